@@ -1,0 +1,48 @@
+//! One module per subcommand: each reads its arguments, calls the library,
+//! and prints. No domain logic lives here.
+
+pub mod lint;
+pub mod new;
+pub mod questions;
+pub mod render;
+pub mod summary;
+
+use std::io::Write;
+
+use crate::assessment::{self, Parsed};
+use crate::diagnostic::Diagnostic;
+use crate::error::Error;
+use crate::inputs::Input;
+use crate::source::Source;
+
+/// Reads one input for a command that needs its text.
+pub fn read(input: &Input) -> Result<Source, Error> {
+    match input {
+        Input::File(path) => Source::read(path).map_err(|err| Error::Read {
+            name: path.display().to_string(),
+            err,
+        }),
+        Input::Stdin => Source::read_stdin().map_err(|err| Error::Read {
+            name: "<stdin>".into(),
+            err,
+        }),
+    }
+}
+
+/// Reads and parses one assessment.
+pub fn load(input: &Input) -> Result<(Source, Parsed), Error> {
+    let source = read(input)?;
+    let parsed = assessment::parse(&source);
+    Ok((source, parsed))
+}
+
+/// Prints diagnostics to standard error, for commands whose standard output
+/// is their product (render, new) and must stay clean for pipes.
+pub fn report_to_stderr(diagnostics: &[Diagnostic]) -> Result<(), Error> {
+    let mut err = anstream::stderr().lock();
+    for d in diagnostics {
+        crate::output::human::print_diagnostic(&mut err, d)?;
+    }
+    err.flush()?;
+    Ok(())
+}

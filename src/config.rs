@@ -1,0 +1,384 @@
+//! Project configuration: `.mrd.yml`, found by walking up from the working
+//! directory to the repository root.
+//!
+//! Config is strict: an unknown key or a bad value is an error with the file,
+//! line and column, because a typo in a setting that is silently ignored is a
+//! setting that silently does not work.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::questions::{Question, QuestionSet, RECOMMENDATION_KEY};
+use crate::source::{ReadError, Source};
+use crate::suggest::did_you_mean;
+use crate::yaml::{self, Node, Pos, Value};
+
+pub const FILE_NAME: &str = ".mrd.yml";
+const DEFAULT_ASSESSMENTS_DIR: &str = "assessments";
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// The file this was read from; `None` means built-in defaults.
+    pub path: Option<PathBuf>,
+    /// Where assessments live, already resolved against the config's directory.
+    pub assessments_dir: PathBuf,
+    pub questions: QuestionSet,
+}
+
+#[derive(Debug)]
+pub struct ConfigError {
+    pub path: PathBuf,
+    pub pos: Option<Pos>,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path.display())?;
+        if let Some(pos) = self.pos {
+            write!(f, ":{}:{}", pos.line, pos.column)?;
+        }
+        write!(f, ": {}", self.message)?;
+        if let Some(help) = &self.help {
+            write!(f, "\n  help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+impl Config {
+    /// The defaults, with paths relative to `dir`.
+    pub fn defaults(dir: &Path) -> Config {
+        Config {
+            path: None,
+            assessments_dir: dir.join(DEFAULT_ASSESSMENTS_DIR),
+            questions: QuestionSet::builtin(),
+        }
+    }
+
+    /// `--config PATH` if given, else the nearest `.mrd.yml` from `cwd` up to
+    /// the repository root, else the defaults.
+    pub fn load(explicit: Option<&Path>, cwd: &Path) -> Result<Config, ConfigError> {
+        match explicit {
+            Some(path) => Config::from_file(path),
+            None => match discover(cwd) {
+                Some(path) => Config::from_file(&path),
+                None => Ok(Config::defaults(Path::new("."))),
+            },
+        }
+    }
+
+    pub fn from_file(path: &Path) -> Result<Config, ConfigError> {
+        let source = Source::read(path).map_err(|err| ConfigError {
+            path: path.to_path_buf(),
+            pos: match err {
+                ReadError::NotUtf8 { line, column } => Some(Pos {
+                    line,
+                    column,
+                    ..Pos::default()
+                }),
+                ReadError::Io(_) => None,
+            },
+            message: format!("cannot read the config: {err}"),
+            help: None,
+        })?;
+        let dir = match path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let mut config = Config::from_text(&source.text, &dir).map_err(|mut err| {
+            err.path = path.to_path_buf();
+            err
+        })?;
+        config.path = Some(path.to_path_buf());
+        Ok(config)
+    }
+
+    /// Reads config text; relative paths in it are relative to `dir`.
+    pub fn from_text(text: &str, dir: &Path) -> Result<Config, ConfigError> {
+        let error = |pos: Pos, message: String, help: Option<String>| ConfigError {
+            path: PathBuf::new(),
+            pos: Some(pos),
+            message,
+            help,
+        };
+        let mut root = yaml::parse(text).map_err(|err| error(err.pos, err.message, None))?;
+        yaml::fix_positions(text, &mut root);
+        let mut config = Config::defaults(dir);
+        let entries = match &root.value {
+            Value::Null => return Ok(config),
+            Value::Map(entries) => entries,
+            other => {
+                return Err(error(
+                    root.pos,
+                    format!("the config must be a mapping of settings, found {}", other.kind()),
+                    None,
+                ));
+            }
+        };
+        for (key, value) in strict_entries(entries, &["assessments", "questions"], "")? {
+            match key.as_str() {
+                "assessments" => config.assessments_dir = dir.join(expect_text(value, "assessments")?),
+                "questions" => apply_questions(&mut config.questions, value)?,
+                _ => unreachable!("strict_entries only returns known keys"),
+            }
+        }
+        Ok(config)
+    }
+}
+
+/// The nearest `.mrd.yml` at or above `start`, not looking past the directory
+/// that holds `.git` (a project's config never comes from outside its repo).
+pub fn discover(start: &Path) -> Option<PathBuf> {
+    for dir in start.ancestors() {
+        let candidate = dir.join(FILE_NAME);
+        if candidate.is_file() {
+            return Some(candidate);
+        }
+        if dir.join(".git").exists() {
+            return None;
+        }
+    }
+    None
+}
+
+fn config_error(pos: Pos, message: impl Into<String>) -> ConfigError {
+    ConfigError {
+        path: PathBuf::new(),
+        pos: Some(pos),
+        message: message.into(),
+        help: None,
+    }
+}
+
+/// The entries of a mapping whose keys must all be in `known`; duplicates and
+/// unknown keys are errors (with a suggestion for near misses).
+fn strict_entries<'n>(
+    entries: &'n [(Node, Node)],
+    known: &[&str],
+    parent: &str,
+) -> Result<Vec<(String, &'n Node)>, ConfigError> {
+    let mut seen: Vec<String> = Vec::new();
+    let mut out = Vec::new();
+    for (key, value) in entries {
+        let name = key
+            .key_text()
+            .ok_or_else(|| config_error(key.pos, "a setting's name must be text"))?;
+        if !known.contains(&name.as_str()) {
+            let mut err = config_error(key.pos, format!("unknown setting `{parent}{name}`"));
+            err.help = Some(match did_you_mean(&name, known.iter().copied()) {
+                Some(near) => format!("did you mean `{parent}{near}`?"),
+                None => format!("known settings here: {}", known.join(", ")),
+            });
+            return Err(err);
+        }
+        if seen.contains(&name) {
+            return Err(config_error(key.pos, format!("duplicate setting `{parent}{name}`")));
+        }
+        seen.push(name.clone());
+        out.push((name, value));
+    }
+    Ok(out)
+}
+
+fn expect_text(node: &Node, path: &str) -> Result<String, ConfigError> {
+    match node.as_text() {
+        Some(text) if !text.trim().is_empty() => Ok(text),
+        _ => Err(config_error(
+            node.pos,
+            format!("`{path}` must be non-empty text, found {}", node.value.kind()),
+        )),
+    }
+}
+
+fn expect_bool(node: &Node, path: &str) -> Result<bool, ConfigError> {
+    match node.value {
+        Value::Bool(b) => Ok(b),
+        _ => Err(config_error(
+            node.pos,
+            format!("`{path}` must be true or false, found {}", node.value.kind()),
+        )),
+    }
+}
+
+const QUESTION_FIELDS: &[&str] = &[
+    "text",
+    "short_name",
+    "guidance",
+    "example",
+    "required",
+    "after",
+];
+
+/// `questions:` maps a key to changes: an existing key is modified, a new key
+/// is added (and must say at least its text and short name).
+fn apply_questions(set: &mut QuestionSet, node: &Node) -> Result<(), ConfigError> {
+    let entries = match &node.value {
+        Value::Map(entries) => entries,
+        Value::Null => return Ok(()),
+        other => {
+            return Err(config_error(
+                node.pos,
+                format!("`questions` must map question keys to settings, found {}", other.kind()),
+            ));
+        }
+    };
+    let mut placements: Vec<(String, Node)> = Vec::new();
+    for (key_node, value) in entries {
+        let key = key_node
+            .key_text()
+            .ok_or_else(|| config_error(key_node.pos, "a question key must be text"))?;
+        if !is_valid_key(&key) {
+            return Err(ConfigError {
+                help: Some("use lowercase letters, digits and underscores, like `pricing_model`".into()),
+                ..config_error(key_node.pos, format!("`{key}` is not a valid question key"))
+            });
+        }
+        let parent = format!("questions.{key}.");
+        let fields = match &value.value {
+            Value::Map(fields) => strict_entries(fields, QUESTION_FIELDS, &parent)?,
+            Value::Null => Vec::new(),
+            other => {
+                return Err(config_error(
+                    value.pos,
+                    format!("`questions.{key}` must be a mapping of settings, found {}", other.kind()),
+                ));
+            }
+        };
+        let exists = set.get(&key).is_some();
+        if !exists {
+            for required in ["text", "short_name"] {
+                if !fields.iter().any(|(name, _)| name == required) {
+                    return Err(ConfigError {
+                        help: Some(format!(
+                            "`{key}` is not a built-in question, so it is added; a new question needs `text:` and `short_name:`"
+                        )),
+                        ..config_error(key_node.pos, format!("new question `{key}` has no `{required}`"))
+                    });
+                }
+            }
+            set.questions_mut().push(Question {
+                key: key.clone(),
+                number: 0,
+                text: String::new(),
+                short_name: String::new(),
+                guidance: String::new(),
+                example: String::new(),
+                required: true,
+            });
+        }
+        let question = set
+            .questions_mut()
+            .iter_mut()
+            .find(|q| q.key == key)
+            .expect("present or just added");
+        for (field, value) in fields {
+            let path = format!("{parent}{field}");
+            match field.as_str() {
+                "text" => question.text = expect_text(value, &path)?,
+                "short_name" => question.short_name = expect_text(value, &path)?,
+                "guidance" => question.guidance = expect_text(value, &path)?,
+                "example" => question.example = expect_text(value, &path)?,
+                "required" => {
+                    if key == RECOMMENDATION_KEY {
+                        return Err(config_error(
+                            value.pos,
+                            "the recommendation cannot be made optional: deciding is the point of an assessment",
+                        ));
+                    }
+                    question.required = expect_bool(value, &path)?;
+                }
+                "after" => placements.push((key.clone(), value.clone())),
+                _ => unreachable!("strict_entries only returns known fields"),
+            }
+        }
+    }
+    for (key, after) in placements {
+        let target = expect_text(&after, &format!("questions.{key}.after"))?;
+        let questions = set.questions_mut();
+        let from = questions.iter().position(|q| q.key == key).expect("known");
+        let question = questions.remove(from);
+        let Some(anchor) = questions.iter().position(|q| q.key == target) else {
+            let keys: Vec<&str> = questions.iter().map(|q| q.key.as_str()).collect();
+            let mut err = config_error(after.pos, format!("`after: {target}` names no question"));
+            err.help = did_you_mean(&target, keys.iter().copied())
+                .map(|near| format!("did you mean `{near}`?"));
+            return Err(err);
+        };
+        questions.insert(anchor + 1, question);
+    }
+    set.renumber();
+    Ok(())
+}
+
+fn is_valid_key(key: &str) -> bool {
+    let mut chars = key.chars();
+    chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(text: &str) -> Result<Config, ConfigError> {
+        Config::from_text(text, Path::new("/repo"))
+    }
+
+    #[test]
+    fn an_empty_config_is_the_defaults() {
+        let config = config("").unwrap();
+        assert_eq!(config.assessments_dir, Path::new("/repo/assessments"));
+        assert_eq!(config.questions, QuestionSet::builtin());
+    }
+
+    #[test]
+    fn questions_can_be_changed_added_and_made_optional() {
+        let config = config(
+            "assessments: docs/mrd\nquestions:\n  market_window:\n    required: false\n    guidance: Say what changed.\n  pricing:\n    text: How will we price it?\n    short_name: pricing\n    after: metrics\n",
+        )
+        .unwrap();
+        assert_eq!(config.assessments_dir, Path::new("/repo/docs/mrd"));
+        let set = &config.questions;
+        assert!(!set.get("market_window").unwrap().required);
+        assert_eq!(set.get("market_window").unwrap().guidance, "Say what changed.");
+        assert_eq!(set.get("pricing").unwrap().number, 9);
+        assert_eq!(set.get("success_factors").unwrap().number, 10);
+        assert_eq!(set.recommendation().unwrap().number, 11);
+    }
+
+    #[test]
+    fn unknown_keys_are_errors_with_a_position_and_a_suggestion() {
+        let err = config("assesments: x\n").unwrap_err();
+        assert_eq!(err.pos.map(|p| (p.line, p.column)), Some((1, 1)));
+        assert_eq!(err.help.as_deref(), Some("did you mean `assessments`?"));
+
+        let err = config("questions:\n  problem:\n    guidnce: x\n").unwrap_err();
+        assert_eq!(err.pos.map(|p| (p.line, p.column)), Some((3, 5)));
+        assert!(err.message.contains("questions.problem.guidnce"));
+    }
+
+    #[test]
+    fn invalid_values_are_errors_with_a_position() {
+        let err = config("questions:\n  problem:\n    required: maybe\n").unwrap_err();
+        assert_eq!(err.pos.map(|p| (p.line, p.column)), Some((3, 15)));
+        let err = config("questions:\n  pricing:\n    text: x\n").unwrap_err();
+        assert!(err.message.contains("short_name"));
+        let err = config("questions:\n  recommendation:\n    required: false\n").unwrap_err();
+        assert!(err.message.contains("cannot be made optional"));
+    }
+
+    #[test]
+    fn discovery_walks_up_but_stops_at_the_repository_root() {
+        let outer = tempfile::tempdir().unwrap();
+        std::fs::write(outer.path().join(FILE_NAME), "").unwrap();
+        let repo = outer.path().join("repo");
+        let deep = repo.join("a/b");
+        std::fs::create_dir_all(&deep).unwrap();
+        std::fs::create_dir(repo.join(".git")).unwrap();
+        assert_eq!(discover(&deep), None, "the outer config is outside the repository");
+        std::fs::write(repo.join("a").join(FILE_NAME), "").unwrap();
+        assert_eq!(discover(&deep), Some(repo.join("a").join(FILE_NAME)));
+    }
+}

@@ -1,0 +1,124 @@
+//! Calendar dates as the format writes them (`2026-10-02`).
+//!
+//! The format needs only to validate an ISO date and to know today's; a date
+//! library would bring time zones and formatting we never use.
+
+use std::fmt;
+use std::str::FromStr;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl Date {
+    /// Today in UTC. Assessments are dated to the day; the hour a team is in
+    /// does not matter.
+    pub fn today() -> Date {
+        let secs = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        Date::from_days_since_epoch((secs / 86_400) as i64)
+    }
+
+    /// Howard Hinnant's `civil_from_days`.
+    fn from_days_since_epoch(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvalidDate(pub String);
+
+impl fmt::Display for InvalidDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl FromStr for Date {
+    type Err = InvalidDate;
+
+    fn from_str(text: &str) -> Result<Date, InvalidDate> {
+        let shape = text.len() == 10
+            && text.bytes().enumerate().all(|(i, b)| match i {
+                4 | 7 => b == b'-',
+                _ => b.is_ascii_digit(),
+            });
+        if !shape {
+            return Err(InvalidDate(format!(
+                "`{text}` is not a date in the form YYYY-MM-DD"
+            )));
+        }
+        let year: i32 = text[..4].parse().unwrap_or(0);
+        let month: u32 = text[5..7].parse().unwrap_or(0);
+        let day: u32 = text[8..].parse().unwrap_or(0);
+        if !(1..=12).contains(&month) {
+            return Err(InvalidDate(format!("`{text}` has no month {month}")));
+        }
+        if day == 0 || day > days_in_month(year, month) {
+            return Err(InvalidDate(format!(
+                "`{text}` is not a day of the calendar: {year}-{month:02} has {} days",
+                days_in_month(year, month)
+            )));
+        }
+        Ok(Date { year, month, day })
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_prints_iso_dates() {
+        let date: Date = "2026-10-02".parse().unwrap();
+        assert_eq!(date, Date { year: 2026, month: 10, day: 2 });
+        assert_eq!(date.to_string(), "2026-10-02");
+    }
+
+    #[test]
+    fn rejects_impossible_days_and_other_shapes() {
+        assert!("2026-02-29".parse::<Date>().is_err());
+        assert!("2024-02-29".parse::<Date>().is_ok());
+        assert!("1900-02-29".parse::<Date>().is_err());
+        assert!("2026-13-01".parse::<Date>().is_err());
+        assert!("2026-1-01".parse::<Date>().is_err());
+        assert!("next week".parse::<Date>().is_err());
+    }
+
+    #[test]
+    fn converts_days_since_the_epoch() {
+        assert_eq!(Date::from_days_since_epoch(0).to_string(), "1970-01-01");
+        assert_eq!(Date::from_days_since_epoch(20_728).to_string(), "2026-10-02");
+        assert_eq!(Date::from_days_since_epoch(19_782).to_string(), "2024-02-29");
+    }
+}

@@ -1,0 +1,98 @@
+//! Which files a command works on: files and directories named on the
+//! command line (directories searched for `*.md`, respecting `.gitignore` and
+//! skipping hidden files), `-` for standard input, or the configured
+//! assessments directory when nothing is named.
+
+use std::path::{Path, PathBuf};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Input {
+    File(PathBuf),
+    Stdin,
+}
+
+#[derive(Debug)]
+pub struct InputError {
+    pub path: PathBuf,
+    pub message: String,
+}
+
+/// Expands `paths` into the files to read, in a stable order: each named file
+/// where it was named, each directory's files sorted by path.
+pub fn collect(paths: &[PathBuf], default_dir: &Path) -> Result<Vec<Input>, InputError> {
+    let defaulted;
+    let paths = if paths.is_empty() {
+        defaulted = [default_dir.to_path_buf()];
+        &defaulted[..]
+    } else {
+        paths
+    };
+    let mut inputs = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            inputs.push(Input::Stdin);
+        } else if path.is_dir() {
+            inputs.extend(markdown_files(path)?.into_iter().map(Input::File));
+        } else if path.exists() {
+            inputs.push(Input::File(path.clone()));
+        } else {
+            return Err(InputError {
+                path: path.clone(),
+                message: "no such file or directory".into(),
+            });
+        }
+    }
+    Ok(inputs)
+}
+
+fn markdown_files(dir: &Path) -> Result<Vec<PathBuf>, InputError> {
+    let mut files = Vec::new();
+    // `require_git(false)`: a .gitignore is honoured even outside a checkout
+    // (a tarball, a fresh `git init` before the first commit).
+    for entry in ignore::WalkBuilder::new(dir).require_git(false).build() {
+        let entry = entry.map_err(|err| InputError {
+            path: dir.to_path_buf(),
+            message: err.to_string(),
+        })?;
+        let is_file = entry.file_type().is_some_and(|t| t.is_file());
+        if is_file && entry.path().extension().is_some_and(|ext| ext == "md") {
+            files.push(entry.into_path());
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn directories_yield_markdown_files_respecting_gitignore_and_hidden_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("sub")).unwrap();
+        std::fs::create_dir_all(root.join(".hidden")).unwrap();
+        for file in ["b.md", "a.md", "sub/c.md", "notes.txt", "ignored.md", ".hidden/d.md"] {
+            std::fs::write(root.join(file), "").unwrap();
+        }
+        std::fs::write(root.join(".gitignore"), "ignored.md\n").unwrap();
+        let inputs = collect(&[root.to_path_buf()], Path::new("unused")).unwrap();
+        let names: Vec<_> = inputs
+            .iter()
+            .map(|i| match i {
+                Input::File(p) => p.strip_prefix(root).unwrap().display().to_string(),
+                Input::Stdin => "-".into(),
+            })
+            .collect();
+        assert_eq!(names, ["a.md", "b.md", "sub/c.md"]);
+    }
+
+    #[test]
+    fn a_missing_path_is_an_error_and_no_path_means_the_default_directory() {
+        assert!(collect(&[PathBuf::from("/no/such/file.md")], Path::new(".")).is_err());
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("x.md"), "").unwrap();
+        assert_eq!(collect(&[], dir.path()).unwrap().len(), 1);
+    }
+}

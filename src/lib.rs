@@ -1,0 +1,78 @@
+//! `mrd`: opportunity assessments (MRDs) as reviewable files.
+//!
+//! The library holds everything testable without spawning a process; the
+//! binary only turns [`run`]'s result into an exit code.
+
+pub mod assessment;
+pub mod cli;
+pub mod cmd;
+pub mod config;
+pub mod date;
+pub mod diagnostic;
+pub mod error;
+pub mod inputs;
+pub mod lint;
+pub mod output;
+pub mod questions;
+pub mod render;
+pub mod slug;
+pub mod source;
+pub mod suggest;
+pub mod summary;
+pub mod yaml;
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::cli::{Cli, ColorWhen, Command};
+use crate::config::Config;
+use crate::error::{Error, Outcome};
+
+/// Runs `mrd` with these arguments (the first is the program name).
+pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitCode {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(err) => {
+            // --help and --version land here too, with exit code 0.
+            let _ = err.print();
+            return ExitCode::from(err.exit_code() as u8);
+        }
+    };
+    let choice = match cli.color {
+        ColorWhen::Auto => anstream::ColorChoice::Auto,
+        ColorWhen::Always => anstream::ColorChoice::Always,
+        ColorWhen::Never => anstream::ColorChoice::Never,
+    };
+    choice.write_global();
+
+    match dispatch(&cli) {
+        Ok(outcome) => outcome.into(),
+        Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(err) => {
+            let style = anstyle::Style::new()
+                .bold()
+                .fg_color(Some(anstyle::AnsiColor::Red.into()));
+            let _ = writeln!(anstream::stderr(), "{style}error:{style:#} {err}");
+            ExitCode::from(err.exit_code())
+        }
+    }
+}
+
+fn dispatch(cli: &Cli) -> Result<Outcome, Error> {
+    let cwd = std::env::current_dir().map_err(|err| Error::Usage(format!("cannot read the working directory: {err}")))?;
+    let config = Config::load(cli.config.as_deref(), &cwd)?;
+    let mut stdout = anstream::stdout().lock();
+    let out: &mut dyn Write = &mut stdout;
+    let outcome = match &cli.command {
+        Command::New(args) => cmd::new::run(args, &config, out),
+        Command::Lint(args) => cmd::lint::run(args, &config, out),
+        Command::Render(args) => cmd::render::run(args, &config, out),
+        Command::Summary(args) => cmd::summary::run(args, &config, out),
+        Command::Questions(args) => cmd::questions::run(args, &config, out),
+    }?;
+    out.flush()?;
+    Ok(outcome)
+}

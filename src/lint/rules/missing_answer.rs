@@ -1,0 +1,38 @@
+//! MRD003: a required question has no answer.
+
+use crate::diagnostic::Level;
+use crate::lint::{Context, FILE_START, Finding, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "MRD003",
+    name: "missing-answer",
+    level: Level::Error,
+    summary: "A required question is not answered, or its answer is empty or only whitespace.",
+    check,
+};
+
+fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let Some(assessment) = cx.assessment else {
+        return;
+    };
+    let front = &assessment.front;
+    for question in front.unanswered(cx.questions) {
+        if front.is_invalid(&format!("answers.{}", question.key)) || front.is_invalid("answers") {
+            continue;
+        }
+        let (pos, what) = match front.answer(&question.key) {
+            Some(answer) => (answer.key.pos, "is empty"),
+            None => (front.answers_pos.unwrap_or(FILE_START), "is missing"),
+        };
+        out.push(
+            Finding::new(
+                pos,
+                format!(
+                    "the answer to question {} ({}) {what}",
+                    question.number, question.short_name
+                ),
+            )
+            .help(format!("answer `{}`: {}", question.key, question.text)),
+        );
+    }
+}

@@ -1,0 +1,3 @@
+//! Printing diagnostics. One diagnostic model, one printer per format.
+
+pub mod human;
