@@ -390,16 +390,54 @@ fn question_re_asks_only_that_question_and_keeps_the_body_byte_for_byte() {
             "{key} changed:\n{text}"
         );
     }
-    for kept in [
-        "author: Priya Raman",
-        "status: review",
-        "owner: priya",
-        "future_key:",
-        "problem: high",
-        "metrics: high",
-    ] {
-        assert!(text.contains(kept), "{kept} was lost:\n{text}");
+    // Every other line of the front-matter is kept exactly as written.
+    for line in COMPLETE.lines().take_while(|l| *l != "## Notes") {
+        if !line.starts_with("  metrics:") {
+            assert!(
+                text.contains(&format!("{line}\n")),
+                "{line:?} was changed:\n{text}"
+            );
+        }
     }
+    assert!(
+        text.contains("  problem: high\n  metrics: high\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn edit_fills_in_a_template_and_keeps_its_comments() {
+    let scratch = Scratch::new();
+    scratch
+        .mrd()
+        .args(["new", "Skeleton", "--template-only", "-o", "s.md"])
+        .assert()
+        .success();
+    let mut tty = Tty::spawn(&scratch, &["edit", "s.md"], None);
+    for (i, answer) in ANSWERS.iter().enumerate() {
+        tty.expect(&format!("Question {} of 10", i + 1));
+        tty.answer(answer);
+        tty.confidence("high");
+    }
+    tty.expect("Question 10 of 10");
+    tty.recommend("undecided");
+    let (code, seen) = tty.finish();
+    assert_eq!(code, 0, "{seen}");
+    lint_passes(&scratch, "s.md");
+    let text = scratch.read("s.md");
+    assert!(
+        text.contains("  # Question 1 of 10 · value proposition\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("# Describe the problem, not a solution"),
+        "{text}"
+    );
+    let front = read_front(&text);
+    assert_eq!(
+        front.confidence_of("metrics"),
+        Some(mrd::assessment::Confidence::High)
+    );
 }
 
 fn read_front(text: &str) -> mrd::assessment::FrontMatter {

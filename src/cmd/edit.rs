@@ -103,7 +103,8 @@ pub fn run(args: &EditArgs, config: &Config, out: &mut dyn Write) -> Result<Outc
         assessment.front.status = Some(Located::new(Status::Draft, Pos::default()));
     }
 
-    let mut session = Interview::new(questions, args.path.clone(), assessment, WriteMode::Replace);
+    let mut session = Interview::new(questions, args.path.clone(), assessment, WriteMode::Replace)
+        .editing(source.text.clone());
     for step in &steps {
         if let Err(stop) = session.ask(step) {
             return session.stopped(stop);

@@ -15,8 +15,8 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use crate::assessment::{
-    Assessment, Confidence, ConfidenceEntry, Located, Recommendation, WriteMode, to_markdown,
-    write_atomically,
+    Assessment, Confidence, ConfidenceEntry, Located, Recommendation, WriteMode, rewrite,
+    to_markdown, write_atomically,
 };
 use crate::error::{Error, Outcome};
 use crate::questions::{Question, QuestionSet};
@@ -75,6 +75,9 @@ pub struct Interview<'a> {
     /// Whether the file has been written by this interview (or existed).
     pub saved: bool,
     editor: Option<String>,
+    /// The file's text as last read or written (without a byte-order mark):
+    /// saves edit it in place, so comments and layout survive.
+    on_disk: Option<String>,
 }
 
 /// What the text loop edits: an answer, or the recommendation's rationale.
@@ -101,14 +104,31 @@ impl<'a> Interview<'a> {
             saved: first_write == WriteMode::Replace,
             next_write: first_write,
             editor: editor::command(),
+            on_disk: None,
         }
     }
 
-    /// Writes the file as it is now, atomically.
+    /// Edits `text` (the file as read, without its byte-order mark) on each
+    /// save rather than regenerating the front-matter.
+    pub fn editing(mut self, text: String) -> Interview<'a> {
+        self.on_disk = Some(text);
+        self
+    }
+
+    /// Writes the file as it is now, atomically, changing only the entries
+    /// that changed when the file was read from disk.
     pub fn save(&mut self) -> Result<(), Error> {
-        write_atomically(&self.path, &to_markdown(&self.assessment), self.next_write)?;
+        let text = match &self.on_disk {
+            Some(original) => rewrite(original, &self.assessment),
+            None => to_markdown(&self.assessment),
+        };
+        write_atomically(&self.path, &text, self.next_write)?;
         self.next_write = WriteMode::Replace;
         self.saved = true;
+        let without_bom = text
+            .strip_prefix('\u{feff}')
+            .map_or(text.clone(), str::to_string);
+        self.on_disk = Some(without_bom);
         Ok(())
     }
 
