@@ -605,3 +605,30 @@ fn template_only_writes_a_commented_skeleton_that_lint_reads() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn an_optional_question_is_skipped_with_an_empty_answer() {
+    let scratch = Scratch::new();
+    scratch.write(
+        ".mrd.yml",
+        "questions:\n  market_window:\n    required: false\n",
+    );
+    let mut tty = Tty::spawn(&scratch, &["new", "Optional", "-o", "o.md"], None);
+    for (i, answer) in ANSWERS.iter().take(5).enumerate() {
+        tty.expect(&format!("Question {} of 10", i + 1));
+        tty.answer(answer);
+        tty.confidence("skip");
+    }
+    tty.expect(r"Question 6 of 10 · market window \(optional\)");
+    tty.expect("empty skips this optional question");
+    tty.send(ENTER);
+    // No confidence is asked for a skipped question: the next one comes.
+    tty.expect("Question 7 of 10");
+    tty.expect("Answer: ");
+    tty.send(CTRL_C);
+    let (code, seen) = tty.finish();
+    assert_eq!(code, 130, "{seen}");
+    let front = read_front(&scratch.read("o.md"));
+    assert!(front.answer("market_window").is_none());
+    assert!(front.answer_text("differentiator").is_some());
+}
