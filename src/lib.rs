@@ -62,7 +62,8 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
 }
 
 fn dispatch(cli: &Cli) -> Result<Outcome, Error> {
-    let cwd = std::env::current_dir().map_err(|err| Error::Usage(format!("cannot read the working directory: {err}")))?;
+    let cwd = std::env::current_dir()
+        .map_err(|err| Error::Usage(format!("cannot read the working directory: {err}")))?;
     let config = Config::load(cli.config.as_deref(), &cwd)?;
     let mut stdout = anstream::stdout().lock();
     let out: &mut dyn Write = &mut stdout;
