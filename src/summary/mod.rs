@@ -283,4 +283,128 @@ mod tests {
         assert_eq!(summary.decision_label(), "GO");
         assert!(!summary.is_complete());
     }
+
+    fn front(text: &str) -> FrontMatter {
+        parse(&Source::from_text("t.md", text))
+            .assessment
+            .unwrap()
+            .front
+    }
+
+    /// A finding of some rule at a line, as a lint rule from another area
+    /// would produce it.
+    fn finding(line: u32, column: u32, level: Level) -> Diagnostic {
+        let rule = lint::rules::find("missing-title").unwrap();
+        Diagnostic {
+            file: "t.md".into(),
+            pos: crate::yaml::Pos {
+                line,
+                column,
+                ..Default::default()
+            },
+            rule,
+            level,
+            message: "something is off".into(),
+            help: None,
+        }
+    }
+
+    const GO: &str = "---\ntitle: T\nanswers:\n  problem: |\n    TBD\n  metrics: Soon.\n  market_size: ''\nconfidence:\n  problem: high\n  metrics: high\nrecommendation:\n  decision: go\n  rationale: Because.\n---\nBody.\n";
+
+    #[test]
+    fn a_lint_error_on_an_answer_makes_it_no_evidence_and_puts_a_go_at_risk() {
+        let front = front(GO);
+        let questions = QuestionSet::builtin();
+        let plain = Summary::of(&front, &questions);
+        let linted = Summary::with_lint(&front, &questions, &[finding(5, 5, Level::Error)]);
+        let problem = |s: &Summary| {
+            s.evidence
+                .iter()
+                .find(|e| e.key == "problem")
+                .unwrap()
+                .clone()
+        };
+        assert_eq!(problem(&plain).weight, 1.0);
+        assert_eq!(
+            (problem(&linted).weight, problem(&linted).lint_errors),
+            (0.0, 1)
+        );
+        assert!(linted.readiness < plain.readiness);
+        let risk = linted
+            .risks
+            .iter()
+            .find(|r| r.kind == RiskKind::LintError)
+            .unwrap();
+        assert_eq!(
+            (
+                risk.question.as_str(),
+                risk.message.as_str(),
+                risk.code,
+                risk.line
+            ),
+            ("problem", "problem: missing title", Some("MRD005"), Some(5))
+        );
+        assert!(
+            linted.verdict.contradictions[0]
+                .reasons
+                .contains(&"problem: missing title".to_string())
+        );
+    }
+
+    #[test]
+    fn a_lint_warning_halves_an_answer_and_is_listed_but_does_not_put_a_go_at_risk() {
+        let front = front(GO);
+        let questions = QuestionSet::builtin();
+        let linted = Summary::with_lint(&front, &questions, &[finding(6, 12, Level::Warning)]);
+        let metrics = linted.evidence.iter().find(|e| e.key == "metrics").unwrap();
+        assert_eq!((metrics.weight, metrics.lint_warnings), (0.5, 1));
+        assert!(
+            linted
+                .risks
+                .iter()
+                .any(|r| r.kind == RiskKind::LintWarning && r.question == "metrics")
+        );
+        let reasons = &linted.verdict.contradictions[0].reasons;
+        assert!(
+            !reasons.iter().any(|r| r.starts_with("metrics:")),
+            "{reasons:?}"
+        );
+    }
+
+    #[test]
+    fn lint_findings_elsewhere_or_on_missing_answers_are_left_out() {
+        let front = front(GO);
+        let questions = QuestionSet::builtin();
+        let diagnostics = [
+            finding(2, 8, Level::Error),   // the title
+            finding(7, 3, Level::Error),   // market_size, which is empty: already "missing"
+            finding(1, 1, Level::Warning), // the whole file
+        ];
+        let linted = Summary::with_lint(&front, &questions, &diagnostics);
+        assert_eq!(linted, Summary::of(&front, &questions));
+    }
+
+    #[test]
+    fn of_context_runs_lint_on_the_file() {
+        let source = Source::from_text("t.md", GO);
+        let parsed = parse(&source);
+        let questions = QuestionSet::builtin();
+        let cx = lint::Context {
+            source: &source,
+            problems: &parsed.problems,
+            assessment: parsed.assessment.as_ref(),
+            questions: &questions,
+        };
+        let summary = Summary::of_context(&cx).unwrap();
+        // The foundation's rules only flag missing answers and decisions,
+        // which the summary already counts; so the result is the same.
+        assert_eq!(
+            summary,
+            Summary::of(&parsed.assessment.as_ref().unwrap().front, &questions)
+        );
+        assert_eq!(
+            summary.verdict.text.split(';').next(),
+            Some("GO, at risk: target market missing")
+        );
+    }
 }

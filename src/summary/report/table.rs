@@ -247,16 +247,16 @@ fn two_line_layout(
     );
     writeln!(out, "{bold}{header}{bold:#}")?;
     let dim = Style::new().dimmed();
-    let facts: Vec<String> = rows.iter().map(|(path, s)| facts_line(path, s)).collect();
+    let facts: Vec<Vec<Fact>> = rows.iter().map(|(path, s)| facts_of(path, s)).collect();
     // The facts go under the title when they all fit there; otherwise they
     // start near the left edge, the same for every row so they still align.
-    let facts_indent = if facts.iter().all(|f| indent + width(f) <= max_width) {
+    let facts_indent = if facts.iter().all(|f| indent + facts_width(f) <= max_width) {
         indent
     } else {
         FACTS_INDENT
     };
-    let facts_width = max_width.saturating_sub(facts_indent);
-    for ((path, s), facts) in rows.iter().zip(&facts) {
+    let room = max_width.saturating_sub(facts_indent);
+    for ((_, s), facts) in rows.iter().zip(facts) {
         let decision = decision_style(s.decision);
         let ready = readiness_style(s.readiness);
         writeln!(
@@ -267,37 +267,88 @@ fn two_line_layout(
             pad_start(&completeness(s), done_width),
             truncate_end(&title(s), rest),
         )?;
-        let facts = if width(facts) <= facts_width {
-            facts.clone()
-        } else {
-            // The path keeps its end (the file name); the other facts give way first.
-            let path = super::text::one_line(path);
-            let prefix = &facts[..facts.len() - path.len()];
-            let prefix = truncate_end(
-                prefix,
-                facts_width.saturating_sub(width(&path).min(PATH_MIN)),
-            );
-            let path = truncate_start(&path, facts_width.saturating_sub(width(&prefix)));
-            format!("{prefix}{path}")
-        };
-        writeln!(out, "{}{dim}{facts}{dim:#}", " ".repeat(facts_indent))?;
+        writeln!(
+            out,
+            "{}{dim}{}{dim:#}",
+            " ".repeat(facts_indent),
+            fit_facts(facts, room)
+        )?;
     }
     Ok(())
 }
 
-/// "decided · 2026-W44 · Priya Raman · examples/managed-scheduler.md"; the
-/// path is always last.
-fn facts_line(path: &str, s: &Summary) -> String {
-    let mut facts: Vec<String> = [
-        s.status.map(|x| x.as_str().to_string()),
-        s.milestone.as_deref().map(super::text::one_line),
-        s.author.as_deref().map(super::text::one_line),
+/// One item of the second line, and how far it may be cut.
+struct Fact {
+    text: String,
+    min: usize,
+    /// Cut from the left (paths keep their file name).
+    from_start: bool,
+}
+
+const SEPARATOR: &str = " · ";
+
+/// status · milestone · author · path; the path is always there, and last.
+fn facts_of(path: &str, s: &Summary) -> Vec<Fact> {
+    let fact = |text: String, min: usize| Fact {
+        text,
+        min,
+        from_start: false,
+    };
+    let mut facts: Vec<Fact> = [
+        s.status.map(|x| fact(x.as_str().to_string(), usize::MAX)),
+        s.milestone
+            .as_deref()
+            .map(|m| fact(super::text::one_line(m), 6)),
+        s.author
+            .as_deref()
+            .map(|a| fact(super::text::one_line(a), 6)),
     ]
     .into_iter()
     .flatten()
     .collect();
-    facts.push(super::text::one_line(path));
-    facts.join(" · ")
+    facts.push(Fact {
+        text: super::text::one_line(path),
+        min: PATH_MIN,
+        from_start: true,
+    });
+    facts
+}
+
+fn facts_width(facts: &[Fact]) -> usize {
+    facts.iter().map(|f| width(&f.text)).sum::<usize>()
+        + width(SEPARATOR) * facts.len().saturating_sub(1)
+}
+
+/// Cuts the author first, then the milestone, then the path (from the left),
+/// each down to its minimum, until the line fits in `room`.
+fn fit_facts(mut facts: Vec<Fact>, room: usize) -> String {
+    let mut excess = facts_width(&facts).saturating_sub(room);
+    let order: Vec<usize> = {
+        let last = facts.len() - 1;
+        (0..last).rev().chain([last]).collect()
+    };
+    for i in order {
+        if excess == 0 {
+            break;
+        }
+        let fact = &mut facts[i];
+        let current = width(&fact.text);
+        if fact.min >= current {
+            continue;
+        }
+        let target = current - excess.min(current - fact.min);
+        fact.text = if fact.from_start {
+            truncate_start(&fact.text, target)
+        } else {
+            truncate_end(&fact.text, target)
+        };
+        excess = excess.saturating_sub(current - width(&fact.text));
+    }
+    facts
+        .iter()
+        .map(|f| f.text.as_str())
+        .collect::<Vec<_>>()
+        .join(SEPARATOR)
 }
 
 fn write_footer(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
