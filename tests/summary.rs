@@ -665,3 +665,29 @@ fn the_default_input_is_the_configured_assessments_directory() {
     let out = stdout(s.mrd().args(["summary", "--format", "csv"]));
     assert!(out.contains("Configured"), "{out}");
 }
+
+#[test]
+fn every_contradiction_rule_is_documented() {
+    let docs = std::fs::read_to_string(common::repo().join("docs/summary.md")).unwrap();
+    for (rule, _) in mrd::summary::verdict::RULES {
+        assert!(docs.contains(&format!("### `{rule}`")), "docs/summary.md has no section for {rule}");
+    }
+    assert_eq!(mrd::summary::report::json::SCHEMA, "mrd-summary/1");
+    assert!(docs.contains("\"schema\": \"mrd-summary/1\""));
+}
+
+#[test]
+fn standard_input_is_one_assessment() {
+    let text = std::fs::read_to_string(fixture("summary/go-at-risk.md")).unwrap();
+    let out = mrd().args(["summary", "-"]).write_stdin(text).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let out = String::from_utf8(out.stdout).unwrap();
+    assert!(out.starts_with("Go at risk\n<stdin> · review"), "{out}");
+}
+
+#[test]
+fn a_missing_path_is_a_usage_error() {
+    let out = mrd().args(["summary", "no/such/dir"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/dir: no such file or directory"));
+}
