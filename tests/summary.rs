@@ -670,7 +670,10 @@ fn the_default_input_is_the_configured_assessments_directory() {
 fn every_contradiction_rule_is_documented() {
     let docs = std::fs::read_to_string(common::repo().join("docs/summary.md")).unwrap();
     for (rule, _) in mrd::summary::verdict::RULES {
-        assert!(docs.contains(&format!("### `{rule}`")), "docs/summary.md has no section for {rule}");
+        assert!(
+            docs.contains(&format!("### `{rule}`")),
+            "docs/summary.md has no section for {rule}"
+        );
     }
     assert_eq!(mrd::summary::report::json::SCHEMA, "mrd-summary/1");
     assert!(docs.contains("\"schema\": \"mrd-summary/1\""));
@@ -679,7 +682,11 @@ fn every_contradiction_rule_is_documented() {
 #[test]
 fn standard_input_is_one_assessment() {
     let text = std::fs::read_to_string(fixture("summary/go-at-risk.md")).unwrap();
-    let out = mrd().args(["summary", "-"]).write_stdin(text).output().unwrap();
+    let out = mrd()
+        .args(["summary", "-"])
+        .write_stdin(text)
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(0));
     let out = String::from_utf8(out.stdout).unwrap();
     assert!(out.starts_with("Go at risk\n<stdin> · review"), "{out}");
@@ -689,5 +696,54 @@ fn standard_input_is_one_assessment() {
 fn a_missing_path_is_a_usage_error() {
     let out = mrd().args(["summary", "no/such/dir"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/dir: no such file or directory"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("no/such/dir: no such file or directory")
+    );
+}
+
+#[test]
+fn the_evidence_view_colours_weak_spots_with_color_always() {
+    let out = stdout(mrd().args([
+        "--color",
+        "always",
+        "summary",
+        &summary_fixture("go-at-risk.md"),
+    ]));
+    assert!(
+        out.contains("market size      \x1b[31m░░░░░░░░░░  missing\x1b[0m"),
+        "{out:?}"
+    );
+    assert!(
+        out.contains("metrics          \x1b[33m███░░░░░░░  low\x1b[0m"),
+        "{out:?}"
+    );
+    assert!(
+        out.contains("problem          \x1b[32m██████████  high\x1b[0m"),
+        "{out:?}"
+    );
+}
+
+#[test]
+fn one_broken_file_is_its_error() {
+    let out = mrd()
+        .args(["summary", &summary_fixture("mixed/broken-status.md")])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("error: "), "{text}");
+    assert!(
+        text.contains("broken-status.md:3:9: invalid value `maybe` for `status`"),
+        "{text}"
+    );
+}
+
+#[test]
+fn html_of_the_examples() {
+    insta::assert_snapshot!(stdout(mrd().args([
+        "summary",
+        "examples/",
+        "--format",
+        "html"
+    ])));
 }

@@ -102,7 +102,10 @@ fn title(s: &Summary) -> String {
 pub fn write(out: &mut dyn Write, report: &Report<'_>, max_width: usize) -> io::Result<()> {
     let rows: Vec<(&str, &Summary)> = report.summaries().collect();
     if rows.is_empty() {
-        writeln!(out, "no assessments to show")?;
+        // With only broken files, their errors below say everything.
+        if report.broken().next().is_none() {
+            writeln!(out, "no assessments to show")?;
+        }
     } else if !one_line_layout(out, &rows, max_width)? {
         two_line_layout(out, &rows, max_width)?;
     }
@@ -356,7 +359,7 @@ fn write_footer(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
         .bold()
         .fg_color(Some(anstyle::AnsiColor::Red.into()));
     let mut broken = report.broken().peekable();
-    if broken.peek().is_some() {
+    if broken.peek().is_some() && report.summaries().next().is_some() {
         writeln!(out)?;
     }
     for (path, err) in broken {
