@@ -342,7 +342,12 @@ mod tests {
                 risk.code,
                 risk.line
             ),
-            ("problem", "problem: missing title", Some("MRD005"), Some(5))
+            (
+                "problem",
+                "problem: missing title",
+                Some(lint::rules::find("missing-title").unwrap().code),
+                Some(5)
+            )
         );
         assert!(
             linted.verdict.contradictions[0]
