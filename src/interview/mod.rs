@@ -19,7 +19,9 @@ use crate::assessment::{
     to_markdown, write_atomically,
 };
 use crate::error::{Error, Outcome};
+use crate::lint;
 use crate::questions::{Question, QuestionSet};
+use crate::source::Source;
 use crate::summary::Summary;
 use crate::yaml::Pos;
 
@@ -374,33 +376,28 @@ pub fn ask_title(questions: &QuestionSet, assessment: &Assessment) -> Result<Str
     Ok(title.trim().to_string())
 }
 
-/// The go/no-go summary, as `mrd summary` computes it, and where the file is.
+/// The closing screen: the go/no-go summary as `mrd summary` shows one
+/// assessment (decision, readiness, the evidence per question, the risks,
+/// lint findings included), then where the file is and what to do next.
 pub fn print_summary(
     out: &mut dyn Write,
     assessment: &Assessment,
     questions: &QuestionSet,
     path: &Path,
 ) -> Result<(), Error> {
-    let summary = Summary::of(&assessment.front, questions);
+    let name = path.display().to_string();
+    let source = Source::from_text(name.clone(), to_markdown(assessment));
+    let parsed = crate::assessment::parse(&source);
+    let summary = Summary::of_context(&lint::Context {
+        source: &source,
+        problems: &parsed.problems,
+        assessment: parsed.assessment.as_ref(),
+        questions,
+    })
+    .unwrap_or_else(|| Summary::of(&assessment.front, questions));
     writeln!(out)?;
-    writeln!(
-        out,
-        "{}: {} of {} required questions answered — {}",
-        summary.title.as_deref().unwrap_or("(untitled)"),
-        summary.answered,
-        summary.required,
-        summary.decision_label()
-    )?;
-    if !summary.unanswered.is_empty() {
-        writeln!(out, "  still unanswered: {}", summary.unanswered.join(", "))?;
-    }
-    if !summary.low_confidence.is_empty() {
-        writeln!(
-            out,
-            "  low confidence: {}",
-            summary.low_confidence.join(", ")
-        )?;
-    }
+    crate::summary::report::detail::write(out, &name, &summary)?;
+    writeln!(out)?;
     let status = summary.status.map_or("draft", |s| s.as_str());
     writeln!(out, "wrote {} (status: {status})", path.display())?;
     let quoted = shell_quote(path);
