@@ -5,7 +5,7 @@
 //! keeps the diagnostics that point into that answer. A rule added to the
 //! linter is enforced by the interview the day it is registered.
 
-use crate::assessment::{Assessment, parse, to_markdown};
+use crate::assessment::{Assessment, parse, split, to_markdown};
 use crate::diagnostic::{Diagnostic, Level};
 use crate::lint::{self, Context};
 use crate::questions::QuestionSet;
@@ -46,7 +46,7 @@ pub fn check(assessment: &Assessment, questions: &QuestionSet, field: Field<'_>)
         // problem is ours, not the answer's, so it is not held against it.
         return Verdict::default();
     };
-    let Some((first, last)) = lines_of(written, field) else {
+    let Some((first, last)) = field_lines(&source.text, written, field) else {
         return Verdict::default();
     };
     let diagnostics = lint::check(&Context {
@@ -66,6 +66,15 @@ pub fn check(assessment: &Assessment, questions: &QuestionSet, field: Field<'_>)
         }
     }
     verdict
+}
+
+/// The lines `field` occupies in `text`: from its key to the line before the
+/// next key, and never past the closing fence (findings in the body are about
+/// notes, not about this answer).
+fn field_lines(text: &str, written: &Assessment, field: Field<'_>) -> Option<(u32, u32)> {
+    let (first, last) = lines_of(written, field)?;
+    let fence = split(text).map_or(u32::MAX, |s| 2 + s.yaml.matches('\n').count() as u32);
+    Some((first, last.min(fence.saturating_sub(1))))
 }
 
 /// The lines `field` occupies in the written file: from its key to the line
@@ -144,6 +153,17 @@ mod tests {
             Field::Answer("alternatives"),
         );
         assert_eq!(verdict.errors.len(), 1);
+    }
+
+    #[test]
+    fn the_last_field_ends_at_the_closing_fence() {
+        let text = "---\ntitle: T\nrecommendation:\n  decision: go\n  rationale: Because.\n---\n## Notes\nTODO\n";
+        let written = parse(&Source::from_text("t.md", text)).assessment.unwrap();
+        assert_eq!(
+            field_lines(text, &written, Field::Recommendation),
+            Some((3, 5))
+        );
+        assert_eq!(field_lines(text, &written, Field::Title), Some((2, 2)));
     }
 
     #[test]
