@@ -46,20 +46,25 @@ pub enum ColorWhen {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     New(NewArgs),
+    Edit(EditArgs),
     Lint(LintArgs),
     Render(RenderArgs),
     Summary(SummaryArgs),
     Questions(QuestionsArgs),
 }
 
-/// Create an assessment.
+/// Create an assessment: a guided interview in the terminal, or from a YAML file.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  \
-    mrd new --answers answers.yml\n  \
-    mrd new \"Managed scheduler\" --answers answers.yml -o assessments/scheduler.md\n  \
-    cat answers.yml | mrd new --answers -\n\n\
-    The answers file has the front-matter's keys (title, answers, confidence, recommendation, ...).\n\
-    An incomplete file is still saved, with status draft, and reported; the exit code is then 1.")]
+    mrd new                                   the interview: title, each question, the recommendation\n  \
+    mrd new \"Managed scheduler\" -o assessments/scheduler.md\n  \
+    mrd new --answers answers.yml             no questions asked: the answers come from a file\n  \
+    cat answers.yml | mrd new --answers -\n  \
+    mrd new \"Managed scheduler\" --template-only   an empty skeleton to fill in your editor\n\n\
+    The interview saves the file (status: draft) after every answer; Ctrl-C or Esc stops it and\n\
+    prints the `mrd edit` command that resumes. Without a terminal (pipes, CI=true) it exits 2:\n\
+    use --answers there. The answers file has the front-matter's keys (title, answers, confidence,\n\
+    recommendation, ...); an incomplete one is still saved, with status draft, and reported (exit 1).")]
 pub struct NewArgs {
     /// The opportunity's title (overrides `title:` in the answers file).
     pub title: Option<String>,
@@ -68,13 +73,39 @@ pub struct NewArgs {
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
 
-    /// Read the answers from this YAML file (`-` for standard input).
-    #[arg(long, value_name = "FILE")]
+    /// Read the answers from this YAML file (`-` for standard input) instead of asking.
+    #[arg(long, value_name = "FILE", conflicts_with = "template_only")]
     pub answers: Option<PathBuf>,
+
+    /// Write an empty skeleton whose comments carry each question and its guidance.
+    #[arg(long)]
+    pub template_only: bool,
 
     /// Replace the output file if it exists.
     #[arg(long)]
     pub force: bool,
+}
+
+/// Resume or revise an assessment through the interview.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    mrd edit assessments/scheduler.md                      ask what is still unanswered\n  \
+    mrd edit assessments/scheduler.md --question metrics   re-ask one question, answer pre-filled\n  \
+    mrd edit assessments/scheduler.md --question recommendation\n  \
+    mrd edit assessments/scheduler.md --all                re-ask everything\n\n\
+    Every other key, unknown keys and the Markdown body are kept as they are.")]
+pub struct EditArgs {
+    /// The assessment to edit.
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+
+    /// Re-ask this question (its key, as in `mrd questions`); repeatable.
+    #[arg(long = "question", value_name = "KEY", conflicts_with = "all")]
+    pub questions: Vec<String>,
+
+    /// Re-ask every question, each with its current answer pre-filled.
+    #[arg(long)]
+    pub all: bool,
 }
 
 /// Check assessments for completeness.

@@ -22,6 +22,8 @@ pub enum Outcome {
     Success,
     /// Done, and the input has problems (reported already).
     Findings,
+    /// Stopped by Ctrl-C at a prompt, after saving what was given (exit 130).
+    Interrupted,
 }
 
 #[derive(Debug)]
@@ -104,6 +106,7 @@ impl From<Outcome> for ExitCode {
         match outcome {
             Outcome::Success => ExitCode::SUCCESS,
             Outcome::Findings => ExitCode::from(1),
+            Outcome::Interrupted => ExitCode::from(130),
         }
     }
 }

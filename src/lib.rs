@@ -11,6 +11,7 @@ pub mod date;
 pub mod diagnostic;
 pub mod error;
 pub mod inputs;
+pub mod interview;
 pub mod lint;
 pub mod output;
 pub mod questions;
@@ -69,6 +70,7 @@ fn dispatch(cli: &Cli) -> Result<Outcome, Error> {
     let out: &mut dyn Write = &mut stdout;
     let outcome = match &cli.command {
         Command::New(args) => cmd::new::run(args, &config, out),
+        Command::Edit(args) => cmd::edit::run(args, &config, out),
         Command::Lint(args) => cmd::lint::run(args, &config, out),
         Command::Render(args) => cmd::render::run(args, &config, out),
         Command::Summary(args) => cmd::summary::run(args, &config, out),

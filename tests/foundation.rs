@@ -407,10 +407,22 @@ fn summary_lists_every_file_and_keeps_going_past_broken_ones() {
     let output = scratch.mrd().args(["summary", "a"]).output().unwrap();
     assert_eq!(output.status.code(), Some(1));
     let text = String::from_utf8(output.stdout).unwrap();
-    assert!(text.contains("error: a/broken.md:1:1: the front-matter opened here is never closed"), "{text}");
-    let go = text.lines().find(|l| l.starts_with("GO ")).expect("a GO row");
-    assert!(go.contains(" 9/9 ") && go.contains("Managed scheduler"), "{text}");
-    let no_go = text.lines().find(|l| l.starts_with("NO-GO")).expect("a NO-GO row");
+    assert!(
+        text.contains("error: a/broken.md:1:1: the front-matter opened here is never closed"),
+        "{text}"
+    );
+    let go = text
+        .lines()
+        .find(|l| l.starts_with("GO "))
+        .expect("a GO row");
+    assert!(
+        go.contains(" 9/9 ") && go.contains("Managed scheduler"),
+        "{text}"
+    );
+    let no_go = text
+        .lines()
+        .find(|l| l.starts_with("NO-GO"))
+        .expect("a NO-GO row");
     assert!(no_go.contains("Hosted notebooks"), "{text}");
 }
 

@@ -6,6 +6,7 @@
 
 mod frontmatter;
 mod parse;
+mod patch;
 mod write;
 
 use std::fmt;
@@ -13,6 +14,7 @@ use std::str::FromStr;
 
 pub use frontmatter::{Split, SplitError, split};
 pub use parse::{Parsed, Problem, ProblemKind, parse, parse_front_matter};
+pub use patch::rewrite;
 pub use write::{WriteError, WriteMode, to_markdown, write_atomically};
 
 use crate::date::Date;

@@ -1,6 +1,7 @@
 //! One module per subcommand: each reads its arguments, calls the library,
 //! and prints. No domain logic lives here.
 
+pub mod edit;
 pub mod lint;
 pub mod new;
 pub mod questions;
