@@ -23,6 +23,19 @@ pub struct Config {
     /// Where assessments live, already resolved against the config's directory.
     pub assessments_dir: PathBuf,
     pub questions: QuestionSet,
+    pub render: RenderConfig,
+}
+
+/// The `render:` section: defaults for `mrd render`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RenderConfig {
+    /// `flavor: gitlab | github`; `None` means GitLab.
+    pub flavor: Option<crate::render::Flavor>,
+    /// `templates: DIR`: files here override the built-in templates by name;
+    /// already resolved against the config's directory.
+    pub templates_dir: Option<PathBuf>,
+    /// `title: "..."`: a Tera template for the issue title, replacing `title.txt`.
+    pub title: Option<String>,
 }
 
 #[derive(Debug)]
@@ -54,6 +67,7 @@ impl Config {
             path: None,
             assessments_dir: dir.join(DEFAULT_ASSESSMENTS_DIR),
             questions: QuestionSet::builtin(),
+            render: RenderConfig::default(),
         }
     }
 
@@ -112,14 +126,20 @@ impl Config {
             other => {
                 return Err(error(
                     root.pos,
-                    format!("the config must be a mapping of settings, found {}", other.kind()),
+                    format!(
+                        "the config must be a mapping of settings, found {}",
+                        other.kind()
+                    ),
                     None,
                 ));
             }
         };
-        for (key, value) in strict_entries(entries, &["assessments", "questions"], "")? {
+        for (key, value) in strict_entries(entries, &["assessments", "questions", "render"], "")? {
             match key.as_str() {
-                "assessments" => config.assessments_dir = dir.join(expect_text(value, "assessments")?),
+                "render" => config.render = render_section(value, dir)?,
+                "assessments" => {
+                    config.assessments_dir = dir.join(expect_text(value, "assessments")?)
+                }
                 "questions" => apply_questions(&mut config.questions, value)?,
                 _ => unreachable!("strict_entries only returns known keys"),
             }
@@ -174,7 +194,10 @@ fn strict_entries<'n>(
             return Err(err);
         }
         if seen.contains(&name) {
-            return Err(config_error(key.pos, format!("duplicate setting `{parent}{name}`")));
+            return Err(config_error(
+                key.pos,
+                format!("duplicate setting `{parent}{name}`"),
+            ));
         }
         seen.push(name.clone());
         out.push((name, value));
@@ -187,7 +210,10 @@ fn expect_text(node: &Node, path: &str) -> Result<String, ConfigError> {
         Some(text) if !text.trim().is_empty() => Ok(text),
         _ => Err(config_error(
             node.pos,
-            format!("`{path}` must be non-empty text, found {}", node.value.kind()),
+            format!(
+                "`{path}` must be non-empty text, found {}",
+                node.value.kind()
+            ),
         )),
     }
 }
@@ -197,7 +223,10 @@ fn expect_bool(node: &Node, path: &str) -> Result<bool, ConfigError> {
         Value::Bool(b) => Ok(b),
         _ => Err(config_error(
             node.pos,
-            format!("`{path}` must be true or false, found {}", node.value.kind()),
+            format!(
+                "`{path}` must be true or false, found {}",
+                node.value.kind()
+            ),
         )),
     }
 }
@@ -220,7 +249,10 @@ fn apply_questions(set: &mut QuestionSet, node: &Node) -> Result<(), ConfigError
         other => {
             return Err(config_error(
                 node.pos,
-                format!("`questions` must map question keys to settings, found {}", other.kind()),
+                format!(
+                    "`questions` must map question keys to settings, found {}",
+                    other.kind()
+                ),
             ));
         }
     };
@@ -231,7 +263,9 @@ fn apply_questions(set: &mut QuestionSet, node: &Node) -> Result<(), ConfigError
             .ok_or_else(|| config_error(key_node.pos, "a question key must be text"))?;
         if !is_valid_key(&key) {
             return Err(ConfigError {
-                help: Some("use lowercase letters, digits and underscores, like `pricing_model`".into()),
+                help: Some(
+                    "use lowercase letters, digits and underscores, like `pricing_model`".into(),
+                ),
                 ..config_error(key_node.pos, format!("`{key}` is not a valid question key"))
             });
         }
@@ -242,7 +276,10 @@ fn apply_questions(set: &mut QuestionSet, node: &Node) -> Result<(), ConfigError
             other => {
                 return Err(config_error(
                     value.pos,
-                    format!("`questions.{key}` must be a mapping of settings, found {}", other.kind()),
+                    format!(
+                        "`questions.{key}` must be a mapping of settings, found {}",
+                        other.kind()
+                    ),
                 ));
             }
         };
@@ -254,7 +291,10 @@ fn apply_questions(set: &mut QuestionSet, node: &Node) -> Result<(), ConfigError
                         help: Some(format!(
                             "`{key}` is not a built-in question, so it is added; a new question needs `text:` and `short_name:`"
                         )),
-                        ..config_error(key_node.pos, format!("new question `{key}` has no `{required}`"))
+                        ..config_error(
+                            key_node.pos,
+                            format!("new question `{key}` has no `{required}`"),
+                        )
                     });
                 }
             }
@@ -312,6 +352,46 @@ fn apply_questions(set: &mut QuestionSet, node: &Node) -> Result<(), ConfigError
     Ok(())
 }
 
+/// `render:` maps `flavor`, `templates` and `title` to their values.
+fn render_section(node: &Node, dir: &Path) -> Result<RenderConfig, ConfigError> {
+    let mut render = RenderConfig::default();
+    let entries = match &node.value {
+        Value::Map(entries) => entries,
+        Value::Null => return Ok(render),
+        other => {
+            return Err(config_error(
+                node.pos,
+                format!(
+                    "`render` must be a mapping of settings, found {}",
+                    other.kind()
+                ),
+            ));
+        }
+    };
+    for (key, value) in strict_entries(entries, &["flavor", "templates", "title"], "render.")? {
+        match key.as_str() {
+            "flavor" => {
+                let text = expect_text(value, "render.flavor")?;
+                render.flavor = Some(crate::render::Flavor::parse(text.trim()).ok_or_else(
+                    || ConfigError {
+                        help: Some("use `gitlab` or `github`".into()),
+                        ..config_error(
+                            value.pos,
+                            format!("`render.flavor` must be gitlab or github, found `{text}`"),
+                        )
+                    },
+                )?);
+            }
+            "templates" => {
+                render.templates_dir = Some(dir.join(expect_text(value, "render.templates")?))
+            }
+            "title" => render.title = Some(expect_text(value, "render.title")?),
+            _ => unreachable!("strict_entries only returns known keys"),
+        }
+    }
+    Ok(render)
+}
+
 fn is_valid_key(key: &str) -> bool {
     let mut chars = key.chars();
     chars.next().is_some_and(|c| c.is_ascii_lowercase())
@@ -342,7 +422,10 @@ mod tests {
         assert_eq!(config.assessments_dir, Path::new("/repo/docs/mrd"));
         let set = &config.questions;
         assert!(!set.get("market_window").unwrap().required);
-        assert_eq!(set.get("market_window").unwrap().guidance, "Say what changed.");
+        assert_eq!(
+            set.get("market_window").unwrap().guidance,
+            "Say what changed."
+        );
         assert_eq!(set.get("pricing").unwrap().number, 9);
         assert_eq!(set.get("success_factors").unwrap().number, 10);
         assert_eq!(set.recommendation().unwrap().number, 11);
@@ -370,6 +453,24 @@ mod tests {
     }
 
     #[test]
+    fn the_render_section_sets_flavor_templates_and_title() {
+        let render = config("render:\n  flavor: github\n  templates: .mrd/templates\n  title: \"MRD: {{ title }}\"\n").unwrap();
+        assert_eq!(render.render.flavor, Some(crate::render::Flavor::Github));
+        assert_eq!(
+            render.render.templates_dir.as_deref(),
+            Some(Path::new("/repo/.mrd/templates"))
+        );
+        assert_eq!(render.render.title.as_deref(), Some("MRD: {{ title }}"));
+        let err = config("render:\n  flavor: gitea\n").unwrap_err();
+        assert_eq!(err.pos.map(|p| (p.line, p.column)), Some((2, 11)));
+        let err = config("render:\n  template: x\n").unwrap_err();
+        assert_eq!(
+            err.help.as_deref(),
+            Some("did you mean `render.templates`?")
+        );
+    }
+
+    #[test]
     fn discovery_walks_up_but_stops_at_the_repository_root() {
         let outer = tempfile::tempdir().unwrap();
         std::fs::write(outer.path().join(FILE_NAME), "").unwrap();
@@ -377,7 +478,11 @@ mod tests {
         let deep = repo.join("a/b");
         std::fs::create_dir_all(&deep).unwrap();
         std::fs::create_dir(repo.join(".git")).unwrap();
-        assert_eq!(discover(&deep), None, "the outer config is outside the repository");
+        assert_eq!(
+            discover(&deep),
+            None,
+            "the outer config is outside the repository"
+        );
         std::fs::write(repo.join("a").join(FILE_NAME), "").unwrap();
         assert_eq!(discover(&deep), Some(repo.join("a").join(FILE_NAME)));
     }
