@@ -100,9 +100,8 @@ fn without_notes_heading(notes: &str) -> String {
         .strip_prefix(&"#".repeat(usize::from(ANSWER_HEADING_LEVEL)))
         .is_some_and(|rest| rest.trim().eq_ignore_ascii_case("notes"));
     if is_notes_heading {
-        notes[first_line.len()..]
-            .trim_start_matches('\n')
-            .to_string()
+        // Cleaned again so that the headings below start at the top level.
+        clean_block(&notes[first_line.len()..], ANSWER_HEADING_LEVEL)
     } else {
         notes.to_string()
     }

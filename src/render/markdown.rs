@@ -71,6 +71,8 @@ pub fn clean_block(text: &str, heading_base: u8) -> String {
                 text: heading_text(&text, block),
             },
             Event::Start(Tag::CodeBlock(kind)) => Chunk::Other(fence(kind, block)),
+            // One style of thematic break in the whole document (MD035).
+            Event::Rule => Chunk::Other("---".into()),
             Event::Start(Tag::HtmlBlock) => Chunk::Other(close_html_block(&text[range.clone()])),
             _ => Chunk::Other(edit_inline(&text, range.clone(), block)),
         });
@@ -131,7 +133,10 @@ fn heading_text(text: &str, block: &[(Event<'_>, Range<usize>)]) -> String {
     match (start, end) {
         (Some(start), Some(end)) if start < end => {
             let edited = edit_inline(text, start..end, inner);
-            edited.split_whitespace().collect::<Vec<_>>().join(" ")
+            // Trailing punctuation makes a heading read as a sentence (MD026).
+            one_line(&edited)
+                .trim_end_matches(['.', ',', ';', ':', '!'])
+                .to_string()
         }
         _ => String::new(),
     }
@@ -324,6 +329,7 @@ mod tests {
             clean_block("# Top\ntext\n### Deep\n## Mid", 3),
             "### Top\n\ntext\n\n#### Deep\n\n#### Mid"
         );
+        assert_eq!(clean_block("## Risks:\n", 3), "### Risks");
         assert_eq!(clean_block("Setext\n======\n", 3), "### Setext");
         assert_eq!(
             clean_block("###### Six\n# One", 5),
@@ -338,6 +344,7 @@ mod tests {
             "Intro:\n\n- a\n- b\nAfter\n\n```text\ncode\n```\n\nEnd"
         );
         assert_eq!(clean_block("a\n\n\n\nb", 3), "a\n\nb");
+        assert_eq!(clean_block("***\n\n_ _ _", 3), "---\n\n---");
     }
 
     #[test]

@@ -225,13 +225,21 @@ fn render_template(
 fn tidy(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut blank_run = 0;
-    let mut fence: Option<&str> = None;
+    let mut fence: Option<(char, usize)> = None;
     for line in text.lines() {
         let trimmed = line.trim_start();
-        let marker = ["```", "~~~"].into_iter().find(|m| trimmed.starts_with(m));
+        let marker = ['`', '~'].into_iter().find_map(|c| {
+            let run = trimmed.chars().take_while(|&t| t == c).count();
+            (run >= 3).then_some((c, run))
+        });
         match (fence, marker) {
-            (None, Some(m)) => fence = Some(m),
-            (Some(open), Some(m)) if open == m && trimmed.trim_end() == m => fence = None,
+            (None, Some(open)) => fence = Some(open),
+            // A closing fence: the same character, at least as long, alone.
+            (Some((c, len)), Some((m, run)))
+                if c == m && run >= len && trimmed.trim_end().len() == run =>
+            {
+                fence = None
+            }
             _ => {}
         }
         let line = line.trim_end();
@@ -292,6 +300,14 @@ mod tests {
         assert!(
             out.contains("{{ 7 * 7 }} {% if true %}x{% endif %} {# c #}"),
             "{out}"
+        );
+    }
+
+    #[test]
+    fn tidy_knows_a_fence_closes_only_with_its_own_length() {
+        assert_eq!(
+            tidy("````md\n```\n\n\nx\n```\n````\n\n\nz\n"),
+            "````md\n```\n\n\nx\n```\n````\n\nz\n"
         );
     }
 
