@@ -5,7 +5,7 @@
 //! the page. Link and image targets with a scheme other than http, https or
 //! mailto (`javascript:`, `data:`, `vbscript:`) are replaced by `#`.
 
-use pulldown_cmark::{CowStr, Event, Parser, Tag, html};
+use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd, html};
 
 use crate::render::markdown::parser_options;
 
@@ -13,6 +13,9 @@ use crate::render::markdown::parser_options;
 pub fn to_html(markdown: &str) -> String {
     let events = Parser::new_ext(markdown, parser_options()).map(|event| match event {
         Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+        // An HTML block becomes a paragraph of its text, shown as written.
+        Event::Start(Tag::HtmlBlock) => Event::Start(Tag::Paragraph),
+        Event::End(TagEnd::HtmlBlock) => Event::End(TagEnd::Paragraph),
         Event::Start(Tag::Link {
             link_type,
             dest_url,
@@ -72,7 +75,7 @@ mod tests {
         let html = to_html("<script>alert(1)</script>\n\nHi <img src=x onerror=alert(1)> there\n");
         assert_eq!(
             html,
-            "&lt;script&gt;alert(1)&lt;/script&gt;\n<p>Hi &lt;img src=x onerror=alert(1)&gt; there</p>\n"
+            "<p>&lt;script&gt;alert(1)&lt;/script&gt;\n</p>\n<p>Hi &lt;img src=x onerror=alert(1)&gt; there</p>\n"
         );
     }
 

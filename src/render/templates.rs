@@ -213,7 +213,7 @@ impl TemplateSet {
                         rendering.unwrap_or(name.as_str()),
                         format!("no template named `{name}`"),
                     ),
-                    _ => (rendering.unwrap_or("templates"), err.to_string()),
+                    _ => return self.error_from_report_text(rendering, &err.to_string()),
                 };
                 TemplateError {
                     template: display(name),
@@ -222,6 +222,43 @@ impl TemplateSet {
                     message,
                 }
             }
+        }
+    }
+}
+
+impl TemplateSet {
+    /// Tera reports some errors (an unknown filter, found when templates are
+    /// added) only as formatted text: `error: message` and `--> name:line:col`.
+    fn error_from_report_text(&self, rendering: Option<&str>, text: &str) -> TemplateError {
+        let message = text
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty())
+            .unwrap_or(text)
+            .trim_start_matches("error: ")
+            .to_string();
+        let location = text.lines().find_map(|l| {
+            let at = l.trim_start().strip_prefix("--> ")?;
+            let mut parts = at.rsplitn(3, ':');
+            let column = parts.next()?.trim().parse::<usize>().ok()?;
+            let line = parts.next()?.trim().parse::<usize>().ok()?;
+            Some((parts.next()?.to_string(), line, column))
+        });
+        match location {
+            Some((name, line, column)) => TemplateError {
+                template: self.get(&name).map_or(name, Template::display),
+                line: Some(line),
+                column: Some(column),
+                message,
+            },
+            None => TemplateError {
+                template: rendering
+                    .and_then(|n| self.get(n))
+                    .map_or_else(|| "templates".into(), Template::display),
+                line: None,
+                column: None,
+                message,
+            },
         }
     }
 }
