@@ -364,7 +364,7 @@ fn messy_markdown_is_normalised_without_changing_words() {
     let out = render(&[&messy()]);
     assert!(
         out.contains(
-            "Para right before a list:\n\n- plus bullet\n    - nested four spaces\n- back\n"
+            "Para right before a list:\n\n- plus bullet\n  - nested four spaces\n- back\n"
         ),
         "{out}"
     );

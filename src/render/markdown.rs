@@ -15,6 +15,7 @@
 //!   (`text` when none was given), so an unclosed fence is closed and
 //!   indented code becomes fenced;
 //! - an HTML block left open (`<!--`, `<pre>`, `<script>`, ...) is closed;
+//! - nested bullet lists are indented two spaces per level;
 //! - `*`/`+` bullets become `-`, `_em_` becomes `*em*`, `__strong__` becomes
 //!   `**strong**`, hard breaks written as two trailing spaces become `\`;
 //! - tabs outside code are expanded, trailing spaces removed.
@@ -74,6 +75,10 @@ pub fn clean_block(text: &str, heading_base: u8) -> String {
             // One style of thematic break in the whole document (MD035).
             Event::Rule => Chunk::Other("---".into()),
             Event::Start(Tag::HtmlBlock) => Chunk::Other(close_html_block(&text[range.clone()])),
+            Event::Start(Tag::List(None)) => {
+                let edited = edit_inline(&text, range.clone(), block);
+                Chunk::Other(reindent_bullets(&text, range.clone(), block, &edited))
+            }
             _ => Chunk::Other(edit_inline(&text, range.clone(), block)),
         });
         i = end + 1;
@@ -260,6 +265,96 @@ fn edit_inline(text: &str, range: Range<usize>, events: &[(Event<'_>, Range<usiz
     tidy_lines(out.trim_matches('\n'))
 }
 
+/// Nested bullet lists indented two spaces per level (markdownlint MD007),
+/// whatever indentation the author used: each item's lines move by the
+/// same amount as its marker, so its content and children keep their place
+/// relative to it. Lists under an ordered list keep their indentation, as
+/// their content column depends on the number's width.
+///
+/// `edited` is `edit_inline`'s output for `range`: its lines correspond one
+/// to one to the source lines (no edit adds or removes a line).
+fn reindent_bullets(
+    text: &str,
+    range: Range<usize>,
+    events: &[(Event<'_>, Range<usize>)],
+    edited: &str,
+) -> String {
+    let block = &text[range.clone()];
+    let line_of = |offset: usize| {
+        text[range.start..offset.clamp(range.start, range.end)]
+            .matches('\n')
+            .count()
+    };
+    let line_count = block.trim_end_matches('\n').split('\n').count();
+    let mut shift: Vec<isize> = vec![0; block.split('\n').count()];
+    // For each open list: whether it and every list around it is a bullet list.
+    let mut lists: Vec<bool> = Vec::new();
+    // For each open item: how far it moves.
+    let mut items: Vec<isize> = Vec::new();
+    for (event, r) in events {
+        match event {
+            Event::Start(Tag::List(first)) => {
+                let all_bullets = first.is_none() && lists.last().copied().unwrap_or(true);
+                lists.push(all_bullets);
+            }
+            Event::End(TagEnd::List(_)) => {
+                lists.pop();
+            }
+            Event::Start(Tag::Item) => {
+                let inherited = items.last().copied().unwrap_or(0);
+                // pulldown-cmark may start a nested item at the preceding line break.
+                let item_start = r.start + text[r.start..].len()
+                    - text[r.start..].trim_start_matches('\n').len();
+                let first_line = line_of(item_start);
+                let line_start = range.start
+                    + block
+                        .split('\n')
+                        .take(first_line)
+                        .map(|l| l.len() + 1)
+                        .sum::<usize>();
+                let before = &text[line_start..item_start.max(line_start)];
+                // Measured as `edited` has it: tabs expanded.
+                let line = tidy_lines(text[line_start..].split('\n').next().unwrap_or_default());
+                let marker_column = line.len() - line.trim_start_matches(' ').len();
+                // The item must start its line, or moving the line would move another item.
+                let starts_line = before.trim().is_empty();
+                let delta = match lists.last() {
+                    Some(true) if starts_line => {
+                        2 * (lists.len() as isize - 1) - marker_column as isize
+                    }
+                    _ => inherited,
+                };
+                let last_line = line_of(r.end.saturating_sub(1).max(r.start));
+                for slot in shift.iter_mut().take(last_line + 1).skip(first_line) {
+                    *slot = delta;
+                }
+                items.push(delta);
+            }
+            Event::End(TagEnd::Item) => {
+                items.pop();
+            }
+            _ => {}
+        }
+    }
+    let lines: Vec<&str> = edited.split('\n').collect();
+    if lines.len() != line_count {
+        return edited.to_string();
+    }
+    let mut out = Vec::with_capacity(lines.len());
+    for (line, delta) in lines.into_iter().zip(shift) {
+        // (`shift` may be one longer: the block's final newline.)
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        out.push(if line.trim().is_empty() || delta == 0 {
+            line.to_string()
+        } else if delta < 0 {
+            line[indent.min(delta.unsigned_abs())..].to_string()
+        } else {
+            format!("{}{line}", " ".repeat(delta.unsigned_abs()))
+        });
+    }
+    out.join("\n")
+}
+
 fn count_leading(bytes: &[u8], byte: u8) -> usize {
     bytes.iter().take_while(|b| **b == byte).count()
 }
@@ -385,6 +480,24 @@ mod tests {
             clean_block("snake_case_name and `_code_`", 3),
             "snake_case_name and `_code_`"
         );
+    }
+
+    #[test]
+    fn nested_bullets_are_indented_two_spaces_per_level() {
+        assert_eq!(
+            clean_block(
+                "- a\n    - b\n      more b\n        - c\n    - d\n\n  back in a",
+                3
+            ),
+            "- a\n  - b\n    more b\n    - c\n  - d\n\n  back in a"
+        );
+        assert_eq!(
+            clean_block("  - a\n\n        code under a\n", 3),
+            "- a\n\n      code under a"
+        );
+        // Under a numbered item, the content column depends on the number.
+        assert_eq!(clean_block("1. a\n   - b\n", 3), "1. a\n   - b");
+        assert_eq!(clean_block("- a\n\t- b\n", 3), "- a\n  - b");
     }
 
     #[test]
