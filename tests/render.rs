@@ -651,3 +651,109 @@ fn render_writes_to_a_file_with_dash_o() {
         stdout_of(s.mrd().args(["render", "x.md"]))
     );
 }
+
+// ---- Many awkward answers, through the library --------------------------------
+
+const AWKWARD: &[&str] = &[
+    "",
+    "   \n\t\n",
+    "plain",
+    "# H1\n## H2\n###### H6",
+    "Setext\n===\ntext\n---",
+    "> quote\n> # Heading in quote\n> ```\n> /close\n> ```",
+    "- a\n    - b\n        - c\n- d",
+    "1. a\n   - b\n2. c",
+    "* a\n\n\n* b\n+ c",
+    "- # heading in item\n  text",
+    "```\nunclosed fence\n/close",
+    "~~~~\n```\n~~~~",
+    "    indented code\n/close",
+    "<!-- never closed",
+    "<pre>\n/close",
+    "<div>\n\n/close\n\n</div>",
+    "<details><summary>x</summary>\n\ninside",
+    "/close\n/CLOSE\n  /label ~x\n/assign @me",
+    "a\r/close\r\nb",
+    "{{ x }} {% if y %} {# z #}",
+    "| a | b |\n|---|---|\n| 1 | 2 |",
+    "Hard  \nbreak and `code  ` and _em_ __strong__",
+    "text\n***\n- - -\n___",
+    "[ref]\n\n[ref]: https://example.com",
+    "Footnote[^1]\n\n[^1]: note",
+    "#hashtag not heading\n#",
+    "Tabs\there\n\t- tabbed item",
+    "- [ ] task\n- [x] done",
+    "emoji 🙂 and ünïcödé",
+    "\\",
+    "> - a\n>   - b",
+];
+
+fn awkward_assessment(a: &str, b: &str) -> mrd::assessment::Assessment {
+    use mrd::assessment::{Assessment, FrontMatter, Located, Recommendation};
+    let mut front = FrontMatter::default();
+    front.title = Some(Located::new(format!("T {a}"), Default::default()));
+    front.set_answer("problem", a.to_string());
+    front.set_answer("target_market", b.to_string());
+    front.set_answer("market_size", format!("{a}\n{b}"));
+    front.recommendation = Some(Recommendation {
+        rationale: Some(Located::new(b.to_string(), Default::default())),
+        conditions: vec![Located::new(a.to_string(), Default::default())],
+        ..Recommendation::default()
+    });
+    Assessment::new(front, format!("## Notes\n\n{a}\n\n{b}"))
+}
+
+#[test]
+fn every_pair_of_awkward_answers_renders_clean_and_inert() {
+    use mrd::render::{Flavor, Format, Options, TemplateSet, render_issue};
+    let questions = mrd::questions::QuestionSet::builtin();
+    let templates = TemplateSet::builtin();
+    for a in AWKWARD {
+        for b in AWKWARD {
+            let assessment = awkward_assessment(a, b);
+            for flavor in [Flavor::Gitlab, Flavor::Github] {
+                let options = Options {
+                    flavor,
+                    ..Options::default()
+                };
+                let out =
+                    render_issue(&assessment, &questions, &templates, &options).expect("renders");
+                let what = format!("{a:?} + {b:?} ({flavor:?})");
+                assert_clean_markdown(&out, &what);
+                let questions_seen = out
+                    .lines()
+                    .filter(|l| l.starts_with("## ") && l.as_bytes()[3].is_ascii_digit())
+                    .count();
+                assert_eq!(
+                    questions_seen, 10,
+                    "{what}: a question heading was swallowed\n{out}"
+                );
+                if flavor == Flavor::Gitlab {
+                    assert!(
+                        !out.lines().any(mrd::render::gitlab::is_command_line),
+                        "{what}: a quick action survived\n{out}"
+                    );
+                }
+            }
+            if a != b {
+                continue;
+            }
+            let options = Options {
+                format: Format::Html,
+                ..Options::default()
+            };
+            let html =
+                render_issue(&assessment, &questions, &templates, &options).expect("renders");
+            for raw in [
+                "<script",
+                "<div>",
+                "<details>",
+                "<summary>",
+                "<pre>\n/close",
+                "<!--",
+            ] {
+                assert!(!html.contains(raw), "{raw} reached the page:\n{html}");
+            }
+        }
+    }
+}

@@ -76,10 +76,10 @@ pub fn clean_block(text: &str, heading_base: u8) -> String {
             Event::Rule => Chunk::Other("---".into()),
             Event::Start(Tag::HtmlBlock) => Chunk::Other(close_html_block(&text[range.clone()])),
             Event::Start(Tag::List(None)) => {
-                let edited = edit_inline(&text, range.clone(), block);
+                let edited = edit_inline(&text, range.clone(), block, heading_base);
                 Chunk::Other(reindent_bullets(&text, range.clone(), block, &edited))
             }
-            _ => Chunk::Other(edit_inline(&text, range.clone(), block)),
+            _ => Chunk::Other(edit_inline(&text, range.clone(), block, heading_base)),
         });
         i = end + 1;
     }
@@ -137,7 +137,7 @@ fn heading_text(text: &str, block: &[(Event<'_>, Range<usize>)]) -> String {
     let end = inner.iter().map(|(_, r)| r.end).max();
     match (start, end) {
         (Some(start), Some(end)) if start < end => {
-            let edited = edit_inline(text, start..end, inner);
+            let edited = edit_inline(text, start..end, inner, 6);
             // Trailing punctuation makes a heading read as a sentence (MD026).
             one_line(&edited)
                 .trim_end_matches(['.', ',', ';', ':', '!'])
@@ -216,7 +216,12 @@ fn close_html_block(html: &str) -> String {
 
 /// The source of `range` with the marker rewrites described in the module
 /// documentation applied.
-fn edit_inline(text: &str, range: Range<usize>, events: &[(Event<'_>, Range<usize>)]) -> String {
+fn edit_inline(
+    text: &str,
+    range: Range<usize>,
+    events: &[(Event<'_>, Range<usize>)],
+    heading_base: u8,
+) -> String {
     // (position, bytes replaced, replacement), applied from the end.
     let mut edits: Vec<(usize, usize, String)> = Vec::new();
     let bytes = text.as_bytes();
@@ -244,10 +249,11 @@ fn edit_inline(text: &str, range: Range<usize>, events: &[(Event<'_>, Range<usiz
             Event::HardBreak if bytes.get(r.start) == Some(&b' ') => {
                 edits.push((r.start, r.len(), "\\\n".into()));
             }
+            Event::Start(Tag::Heading { .. }) => nested_heading(text, r, heading_base, &mut edits),
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) if info.trim().is_empty() => {
                 // A nested fence without a language (MD040): say `text`.
                 let at = r.start + count_leading(&bytes[r.start..r.end], b' ');
-                if let Some(&fence_char) = bytes.get(at) {
+                if let Some(&fence_char @ (b'`' | b'~')) = bytes.get(at) {
                     let run = count_leading(&bytes[at..r.end], fence_char);
                     let line_end = text[at..r.end].find('\n').map_or(r.end, |n| at + n);
                     edits.push((at + run, line_end - at - run, "text".into()));
@@ -280,9 +286,11 @@ fn reindent_bullets(
     edited: &str,
 ) -> String {
     let block = &text[range.clone()];
+    // Counted in bytes: an offset just before a range's end may be inside a character.
     let line_of = |offset: usize| {
-        text[range.start..offset.clamp(range.start, range.end)]
-            .matches('\n')
+        text.as_bytes()[range.start..offset.clamp(range.start, range.end)]
+            .iter()
+            .filter(|b| **b == b'\n')
             .count()
     };
     let line_count = block.trim_end_matches('\n').split('\n').count();
@@ -353,6 +361,52 @@ fn reindent_bullets(
         });
     }
     out.join("\n")
+}
+
+/// A heading inside a block quote or list item (top-level headings are
+/// rebuilt by `assemble`): an ATX heading is set to `level`, so it can
+/// neither outrank the question nor skip a level, and gets blank lines
+/// around it inside its container. Setext headings are left as written.
+fn nested_heading(
+    text: &str,
+    r: &Range<usize>,
+    level: u8,
+    edits: &mut Vec<(usize, usize, String)>,
+) {
+    let bytes = text.as_bytes();
+    let hashes_at = r.start + count_leading(&bytes[r.start..r.end], b' ');
+    let run = count_leading(&bytes[hashes_at..r.end], b'#');
+    if run == 0 {
+        return;
+    }
+    edits.push((hashes_at, run, "#".repeat(usize::from(level.clamp(1, 6)))));
+    let line_start = text[..r.start].rfind('\n').map_or(0, |i| i + 1);
+    let prefix = &text[line_start..hashes_at];
+    // The container's own blank line: its `>` markers, without list markers.
+    let blank = prefix
+        .chars()
+        .filter(|c| *c == '>')
+        .map(|_| ">")
+        .collect::<Vec<_>>()
+        .join(" ");
+    let is_blank = |line: &str| line.chars().all(|c| c == '>' || c.is_whitespace());
+    if line_start > 0 && prefix.chars().all(|c| c == '>' || c == ' ') {
+        let previous_start = text[..line_start - 1].rfind('\n').map_or(0, |i| i + 1);
+        if !is_blank(&text[previous_start..line_start - 1]) {
+            edits.push((line_start, 0, format!("{blank}\n")));
+        }
+    }
+    let line_end = text[hashes_at..]
+        .find('\n')
+        .map_or(text.len(), |i| hashes_at + i);
+    if line_end < text.len() {
+        let next_end = text[line_end + 1..]
+            .find('\n')
+            .map_or(text.len(), |i| line_end + 1 + i);
+        if !is_blank(&text[line_end + 1..next_end]) {
+            edits.push((line_end, 0, format!("\n{blank}")));
+        }
+    }
 }
 
 fn count_leading(bytes: &[u8], byte: u8) -> usize {
@@ -498,6 +552,15 @@ mod tests {
         // Under a numbered item, the content column depends on the number.
         assert_eq!(clean_block("1. a\n   - b\n", 3), "1. a\n   - b");
         assert_eq!(clean_block("- a\n\t- b\n", 3), "- a\n  - b");
+    }
+
+    #[test]
+    fn headings_in_quotes_and_items_are_demoted_with_blank_lines() {
+        assert_eq!(
+            clean_block("> quote\n> # Title\n> more\n\n- # In item\n  text", 3),
+            "> quote\n>\n> ### Title\n>\n> more\n\n- ### In item\n\n  text"
+        );
+        assert_eq!(clean_block("> ```\n> x\n> ```", 3), "> ```text\n> x\n> ```");
     }
 
     #[test]

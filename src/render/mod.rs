@@ -220,30 +220,29 @@ fn render_template(
 
 /// Template whitespace control is fiddly; rather than make every template
 /// author get it right, the output is normalised: no trailing spaces, no runs
-/// of blank lines (outside code fences, whose content is the author's), and
-/// exactly one final newline.
+/// of blank lines (outside code blocks, whose content is the author's), and
+/// exactly one final newline. Code blocks are found by parsing, not by
+/// looking for fences, so a fence inside an HTML comment is not one.
 fn tidy(text: &str) -> String {
+    let code: Vec<std::ops::Range<usize>> =
+        pulldown_cmark::Parser::new_ext(text, markdown::parser_options())
+            .into_offset_iter()
+            .filter(|(event, _)| {
+                matches!(
+                    event,
+                    pulldown_cmark::Event::Start(pulldown_cmark::Tag::CodeBlock(_))
+                )
+            })
+            .map(|(_, range)| range)
+            .collect();
     let mut out = String::with_capacity(text.len());
     let mut blank_run = 0;
-    let mut fence: Option<(char, usize)> = None;
-    for line in text.lines() {
-        let trimmed = line.trim_start();
-        let marker = ['`', '~'].into_iter().find_map(|c| {
-            let run = trimmed.chars().take_while(|&t| t == c).count();
-            (run >= 3).then_some((c, run))
-        });
-        match (fence, marker) {
-            (None, Some(open)) => fence = Some(open),
-            // A closing fence: the same character, at least as long, alone.
-            (Some((c, len)), Some((m, run)))
-                if c == m && run >= len && trimmed.trim_end().len() == run =>
-            {
-                fence = None
-            }
-            _ => {}
-        }
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let in_code = code.iter().any(|r| r.start < offset && offset < r.end);
+        offset += line.len();
         let line = line.trim_end();
-        if line.is_empty() && fence.is_none() {
+        if line.is_empty() && !in_code {
             blank_run += 1;
             if blank_run > 1 || out.is_empty() {
                 continue;
@@ -305,6 +304,7 @@ mod tests {
 
     #[test]
     fn tidy_knows_a_fence_closes_only_with_its_own_length() {
+        assert_eq!(tidy("<!--\n```\n-->\n\n\nz\n"), "<!--\n```\n-->\n\nz\n");
         assert_eq!(
             tidy("````md\n```\n\n\nx\n```\n````\n\n\nz\n"),
             "````md\n```\n\n\nx\n```\n````\n\nz\n"
