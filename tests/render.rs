@@ -690,8 +690,10 @@ const AWKWARD: &[&str] = &[
 
 fn awkward_assessment(a: &str, b: &str) -> mrd::assessment::Assessment {
     use mrd::assessment::{Assessment, FrontMatter, Located, Recommendation};
-    let mut front = FrontMatter::default();
-    front.title = Some(Located::new(format!("T {a}"), Default::default()));
+    let mut front = FrontMatter {
+        title: Some(Located::new(format!("T {a}"), Default::default())),
+        ..FrontMatter::default()
+    };
     front.set_answer("problem", a.to_string());
     front.set_answer("target_market", b.to_string());
     front.set_answer("market_size", format!("{a}\n{b}"));
