@@ -368,6 +368,12 @@ fn messy_markdown_is_normalised_without_changing_words() {
         ),
         "{out}"
     );
+    assert!(
+        out.contains(
+            "Para right after, lazily.\n\n> quote line\n>\n> ### heading in quote\n\n| a | b |\n"
+        ),
+        "{out}"
+    );
     assert!(out.contains("### First heading is h2\n\ntext\n\n#### Then h4\n\nText with **strong** and *em* and `code_with_underscores`.\n"), "{out}");
     assert!(
         out.contains("```text\nindented code block\nsecond line\n```\n\nafter code\n"),
@@ -710,8 +716,10 @@ fn every_pair_of_awkward_answers_renders_clean_and_inert() {
     use mrd::render::{Flavor, Format, Options, TemplateSet, render_issue};
     let questions = mrd::questions::QuestionSet::builtin();
     let templates = TemplateSet::builtin();
-    for a in AWKWARD {
-        for b in AWKWARD {
+    // To check these outputs with markdownlint too: MRD_RENDER_DUMP=dir.
+    let dump = std::env::var_os("MRD_RENDER_DUMP").map(std::path::PathBuf::from);
+    for (i, a) in AWKWARD.iter().enumerate() {
+        for (j, b) in AWKWARD.iter().enumerate() {
             let assessment = awkward_assessment(a, b);
             for flavor in [Flavor::Gitlab, Flavor::Github] {
                 let options = Options {
@@ -721,6 +729,10 @@ fn every_pair_of_awkward_answers_renders_clean_and_inert() {
                 let out =
                     render_issue(&assessment, &questions, &templates, &options).expect("renders");
                 let what = format!("{a:?} + {b:?} ({flavor:?})");
+                if let Some(dir) = &dump {
+                    std::fs::write(dir.join(format!("{i:02}-{j:02}-{flavor:?}.md")), &out)
+                        .expect("dump");
+                }
                 assert_clean_markdown(&out, &what);
                 let questions_seen = out
                     .lines()

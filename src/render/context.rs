@@ -47,7 +47,7 @@ pub struct RecommendationContext<'a> {
     pub decision: Option<&'static str>,
     /// The rationale's cleaned Markdown, or `null`.
     pub rationale: Option<String>,
-    /// Each condition on one line.
+    /// Each condition cleaned like an answer, then put on one line.
     pub conditions: Vec<String>,
 }
 
@@ -177,7 +177,14 @@ impl<'a> RenderContext<'a> {
                     .and_then(|r| r.rationale.as_ref())
                     .and_then(|r| clean(&r.value)),
                 conditions: rec
-                    .map(|r| r.conditions.iter().filter_map(|c| line(&c.value)).collect())
+                    .map(|r| {
+                        // Cleaned like answers (emphasis and bullet styles), then one line.
+                        let condition = |text: &str| line(&clean_block(text, ANSWER_HEADING_LEVEL));
+                        r.conditions
+                            .iter()
+                            .filter_map(|c| condition(&c.value))
+                            .collect()
+                    })
                     .unwrap_or_default(),
             },
             summary: SummaryContext {

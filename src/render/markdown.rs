@@ -26,6 +26,11 @@ use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+/// Stands for a line break inserted by an edit until `reindent_bullets` has
+/// run (see `blank_lines_around`). User text cannot contain it: NUL is
+/// replaced on input, as CommonMark does.
+const LINE_BREAK: char = '\0';
+
 /// The parser options used everywhere in rendering: what GitHub and GitLab
 /// both understand.
 pub fn parser_options() -> Options {
@@ -86,13 +91,15 @@ pub fn clean_block(text: &str, heading_base: u8) -> String {
     if covered < text.len() {
         push_other(&mut chunks, &text[covered..]);
     }
-    assemble(chunks, heading_base)
+    assemble(chunks, heading_base).replace(LINE_BREAK, "\n")
 }
 
 fn normalise_line_endings(text: &str) -> String {
     // A lone CR ends a line for CommonMark; GitLab deletes it before looking
     // for quick actions. Making it `\n` keeps both readings the same.
-    text.replace("\r\n", "\n").replace('\r', "\n")
+    text.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .replace('\0', "\u{fffd}")
 }
 
 fn push_other(chunks: &mut Vec<Chunk>, text: &str) {
@@ -250,19 +257,27 @@ fn edit_inline(
                 edits.push((r.start, r.len(), "\\\n".into()));
             }
             Event::Start(Tag::Heading { .. }) => nested_heading(text, r, heading_base, &mut edits),
-            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) if info.trim().is_empty() => {
-                // A nested fence without a language (MD040): say `text`.
+            // Top-level code blocks never get here (see `fence`): this one is nested.
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
                 let at = r.start + count_leading(&bytes[r.start..r.end], b' ');
-                if let Some(&fence_char @ (b'`' | b'~')) = bytes.get(at) {
-                    let run = count_leading(&bytes[at..r.end], fence_char);
-                    let line_end = text[at..r.end].find('\n').map_or(r.end, |n| at + n);
-                    edits.push((at + run, line_end - at - run, "text".into()));
+                let last = text[..r.end].trim_end_matches('\n').len();
+                if at < last {
+                    blank_lines_around(text, at, last - 1, &mut edits);
+                }
+                if info.trim().is_empty() {
+                    // A nested fence without a language (MD040): say `text`.
+                    if let Some(&fence_char @ (b'`' | b'~')) = bytes.get(at) {
+                        let run = count_leading(&bytes[at..r.end], fence_char);
+                        let line_end = text[at..r.end].find('\n').map_or(r.end, |n| at + n);
+                        edits.push((at + run, line_end - at - run, "text".into()));
+                    }
                 }
             }
             _ => {}
         }
     }
     edits.retain(|(at, len, _)| *at >= range.start && at + len <= range.end);
+    // Stable: of two edits at one place, the one pushed first is applied first.
     edits.sort_by_key(|edit| std::cmp::Reverse(edit.0));
     let mut out = text[range.clone()].to_string();
     for (at, len, replacement) in edits {
@@ -350,15 +365,22 @@ fn reindent_bullets(
     }
     let mut out = Vec::with_capacity(lines.len());
     for (line, delta) in lines.into_iter().zip(shift) {
-        // (`shift` may be one longer: the block's final newline.)
-        let indent = line.len() - line.trim_start_matches(' ').len();
-        out.push(if line.trim().is_empty() || delta == 0 {
-            line.to_string()
-        } else if delta < 0 {
-            line[indent.min(delta.unsigned_abs())..].to_string()
-        } else {
-            format!("{}{line}", " ".repeat(delta.unsigned_abs()))
-        });
+        // (`shift` may be one longer: the block's final newline.) An edited
+        // line may hold inserted line breaks: each part moves.
+        let moved: Vec<String> = line
+            .split(LINE_BREAK)
+            .map(|part| {
+                let indent = part.len() - part.trim_start_matches(' ').len();
+                if part.trim().is_empty() || delta == 0 {
+                    part.to_string()
+                } else if delta < 0 {
+                    part[indent.min(delta.unsigned_abs())..].to_string()
+                } else {
+                    format!("{}{part}", " ".repeat(delta.unsigned_abs()))
+                }
+            })
+            .collect();
+        out.push(moved.join(&LINE_BREAK.to_string()));
     }
     out.join("\n")
 }
@@ -380,9 +402,22 @@ fn nested_heading(
         return;
     }
     edits.push((hashes_at, run, "#".repeat(usize::from(level.clamp(1, 6)))));
-    let line_start = text[..r.start].rfind('\n').map_or(0, |i| i + 1);
-    let prefix = &text[line_start..hashes_at];
-    // The container's own blank line: its `>` markers, without list markers.
+    blank_lines_around(text, hashes_at, hashes_at, edits);
+}
+
+/// Blank lines, in the container's own terms (`>` for a quote), before the
+/// line holding `start` and after the line holding `end`, where missing
+/// (MD022, MD031). Inserted line breaks are written as [`LINE_BREAK`] so that
+/// `reindent_bullets` still sees one edited line per source line.
+fn blank_lines_around(
+    text: &str,
+    start: usize,
+    end: usize,
+    edits: &mut Vec<(usize, usize, String)>,
+) {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let prefix = &text[line_start..start];
+    // The container's blank line: its `>` markers, without list markers.
     let blank = prefix
         .chars()
         .filter(|c| *c == '>')
@@ -390,21 +425,20 @@ fn nested_heading(
         .collect::<Vec<_>>()
         .join(" ");
     let is_blank = |line: &str| line.chars().all(|c| c == '>' || c.is_whitespace());
-    if line_start > 0 && prefix.chars().all(|c| c == '>' || c == ' ') {
+    // On a list item's first line, the blank line goes between items.
+    if line_start > 0 {
         let previous_start = text[..line_start - 1].rfind('\n').map_or(0, |i| i + 1);
         if !is_blank(&text[previous_start..line_start - 1]) {
-            edits.push((line_start, 0, format!("{blank}\n")));
+            edits.push((line_start, 0, format!("{blank}{LINE_BREAK}")));
         }
     }
-    let line_end = text[hashes_at..]
-        .find('\n')
-        .map_or(text.len(), |i| hashes_at + i);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
     if line_end < text.len() {
         let next_end = text[line_end + 1..]
             .find('\n')
             .map_or(text.len(), |i| line_end + 1 + i);
         if !is_blank(&text[line_end + 1..next_end]) {
-            edits.push((line_end, 0, format!("\n{blank}")));
+            edits.push((line_end, 0, format!("{LINE_BREAK}{blank}")));
         }
     }
 }
@@ -561,6 +595,15 @@ mod tests {
             "> quote\n>\n> ### Title\n>\n> more\n\n- ### In item\n\n  text"
         );
         assert_eq!(clean_block("> ```\n> x\n> ```", 3), "> ```text\n> x\n> ```");
+        assert_eq!(
+            clean_block("> a\n> ```\n> x\n> ```\n> b", 3),
+            "> a\n>\n> ```text\n> x\n> ```\n>\n> b"
+        );
+        assert_eq!(
+            clean_block("- # h\n  text\n- a\n    - b\n- # h2", 3),
+            "- ### h\n\n  text\n- a\n  - b\n\n- ### h2"
+        );
+        assert_eq!(clean_block("nul\0here", 3), "nul\u{fffd}here");
     }
 
     #[test]
