@@ -771,3 +771,41 @@ fn every_pair_of_awkward_answers_renders_clean_and_inert() {
         }
     }
 }
+
+#[test]
+fn the_flavor_defaults_to_the_config_and_the_flag_wins() {
+    let s = Scratch::new();
+    s.write(".mrd.yml", "render:\n  flavor: github\n");
+    s.write(
+        "x.md",
+        "---\ntitle: T\nanswers:\n  problem: |\n    /close\n---\n",
+    );
+    let github = stdout_of(s.mrd().args(["render", "x.md"]));
+    assert!(
+        github.contains("\n/close\n") && github.contains("- [ ] 2. For whom"),
+        "{github}"
+    );
+    let gitlab = stdout_of(s.mrd().args(["render", "--flavor", "gitlab", "x.md"]));
+    assert!(
+        gitlab.contains("\n\\/close\n") && !gitlab.contains("- [ ]"),
+        "{gitlab}"
+    );
+}
+
+#[test]
+fn render_reads_standard_input() {
+    let text = std::fs::read_to_string(example("managed-scheduler.md")).expect("example");
+    let from_file = render(&[&path(example("managed-scheduler.md"))]);
+    mrd()
+        .args(["render", "-"])
+        .write_stdin(text.clone())
+        .assert()
+        .success()
+        .stdout(from_file);
+    mrd()
+        .args(["render", "--title", "-"])
+        .write_stdin(text)
+        .assert()
+        .success()
+        .stdout("Opportunity Assessment: Managed scheduler for self-hosted pipelines\n");
+}

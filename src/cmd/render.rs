@@ -19,12 +19,6 @@ pub fn run(args: &RenderArgs, config: &Config, out: &mut dyn Write) -> Result<Ou
             "--quick-actions is for GitLab Markdown: it cannot be used with --flavor github or --format html".into(),
         ));
     }
-    let mut templates = TemplateSet::for_project(config)?;
-    let template = match &args.template {
-        Some(path) => Some(templates.add_file(path)?),
-        None => None,
-    };
-
     let input = if args.path.as_os_str() == "-" {
         Input::Stdin
     } else {
@@ -41,6 +35,15 @@ pub fn run(args: &RenderArgs, config: &Config, out: &mut dyn Write) -> Result<Ou
         return Ok(Outcome::Findings);
     };
 
+    // --context needs no templates, so a broken one does not hide the data.
+    let templates = || -> Result<(TemplateSet, Option<String>), Error> {
+        let mut set = TemplateSet::for_project(config)?;
+        let template = match &args.template {
+            Some(path) => Some(set.add_file(path)?),
+            None => None,
+        };
+        Ok((set, template))
+    };
     let mut text = if args.context {
         let context =
             RenderContext::for_output(&assessment, &config.questions, flavor, args.format);
@@ -49,8 +52,9 @@ pub fn run(args: &RenderArgs, config: &Config, out: &mut dyn Write) -> Result<Ou
         json.push('\n');
         json
     } else if args.title {
-        render::render_title(&assessment, &config.questions, &templates)?
+        render::render_title(&assessment, &config.questions, &templates()?.0)?
     } else {
+        let (templates, template) = templates()?;
         let options = Options {
             flavor,
             format: args.format,
