@@ -166,15 +166,74 @@ pub enum TemplatesAction {
     },
 }
 
-/// Show the go/no-go decision of assessments.
+/// Show the go/no-go decision of assessments, and whether the evidence supports it.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  \
-    mrd summary                   the assessments directory from .mrd.yml\n  \
-    mrd summary examples/")]
+    mrd summary                               the assessments directory from .mrd.yml\n  \
+    mrd summary examples/managed-scheduler.md one assessment: its evidence question by question\n  \
+    mrd summary --decision go,undecided       only what is going ahead or still open\n  \
+    mrd summary --milestone 2026-W44 --format markdown   the weekly kickoff table\n  \
+    mrd summary --format html > review.html   a standalone page with a readiness chart\n\n\
+    Rows are sorted by decision (go, no-go, undecided, none), then readiness.\n\
+    A file that cannot be read is listed with its error and the exit code is 1.\n\
+    The readiness formula and the contradiction rules are in docs/summary.md.")]
 pub struct SummaryArgs {
     /// Files or directories. Default: the assessments directory.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+
+    /// Output format. `table` shows one assessment named alone as its evidence, question by question.
+    #[arg(long, value_enum, default_value_t = SummaryFormat::Table)]
+    pub format: SummaryFormat,
+
+    /// Only assessments with this status (draft, review, decided, archived); repeat or separate with commas.
+    #[arg(long, value_name = "STATUS", value_delimiter = ',', value_parser = parse_status)]
+    pub status: Vec<crate::assessment::Status>,
+
+    /// Only assessments with this decision (go, no-go, undecided, none); repeat or separate with commas.
+    #[arg(long, value_name = "DECISION", value_delimiter = ',', value_parser = parse_decision)]
+    pub decision: Vec<Option<crate::assessment::Decision>>,
+
+    /// Only assessments in this milestone; with exactly one, markdown and HTML are headed
+    /// "Weekly Kickoff for Milestone - <milestone>".
+    #[arg(long, value_name = "MILESTONE")]
+    pub milestone: Vec<String>,
+
+    /// Only assessments with this label; repeated, an assessment must have every one.
+    #[arg(long, value_name = "LABEL")]
+    pub label: Vec<String>,
+
+    /// Lay the table out for this many columns (default: the terminal's width, or 80 when not a terminal).
+    #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(40..))]
+    pub width: Option<u16>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SummaryFormat {
+    /// Aligned columns for a terminal, decisions coloured.
+    Table,
+    /// A Markdown table to paste into a kickoff issue.
+    Markdown,
+    /// Everything, for scripts (schema in docs/summary.md).
+    Json,
+    /// A header row and one row per assessment.
+    Csv,
+    /// A standalone page with a readiness chart (no JavaScript, no external files).
+    Html,
+}
+
+fn parse_status(text: &str) -> Result<crate::assessment::Status, String> {
+    text.parse()
+}
+
+/// `none` asks for assessments with no decision yet.
+fn parse_decision(text: &str) -> Result<Option<crate::assessment::Decision>, String> {
+    if text.trim().eq_ignore_ascii_case("none") {
+        return Ok(None);
+    }
+    text.parse::<crate::assessment::Decision>()
+        .map(Some)
+        .map_err(|err| format!("{err} | none"))
 }
 
 /// List the active questions with their guidance.

@@ -78,7 +78,7 @@ impl Config {
             Some(path) => Config::from_file(path),
             None => match discover(cwd) {
                 Some(path) => Config::from_file(&path),
-                None => Ok(Config::defaults(Path::new("."))),
+                None => Ok(Config::defaults(Path::new(""))),
             },
         }
     }
@@ -97,10 +97,7 @@ impl Config {
             message: format!("cannot read the config: {err}"),
             help: None,
         })?;
-        let dir = match path.parent() {
-            Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
+        let dir = path.parent().unwrap_or(Path::new("")).to_path_buf();
         let mut config = Config::from_text(&source.text, &dir).map_err(|mut err| {
             err.path = path.to_path_buf();
             err
