@@ -7,6 +7,7 @@ pub mod new;
 pub mod questions;
 pub mod render;
 pub mod summary;
+pub mod templates;
 
 use std::io::Write;
 
