@@ -8,6 +8,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::lint::{RuleLevel, Settings as LintSettings, rules as lint_rules};
 use crate::questions::{Question, QuestionSet, RECOMMENDATION_KEY};
 use crate::source::{ReadError, Source};
 use crate::suggest::did_you_mean;
@@ -23,6 +24,8 @@ pub struct Config {
     /// Where assessments live, already resolved against the config's directory.
     pub assessments_dir: PathBuf,
     pub questions: QuestionSet,
+    /// The `lint:` section: rule levels, minimum words, critical questions.
+    pub lint: LintSettings,
 }
 
 #[derive(Debug)]
@@ -54,6 +57,7 @@ impl Config {
             path: None,
             assessments_dir: dir.join(DEFAULT_ASSESSMENTS_DIR),
             questions: QuestionSet::builtin(),
+            lint: LintSettings::default(),
         }
     }
 
@@ -112,16 +116,40 @@ impl Config {
             other => {
                 return Err(error(
                     root.pos,
-                    format!("the config must be a mapping of settings, found {}", other.kind()),
+                    format!(
+                        "the config must be a mapping of settings, found {}",
+                        other.kind()
+                    ),
                     None,
                 ));
             }
         };
-        for (key, value) in strict_entries(entries, &["assessments", "questions"], "")? {
+        let mut critical = None;
+        for (key, value) in strict_entries(entries, &["assessments", "questions", "lint"], "")? {
             match key.as_str() {
-                "assessments" => config.assessments_dir = dir.join(expect_text(value, "assessments")?),
+                "assessments" => {
+                    config.assessments_dir = dir.join(expect_text(value, "assessments")?)
+                }
                 "questions" => apply_questions(&mut config.questions, value)?,
+                "lint" => critical = apply_lint(&mut config.lint, value)?,
                 _ => unreachable!("strict_entries only returns known keys"),
+            }
+        }
+        // Checked once the whole file is read: `questions:` may come after `lint:`.
+        for (key, pos) in critical.unwrap_or_default() {
+            if config.questions.get(&key).is_none() {
+                let keys: Vec<&str> = config
+                    .questions
+                    .answer_questions()
+                    .map(|q| q.key.as_str())
+                    .collect();
+                let mut err = config_error(
+                    pos,
+                    format!("`lint.critical_questions` names no question `{key}`"),
+                );
+                err.help = did_you_mean(&key, keys.iter().copied())
+                    .map(|near| format!("did you mean `{near}`?"));
+                return Err(err);
             }
         }
         Ok(config)
@@ -174,7 +202,10 @@ fn strict_entries<'n>(
             return Err(err);
         }
         if seen.contains(&name) {
-            return Err(config_error(key.pos, format!("duplicate setting `{parent}{name}`")));
+            return Err(config_error(
+                key.pos,
+                format!("duplicate setting `{parent}{name}`"),
+            ));
         }
         seen.push(name.clone());
         out.push((name, value));
@@ -187,7 +218,10 @@ fn expect_text(node: &Node, path: &str) -> Result<String, ConfigError> {
         Some(text) if !text.trim().is_empty() => Ok(text),
         _ => Err(config_error(
             node.pos,
-            format!("`{path}` must be non-empty text, found {}", node.value.kind()),
+            format!(
+                "`{path}` must be non-empty text, found {}",
+                node.value.kind()
+            ),
         )),
     }
 }
@@ -197,7 +231,10 @@ fn expect_bool(node: &Node, path: &str) -> Result<bool, ConfigError> {
         Value::Bool(b) => Ok(b),
         _ => Err(config_error(
             node.pos,
-            format!("`{path}` must be true or false, found {}", node.value.kind()),
+            format!(
+                "`{path}` must be true or false, found {}",
+                node.value.kind()
+            ),
         )),
     }
 }
@@ -220,7 +257,10 @@ fn apply_questions(set: &mut QuestionSet, node: &Node) -> Result<(), ConfigError
         other => {
             return Err(config_error(
                 node.pos,
-                format!("`questions` must map question keys to settings, found {}", other.kind()),
+                format!(
+                    "`questions` must map question keys to settings, found {}",
+                    other.kind()
+                ),
             ));
         }
     };
@@ -231,7 +271,9 @@ fn apply_questions(set: &mut QuestionSet, node: &Node) -> Result<(), ConfigError
             .ok_or_else(|| config_error(key_node.pos, "a question key must be text"))?;
         if !is_valid_key(&key) {
             return Err(ConfigError {
-                help: Some("use lowercase letters, digits and underscores, like `pricing_model`".into()),
+                help: Some(
+                    "use lowercase letters, digits and underscores, like `pricing_model`".into(),
+                ),
                 ..config_error(key_node.pos, format!("`{key}` is not a valid question key"))
             });
         }
@@ -242,7 +284,10 @@ fn apply_questions(set: &mut QuestionSet, node: &Node) -> Result<(), ConfigError
             other => {
                 return Err(config_error(
                     value.pos,
-                    format!("`questions.{key}` must be a mapping of settings, found {}", other.kind()),
+                    format!(
+                        "`questions.{key}` must be a mapping of settings, found {}",
+                        other.kind()
+                    ),
                 ));
             }
         };
@@ -254,7 +299,10 @@ fn apply_questions(set: &mut QuestionSet, node: &Node) -> Result<(), ConfigError
                         help: Some(format!(
                             "`{key}` is not a built-in question, so it is added; a new question needs `text:` and `short_name:`"
                         )),
-                        ..config_error(key_node.pos, format!("new question `{key}` has no `{required}`"))
+                        ..config_error(
+                            key_node.pos,
+                            format!("new question `{key}` has no `{required}`"),
+                        )
                     });
                 }
             }
@@ -312,6 +360,99 @@ fn apply_questions(set: &mut QuestionSet, node: &Node) -> Result<(), ConfigError
     Ok(())
 }
 
+const LINT_FIELDS: &[&str] = &["rules", "min_words", "critical_questions"];
+
+/// `lint:` sets rule levels (`rules: {MRD007: allow, short-answer: deny}`),
+/// `min_words` and `critical_questions`. Returns the critical question keys
+/// with their positions, checked against the question set by the caller.
+fn apply_lint(
+    settings: &mut LintSettings,
+    node: &Node,
+) -> Result<Option<Vec<(String, Pos)>>, ConfigError> {
+    let entries = match &node.value {
+        Value::Map(entries) => entries,
+        Value::Null => return Ok(None),
+        other => {
+            return Err(config_error(
+                node.pos,
+                format!(
+                    "`lint` must be a mapping of settings, found {}",
+                    other.kind()
+                ),
+            ));
+        }
+    };
+    let mut critical = None;
+    for (field, value) in strict_entries(entries, LINT_FIELDS, "lint.")? {
+        match field.as_str() {
+            "rules" => {
+                let Value::Map(rules) = &value.value else {
+                    return Err(config_error(
+                        value.pos,
+                        format!(
+                            "`lint.rules` must map rule codes to allow, warn or deny, found {}",
+                            value.value.kind()
+                        ),
+                    ));
+                };
+                for (key, level) in rules {
+                    let name = key.key_text().unwrap_or_default();
+                    let Some(rule) = lint_rules::find(&name) else {
+                        let names = lint_rules::RULES.iter().flat_map(|r| [r.code, r.name]);
+                        return Err(ConfigError {
+                            help: Some(match did_you_mean(&name, names) {
+                                Some(near) => {
+                                    format!("did you mean `{near}`? `mrd rules` lists every rule")
+                                }
+                                None => "`mrd rules` lists every rule".into(),
+                            }),
+                            ..config_error(key.pos, format!("`lint.rules.{name}` is not a rule"))
+                        });
+                    };
+                    let parsed = level.as_text().as_deref().and_then(RuleLevel::parse);
+                    let Some(parsed) = parsed else {
+                        return Err(ConfigError {
+                            help: Some(format!(
+                                "a rule's level is one of: {}",
+                                RuleLevel::SPELLINGS
+                            )),
+                            ..config_error(
+                                level.pos,
+                                format!("invalid level for `lint.rules.{name}`"),
+                            )
+                        });
+                    };
+                    settings.set(rule, parsed);
+                }
+            }
+            "min_words" => match value.value {
+                Value::Int(n) if (0..=1000).contains(&n) => settings.min_words = n as usize,
+                _ => {
+                    return Err(config_error(
+                        value.pos,
+                        "`lint.min_words` must be a whole number from 0 to 1000",
+                    ));
+                }
+            },
+            "critical_questions" => {
+                let items: Vec<&Node> = match &value.value {
+                    Value::Seq(items) => items.iter().collect(),
+                    Value::Null => Vec::new(),
+                    _ => vec![value],
+                };
+                let mut keys = Vec::new();
+                for item in items {
+                    keys.push((expect_text(item, "lint.critical_questions")?, item.pos));
+                }
+                settings.critical = keys.iter().map(|(k, _)| k.clone()).collect();
+                critical = Some(keys);
+            }
+            _ => unreachable!("strict_entries only returns known fields"),
+        }
+    }
+    Ok(critical)
+}
+
 fn is_valid_key(key: &str) -> bool {
     let mut chars = key.chars();
     chars.next().is_some_and(|c| c.is_ascii_lowercase())
@@ -342,7 +483,10 @@ mod tests {
         assert_eq!(config.assessments_dir, Path::new("/repo/docs/mrd"));
         let set = &config.questions;
         assert!(!set.get("market_window").unwrap().required);
-        assert_eq!(set.get("market_window").unwrap().guidance, "Say what changed.");
+        assert_eq!(
+            set.get("market_window").unwrap().guidance,
+            "Say what changed."
+        );
         assert_eq!(set.get("pricing").unwrap().number, 9);
         assert_eq!(set.get("success_factors").unwrap().number, 10);
         assert_eq!(set.recommendation().unwrap().number, 11);
@@ -370,6 +514,36 @@ mod tests {
     }
 
     #[test]
+    fn the_lint_section_sets_levels_words_and_critical_questions() {
+        let config = config(
+            "lint:\n  rules:\n    MRD007: deny\n    unknown-key: allow\n  min_words: 8\n  critical_questions: [problem, pricing]\nquestions:\n  pricing:\n    text: How will we price it?\n    short_name: pricing\n",
+        )
+        .unwrap();
+        let lint = &config.lint;
+        assert_eq!(lint.levels.get("MRD007"), Some(&RuleLevel::Deny));
+        assert_eq!(lint.levels.get("MRD013"), Some(&RuleLevel::Allow));
+        assert_eq!(lint.min_words, 8);
+        assert_eq!(lint.critical, ["problem", "pricing"]);
+    }
+
+    #[test]
+    fn the_lint_section_is_strict() {
+        let err = config("lint:\n  rules:\n    MRD099: deny\n").unwrap_err();
+        assert_eq!(err.pos.map(|p| (p.line, p.column)), Some((3, 5)));
+        let err = config("lint:\n  rules:\n    short-answr: deny\n").unwrap_err();
+        assert_eq!(
+            err.help.as_deref(),
+            Some("did you mean `short-answer`? `mrd rules` lists every rule")
+        );
+        let err = config("lint:\n  rules:\n    MRD007: loud\n").unwrap_err();
+        assert_eq!(err.pos.map(|p| (p.line, p.column)), Some((3, 13)));
+        let err = config("lint:\n  min_word: 3\n").unwrap_err();
+        assert_eq!(err.help.as_deref(), Some("did you mean `lint.min_words`?"));
+        let err = config("lint:\n  critical_questions: [problme]\n").unwrap_err();
+        assert_eq!(err.help.as_deref(), Some("did you mean `problem`?"));
+    }
+
+    #[test]
     fn discovery_walks_up_but_stops_at_the_repository_root() {
         let outer = tempfile::tempdir().unwrap();
         std::fs::write(outer.path().join(FILE_NAME), "").unwrap();
@@ -377,7 +551,11 @@ mod tests {
         let deep = repo.join("a/b");
         std::fs::create_dir_all(&deep).unwrap();
         std::fs::create_dir(repo.join(".git")).unwrap();
-        assert_eq!(discover(&deep), None, "the outer config is outside the repository");
+        assert_eq!(
+            discover(&deep),
+            None,
+            "the outer config is outside the repository"
+        );
         std::fs::write(repo.join("a").join(FILE_NAME), "").unwrap();
         assert_eq!(discover(&deep), Some(repo.join("a").join(FILE_NAME)));
     }

@@ -62,7 +62,8 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
 }
 
 fn dispatch(cli: &Cli) -> Result<Outcome, Error> {
-    let cwd = std::env::current_dir().map_err(|err| Error::Usage(format!("cannot read the working directory: {err}")))?;
+    let cwd = std::env::current_dir()
+        .map_err(|err| Error::Usage(format!("cannot read the working directory: {err}")))?;
     let config = Config::load(cli.config.as_deref(), &cwd)?;
     let mut stdout = anstream::stdout().lock();
     let out: &mut dyn Write = &mut stdout;
@@ -72,6 +73,7 @@ fn dispatch(cli: &Cli) -> Result<Outcome, Error> {
         Command::Render(args) => cmd::render::run(args, &config, out),
         Command::Summary(args) => cmd::summary::run(args, &config, out),
         Command::Questions(args) => cmd::questions::run(args, &config, out),
+        Command::Rules(args) => cmd::rules::run(args, &config, out),
     }?;
     out.flush()?;
     Ok(outcome)

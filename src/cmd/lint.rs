@@ -1,53 +1,203 @@
-//! `mrd lint`: lint files and directories, print findings, exit 1 on errors.
+//! `mrd lint`: lint files and directories in parallel, print findings in the
+//! chosen format, exit 1 on errors.
+//!
+//! Files are linted in chunks: each chunk in parallel (rayon), then its
+//! results printed in input order before the next chunk is read. Output is
+//! the same on every run, and memory holds one chunk of files, not all.
 
 use std::io::Write;
 
+use rayon::prelude::*;
+
+use crate::assessment;
 use crate::cli::LintArgs;
 use crate::config::Config;
-use crate::diagnostic::Level;
+use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Outcome};
 use crate::inputs::{self, Input};
-use crate::lint;
-use crate::output::human;
+use crate::lint::titles::{TitleSite, Titles, line_at};
+use crate::lint::{self, Context, RuleLevel, Settings, rules};
+use crate::output::{self, FileReport, Totals};
 use crate::source::Source;
 
+/// Files linted together before their results are printed: large enough to
+/// keep every core busy, small enough that memory does not grow with the run.
+const CHUNK: usize = 512;
+
 pub fn run(args: &LintArgs, config: &Config, out: &mut dyn Write) -> Result<Outcome, Error> {
+    if let Some(rule) = &args.explain {
+        return explain(rule, out);
+    }
+    let settings = settings(args, &config.lint)?;
     let inputs = inputs::collect(&args.paths, &config.assessments_dir)?;
-    let (mut errors, mut warnings) = (0, 0);
+    let mut emitter = output::emitter(args.format);
+    let mut totals = Totals {
+        files: inputs.len(),
+        ..Totals::default()
+    };
+    let mut titles = Titles::default();
     let mut unreadable = false;
-    for input in &inputs {
-        let (name, bytes) = match input {
-            Input::File(path) => (path.display().to_string(), std::fs::read(path)),
-            Input::Stdin => {
-                let mut bytes = Vec::new();
-                let read = std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes);
-                ("<stdin>".to_string(), read.map(|_| bytes))
-            }
-        };
-        let bytes = match bytes {
-            Ok(bytes) => bytes,
-            Err(err) => {
+    emitter.begin(out)?;
+    for chunk in inputs.chunks(CHUNK) {
+        let linted: Vec<Linted> = chunk
+            .par_iter()
+            .map(|input| lint_input(input, config, &settings))
+            .collect();
+        for file in linted {
+            if let Some(err) = &file.read_error {
                 // One unreadable file does not hide the findings of the others.
-                writeln!(anstream::stderr(), "error: cannot read {name}: {err}")?;
+                writeln!(
+                    anstream::stderr(),
+                    "error: cannot read {}: {err}",
+                    file.name
+                )?;
                 unreadable = true;
                 continue;
             }
-        };
-        let diagnostics = match Source::from_bytes(name.clone(), bytes) {
-            Ok(source) => lint::lint_source(&source, &config.questions),
-            Err(err) => lint::unreadable_text(&name, &err),
-        };
-        for d in &diagnostics {
-            match d.level {
-                Level::Error => errors += 1,
-                Level::Warning => warnings += 1,
+            totals.count(&file.diagnostics);
+            if let Some((title, site)) = file.title {
+                titles.record(&title, site);
             }
-            human::print_diagnostic(out, d)?;
+            emitter.file(
+                out,
+                &FileReport {
+                    name: &file.name,
+                    text: file.source.as_ref().map(|s| s.text.as_str()),
+                    text_offset: 0,
+                    diagnostics: &file.diagnostics,
+                },
+            )?;
         }
     }
-    human::print_totals(out, errors, warnings, inputs.len())?;
+    for (site, diagnostic) in titles.duplicates(&settings) {
+        let diagnostics = [diagnostic];
+        totals.count(&diagnostics);
+        emitter.file(
+            out,
+            &FileReport {
+                name: &site.file,
+                text: Some(&site.line_text),
+                text_offset: site.line_offset,
+                diagnostics: &diagnostics,
+            },
+        )?;
+    }
+    emitter.finish(out, &totals)?;
     if unreadable {
         return Err(Error::Usage("some files could not be read".into()));
     }
-    Ok(if errors > 0 { Outcome::Findings } else { Outcome::Success })
+    Ok(if totals.errors > 0 {
+        Outcome::Findings
+    } else {
+        Outcome::Success
+    })
+}
+
+/// What linting one input produced.
+struct Linted {
+    name: String,
+    source: Option<Source>,
+    diagnostics: Vec<Diagnostic>,
+    /// The title, for `duplicate-title`, unless the file allows that rule.
+    title: Option<(String, TitleSite)>,
+    read_error: Option<std::io::Error>,
+}
+
+fn lint_input(input: &Input, config: &Config, settings: &Settings) -> Linted {
+    let (name, bytes) = match input {
+        Input::File(path) => (path.display().to_string(), std::fs::read(path)),
+        Input::Stdin => {
+            let mut bytes = Vec::new();
+            let read = std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes);
+            ("<stdin>".to_string(), read.map(|_| bytes))
+        }
+    };
+    let mut linted = Linted {
+        name,
+        source: None,
+        diagnostics: Vec::new(),
+        title: None,
+        read_error: None,
+    };
+    let bytes = match bytes {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            linted.read_error = Some(err);
+            return linted;
+        }
+    };
+    let source = match Source::from_bytes(linted.name.clone(), bytes) {
+        Ok(source) => source,
+        Err(err) => {
+            linted.diagnostics = lint::unreadable_text(&linted.name, &err);
+            return linted;
+        }
+    };
+    let parsed = assessment::parse(&source);
+    let cx = Context {
+        source: &source,
+        problems: &parsed.problems,
+        assessment: parsed.assessment.as_ref(),
+        questions: &config.questions,
+    };
+    linted.diagnostics = lint::check_with(&cx, settings);
+    let title = parsed
+        .assessment
+        .as_ref()
+        .and_then(|a| a.front.title.as_ref());
+    if let Some(title) = title
+        && !lint::file_allows(&cx)
+            .codes
+            .contains(&rules::DUPLICATE_TITLE.code)
+    {
+        let (line_text, line_offset) = line_at(&source.text, title.pos.offset);
+        linted.title = Some((
+            title.value.clone(),
+            TitleSite {
+                file: linted.name.clone(),
+                pos: title.pos,
+                line_text: line_text.to_string(),
+                line_offset,
+            },
+        ));
+    }
+    linted.source = Some(source);
+    linted
+}
+
+/// The config's levels with the command line's on top: `--allow`, then
+/// `--warn`, then `--deny`, so the strictest wins when a rule is named twice.
+fn settings(args: &LintArgs, config: &Settings) -> Result<Settings, Error> {
+    let mut settings = config.clone();
+    let groups = [
+        (&args.allow, RuleLevel::Allow, "--allow"),
+        (&args.warn, RuleLevel::Warn, "--warn"),
+        (&args.deny, RuleLevel::Deny, "--deny"),
+    ];
+    for (names, level, flag) in groups {
+        for name in names {
+            if level == RuleLevel::Deny && name == "warnings" {
+                settings.deny_warnings = true;
+                continue;
+            }
+            let rule = rules::find(name).ok_or_else(|| {
+                Error::Usage(format!(
+                    "`{flag} {name}`: no rule has this code or name; `mrd rules` lists them"
+                ))
+            })?;
+            settings.set(rule, level);
+        }
+    }
+    Ok(settings)
+}
+
+/// `mrd lint --explain CODE`: the rule's documentation.
+fn explain(name: &str, out: &mut dyn Write) -> Result<Outcome, Error> {
+    let rule = rules::find(name).ok_or_else(|| {
+        Error::Usage(format!(
+            "`{name}`: no rule has this code or name; `mrd rules` lists them"
+        ))
+    })?;
+    write!(out, "{}", crate::cmd::rules::explanation(rule))?;
+    Ok(Outcome::Success)
 }

@@ -5,6 +5,7 @@ pub mod lint;
 pub mod new;
 pub mod questions;
 pub mod render;
+pub mod rules;
 pub mod summary;
 
 use std::io::Write;

@@ -1,17 +1,25 @@
 //! MRD004: the recommendation makes no decision.
 
 use crate::diagnostic::Level;
-use crate::lint::{Context, FILE_START, Finding, Rule};
+use crate::lint::{Context, FILE_START, Finding, Rule, Settings};
 
 pub static RULE: Rule = Rule {
     code: "MRD004",
     name: "missing-decision",
     level: Level::Error,
     summary: "The recommendation has no decision (go, no-go or undecided).",
+    why: r#"The tenth question is the point of the other nine: an assessment without a go, no-go or explicit undecided cannot be acted on or summarised."#,
+    example: r#"answers:
+  problem: ...
+# no recommendation:"#,
+    instead: r#"recommendation:
+  decision: go
+  rationale: |
+    Why, weighing the answers above."#,
     check,
 };
 
-fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+fn check(cx: &Context<'_>, _: &Settings, out: &mut Vec<Finding>) {
     let Some(assessment) = cx.assessment else {
         return;
     };
@@ -25,7 +33,12 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let number = cx.questions.recommendation().map_or(0, |q| q.number);
     let pos = front.recommendation.as_ref().map_or(FILE_START, |r| r.pos);
     out.push(
-        Finding::new(pos, format!("question {number} (go or no-go) has no decision"))
-            .help("add `recommendation:` with `decision: go`, `no-go` or `undecided`, and a `rationale:`"),
+        Finding::new(
+            pos,
+            format!("question {number} (go or no-go) has no decision"),
+        )
+        .help(
+            "add `recommendation:` with `decision: go`, `no-go` or `undecided`, and a `rationale:`",
+        ),
     );
 }
