@@ -10,14 +10,14 @@ use std::io::Write;
 use rayon::prelude::*;
 
 use crate::assessment;
-use crate::cli::LintArgs;
+use crate::cli::{LintArgs, LintFormat};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Outcome};
 use crate::inputs::{self, Input};
 use crate::lint::titles::{TitleSite, Titles, line_at};
 use crate::lint::{self, Context, RuleLevel, Settings, rules};
-use crate::output::{self, FileReport, Totals};
+use crate::output::{self, FileReport, Totals, human};
 use crate::source::Source;
 
 /// Files linted together before their results are printed: large enough to
@@ -41,7 +41,7 @@ pub fn run(args: &LintArgs, config: &Config, out: &mut dyn Write) -> Result<Outc
     for chunk in inputs.chunks(CHUNK) {
         let linted: Vec<Linted> = chunk
             .par_iter()
-            .map(|input| lint_input(input, config, &settings))
+            .map(|input| lint_input(input, config, &settings, args.format))
             .collect();
         for file in linted {
             if let Some(err) = &file.read_error {
@@ -62,9 +62,10 @@ pub fn run(args: &LintArgs, config: &Config, out: &mut dyn Write) -> Result<Outc
                 out,
                 &FileReport {
                     name: &file.name,
-                    text: file.source.as_ref().map(|s| s.text.as_str()),
+                    text: None,
                     text_offset: 0,
                     diagnostics: &file.diagnostics,
+                    rendered: file.rendered.as_deref(),
                 },
             )?;
         }
@@ -79,6 +80,7 @@ pub fn run(args: &LintArgs, config: &Config, out: &mut dyn Write) -> Result<Outc
                 text: Some(&site.line_text),
                 text_offset: site.line_offset,
                 diagnostics: &diagnostics,
+                rendered: None,
             },
         )?;
     }
@@ -96,14 +98,15 @@ pub fn run(args: &LintArgs, config: &Config, out: &mut dyn Write) -> Result<Outc
 /// What linting one input produced.
 struct Linted {
     name: String,
-    source: Option<Source>,
     diagnostics: Vec<Diagnostic>,
     /// The title, for `duplicate-title`, unless the file allows that rule.
     title: Option<(String, TitleSite)>,
     read_error: Option<std::io::Error>,
+    /// The human-format text, rendered on the worker thread.
+    rendered: Option<String>,
 }
 
-fn lint_input(input: &Input, config: &Config, settings: &Settings) -> Linted {
+fn lint_input(input: &Input, config: &Config, settings: &Settings, format: LintFormat) -> Linted {
     let (name, bytes) = match input {
         Input::File(path) => (path.display().to_string(), std::fs::read(path)),
         Input::Stdin => {
@@ -114,10 +117,10 @@ fn lint_input(input: &Input, config: &Config, settings: &Settings) -> Linted {
     };
     let mut linted = Linted {
         name,
-        source: None,
         diagnostics: Vec::new(),
         title: None,
         read_error: None,
+        rendered: None,
     };
     let bytes = match bytes {
         Ok(bytes) => bytes,
@@ -161,7 +164,17 @@ fn lint_input(input: &Input, config: &Config, settings: &Settings) -> Linted {
             },
         ));
     }
-    linted.source = Some(source);
+    if format == LintFormat::Human {
+        linted.rendered = Some(human::render_file(&FileReport {
+            name: &linted.name,
+            text: Some(&source.text),
+            text_offset: 0,
+            diagnostics: &linted.diagnostics,
+            rendered: None,
+        }));
+    }
+    // The source is dropped here, on the worker: memory holds diagnostics,
+    // not files.
     linted
 }
 

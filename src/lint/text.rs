@@ -2,11 +2,12 @@
 
 use crate::yaml::Pos;
 
-/// The answer's words: whitespace-separated runs containing a letter or digit
-/// (so a lone `-` bullet or `|` is not a word).
-pub fn word_count(text: &str) -> usize {
+/// The answer's words, counted up to `limit`: whitespace-separated runs
+/// containing a letter or digit (so a lone `-` bullet or `|` is not a word).
+pub fn word_count(text: &str, limit: usize) -> usize {
     text.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
+        .take(limit)
         .count()
 }
 
@@ -67,8 +68,9 @@ mod tests {
 
     #[test]
     fn counts_words_not_punctuation() {
-        assert_eq!(word_count("- Two words\n  -"), 2);
-        assert_eq!(word_count(""), 0);
+        assert_eq!(word_count("- Two words\n  -", 10), 2);
+        assert_eq!(word_count("one two three", 2), 2);
+        assert_eq!(word_count("", 10), 0);
     }
 
     #[test]

@@ -23,15 +23,17 @@ pub struct Human {
 
 impl Emitter for Human {
     fn file(&mut self, out: &mut dyn Write, report: &FileReport<'_>) -> io::Result<()> {
-        for d in report.diagnostics {
-            if self.printed {
-                writeln!(out)?;
-            }
-            self.printed = true;
-            out.write_all(render(d, report.text, report.text_offset).as_bytes())?;
+        if report.diagnostics.is_empty() {
+            return Ok(());
+        }
+        if self.printed {
             writeln!(out)?;
         }
-        Ok(())
+        self.printed = true;
+        match report.rendered {
+            Some(text) => out.write_all(text.as_bytes()),
+            None => out.write_all(render_file(report).as_bytes()),
+        }
     }
 
     fn finish(&mut self, out: &mut dyn Write, totals: &Totals) -> io::Result<()> {
@@ -40,6 +42,19 @@ impl Emitter for Human {
         }
         print_totals(out, totals.errors, totals.warnings, totals.files)
     }
+}
+
+/// A file's diagnostics, separated by blank lines; callable from any thread.
+pub fn render_file(report: &FileReport<'_>) -> String {
+    let mut text = String::new();
+    for (i, d) in report.diagnostics.iter().enumerate() {
+        if i > 0 {
+            text.push('\n');
+        }
+        text.push_str(&render(d, report.text, report.text_offset));
+        text.push('\n');
+    }
+    text
 }
 
 /// One diagnostic, rendered with the source line when the text is at hand.
@@ -116,7 +131,8 @@ fn source_line(text: &str, offset: usize, len: usize) -> Option<Quoted<'_>> {
         let to = floor_boundary(line, (at + 200).min(line.len()));
         line = &line[from..to];
         at -= from;
-        cut = true;
+        // Columns inside the window are no longer the file's.
+        cut = from > 0;
     }
     let line = line.trim_end_matches('\r');
     let at = at.min(line.len());
@@ -214,5 +230,7 @@ mod tests {
         let text = format!("problem: {}", "é".repeat(100_000));
         let q = source_line(&text, 9 + 2 * 25_000, 10).unwrap();
         assert!(q.cut && q.text.len() <= 300);
+        let q = source_line(&text, 0, 7).unwrap();
+        assert!(!q.cut && q.text.len() <= 300 && &q.text[q.span.clone()] == "problem");
     }
 }

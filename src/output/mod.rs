@@ -26,6 +26,9 @@ pub struct FileReport<'a> {
     /// The byte offset in the file at which `text` starts.
     pub text_offset: usize,
     pub diagnostics: &'a [Diagnostic],
+    /// The human rendering of `diagnostics`, when a worker thread made it
+    /// already (rendering snippets is a third of the work for human output).
+    pub rendered: Option<&'a str>,
 }
 
 /// What the run found, for the closing line or header of a report.

@@ -27,7 +27,8 @@ fn check(cx: &Context<'_>, settings: &Settings, out: &mut Vec<Finding>) {
     };
     for answer in &assessment.front.answers {
         let text = &answer.text.value;
-        let words = word_count(text);
+        // Counting stops at the minimum: long answers cost nothing more.
+        let words = word_count(text, settings.min_words);
         let question = cx.questions.get(&answer.key.value);
         // Empty answers and placeholders have rules of their own.
         if words == 0 || words >= settings.min_words || placeholder_kind(text, question).is_some() {
