@@ -19,17 +19,20 @@ mrd="$PWD/target/release/mrd"
 python3 bench/generate.py "$work/corpus" "$n"
 echo "corpus: $n files, $(du -sh "$work/corpus" | cut -f1), $(nproc) cores"
 
-# Best of 5 wall-clock runs, in seconds, with peak memory of the last.
+# Best of 5 wall-clock runs, in seconds, with user CPU and peak memory of
+# the best run.
 best() {
     local label="$1"; shift
-    local best="" mem=""
+    local best="" user="" mem=""
     for _ in 1 2 3 4 5; do
-        local out
-        out=$( { /usr/bin/time -f "%e %M" "$@" > /dev/null 2>/dev/null; } 2>&1 | tail -1)
-        local t="${out% *}"; mem="${out#* }"
-        if [[ -z "$best" ]] || awk "BEGIN{exit !($t < $best)}"; then best="$t"; fi
+        /usr/bin/time -o "$work/time" -f "%e %U %M" "$@" > /dev/null 2>&1 || true
+        # time(1) puts "Command exited with non-zero status" first when lint finds errors.
+        read -r t u m < <(tail -n 1 "$work/time")
+        if [[ -z "$best" ]] || awk -v t="$t" -v b="$best" 'BEGIN{exit !(t < b)}'; then
+            best="$t"; user="$u"; mem="$m"
+        fi
     done
-    printf "%-34s %6.2f s   %7d KB max RSS\n" "$label" "$best" "$mem"
+    printf "%-36s %6.2f s wall  %6.2f s user  %7d KB max RSS\n" "$label" "$best" "$user" "$mem"
 }
 
 cd "$work"

@@ -117,13 +117,15 @@ pub fn check(cx: &Context<'_>) -> Vec<Diagnostic> {
 pub fn check_with(cx: &Context<'_>, settings: &Settings) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     let allowed = file_allows(cx);
-    for bad in &allowed.problems {
-        diagnostics.push(diagnostic(
-            cx,
-            &rules::INVALID_FRONT_MATTER,
-            Level::Error,
-            bad.clone(),
-        ));
+    if let Some(level) = settings.level_of(&rules::INVALID_FRONT_MATTER) {
+        for bad in &allowed.problems {
+            diagnostics.push(diagnostic(
+                cx,
+                &rules::INVALID_FRONT_MATTER,
+                level,
+                bad.clone(),
+            ));
+        }
     }
     let mut findings = Vec::new();
     for rule in rules::RULES {

@@ -77,7 +77,7 @@ impl Emitter for Junit {
         Ok(())
     }
 
-    fn finish(&mut self, out: &mut dyn Write, totals: &Totals) -> io::Result<()> {
+    fn finish(&mut self, out: &mut dyn Write, _totals: &Totals) -> io::Result<()> {
         let failures = self.cases.iter().filter(|c| !c.errors.is_empty()).count();
         let tests = self.cases.len();
         writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
@@ -120,7 +120,6 @@ impl Emitter for Junit {
         }
         writeln!(out, "  </testsuite>")?;
         writeln!(out, "</testsuites>")?;
-        let _ = totals;
         Ok(())
     }
 }

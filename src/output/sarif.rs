@@ -46,7 +46,6 @@ impl Emitter for Sarif {
         let driver = json!({
             "name": "mrd",
             "version": env!("CARGO_PKG_VERSION"),
-            "informationUri": "https://github.com/mrd-tool/mrd",
             "rules": rules,
         });
         write!(

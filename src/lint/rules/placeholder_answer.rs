@@ -113,8 +113,12 @@ pub fn placeholder_kind(text: &str, question: Option<&Question>) -> Option<&'sta
         return Some("is lorem ipsum");
     }
     if let Some(question) = question {
+        let first = said_head.chars().next();
         for own in [&question.guidance, &question.text] {
-            if pasted_from(&said_head, &normalized(head(own.trim(), HEAD))) {
+            // Most answers differ from the guidance at the first letter;
+            // normalizing the guidance only when they do not keeps this cheap.
+            let own_first = own.trim().chars().flat_map(char::to_lowercase).next();
+            if own_first == first && pasted_from(&said_head, &normalized(head(own.trim(), HEAD))) {
                 return Some("repeats the question's own text");
             }
         }
