@@ -15,7 +15,7 @@ use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Outcome};
 use crate::inputs::{self, Input};
-use crate::lint::titles::{TitleSite, Titles, line_at};
+use crate::lint::titles::{TitleSite, Titles};
 use crate::lint::{self, Context, RuleLevel, Settings, rules};
 use crate::output::{self, FileReport, Totals, human};
 use crate::source::Source;
@@ -73,12 +73,21 @@ pub fn run(args: &LintArgs, config: &Config, out: &mut dyn Write) -> Result<Outc
     for (site, diagnostic) in titles.duplicates(&settings) {
         let diagnostics = [diagnostic];
         totals.count(&diagnostics);
+        // The few files with a duplicate title are read again for their
+        // source line, rather than keeping every file's text until the end.
+        let text = match args.format {
+            LintFormat::Human => std::fs::read_to_string(&site.file).ok(),
+            _ => None,
+        };
+        let text = text
+            .as_deref()
+            .map(|t| t.strip_prefix('\u{feff}').unwrap_or(t));
         emitter.file(
             out,
             &FileReport {
                 name: &site.file,
-                text: Some(&site.line_text),
-                text_offset: site.line_offset,
+                text,
+                text_offset: 0,
                 diagnostics: &diagnostics,
                 rendered: None,
             },
@@ -153,14 +162,11 @@ fn lint_input(input: &Input, config: &Config, settings: &Settings, format: LintF
             .codes
             .contains(&rules::DUPLICATE_TITLE.code)
     {
-        let (line_text, line_offset) = line_at(&source.text, title.pos.offset);
         linted.title = Some((
             title.value.clone(),
             TitleSite {
                 file: linted.name.clone(),
                 pos: title.pos,
-                line_text: line_text.to_string(),
-                line_offset,
             },
         ));
     }

@@ -1,7 +1,7 @@
 //! `duplicate-title` looks across files, so it cannot run inside one file's
 //! check: the command records each file's title here as it goes and asks for
-//! the duplicates at the end. Only titles are kept, not files, so memory
-//! grows with the number of titles (a few dozen bytes each), not their text.
+//! the duplicates at the end. Only each file's name and title are kept (not
+//! its text), so memory grows by a few dozen bytes per file.
 
 use std::collections::HashMap;
 
@@ -15,10 +15,6 @@ use crate::yaml::Pos;
 pub struct TitleSite {
     pub file: String,
     pub pos: Pos,
-    /// The line the title is on, for printers that show the source.
-    pub line_text: String,
-    /// The byte offset of that line in its file.
-    pub line_offset: usize,
 }
 
 #[derive(Debug, Default)]
@@ -66,12 +62,4 @@ impl Titles {
         out.sort_by(|a, b| (&a.0.file, a.0.pos.line).cmp(&(&b.0.file, b.0.pos.line)));
         out
     }
-}
-
-/// The line of `text` that holds `offset`, and where that line starts.
-pub fn line_at(text: &str, offset: usize) -> (&str, usize) {
-    let offset = offset.min(text.len());
-    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
-    (&text[start..end], start)
 }

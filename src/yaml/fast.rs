@@ -11,6 +11,8 @@
 //! integer, a non-scalar key, several documents, or deep nesting. The
 //! equivalence of the two paths is tested on every fixture and example.
 
+use std::borrow::Cow;
+
 use granit_parser::{Event, Parser, ScalarStyle, Span};
 
 use super::{Node, Pos, Value};
@@ -53,7 +55,7 @@ pub fn parse(text: &str) -> Option<Node> {
                 }
                 Node {
                     pos: position(&span),
-                    value: resolve(&text, style)?,
+                    value: resolve(text, style)?,
                 }
             }
             Event::SequenceStart(_, anchor, tag) => {
@@ -133,10 +135,12 @@ fn position(span: &Span) -> Pos {
 
 /// A scalar's value as serde-saphyr reads it into `Value` with
 /// `strict_booleans`, for the forms this path is sure of; `None` otherwise.
-fn resolve(text: &str, style: ScalarStyle) -> Option<Value> {
+fn resolve(scalar: Cow<'_, str>, style: ScalarStyle) -> Option<Value> {
     if style != ScalarStyle::Plain {
-        return Some(Value::String(text.to_string()));
+        // Block and escaped scalars arrive owned: moved, not copied.
+        return Some(Value::String(scalar.into_owned()));
     }
+    let text = scalar.as_ref();
     match text {
         "" | "~" | "null" | "Null" | "NULL" => return Some(Value::Null),
         "true" => return Some(Value::Bool(true)),
