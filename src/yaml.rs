@@ -477,6 +477,9 @@ mod tests {
             "? [complex]\n: key\n",
             "# only a comment\nx: y # trailing\n",
             "title: Title #1\nlist: # why\n  - a # first\n",
+            "crlf: yes\r\nblock: |\r\n  one\r\n  two\r\nquoted: \"a\r\n  b\"\r\n",
+            "tab:\tvalue\nempty_block: |\nnext: 1\nkeep: |+\n  text\n\n",
+            "answers:\n  problem: >-\n    folded\n    lines\n\n    paragraph\n  x: 'it''s'\n",
         ];
         for snippet in snippets {
             files.push((format!("snippet {snippet:?}"), snippet.to_string()));
