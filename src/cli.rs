@@ -52,6 +52,7 @@ pub enum Command {
     Templates(TemplatesArgs),
     Summary(SummaryArgs),
     Questions(QuestionsArgs),
+    Rules(RulesArgs),
 }
 
 /// Create an assessment: a guided interview in the terminal, or from a YAML file.
@@ -114,12 +115,62 @@ pub struct EditArgs {
 #[command(after_help = "Examples:\n  \
     mrd lint                      lint the assessments directory from .mrd.yml\n  \
     mrd lint examples/ draft.md   files and directories (recursive, *.md)\n  \
-    mrd lint - < draft.md         standard input\n\n\
-    Exit codes: 0 no errors, 1 errors found, 2 usage or I/O error.")]
+    mrd lint - < draft.md         standard input\n  \
+    mrd lint --format github      annotations in a GitHub Actions run\n  \
+    mrd lint --deny warnings      fail on warnings too\n  \
+    mrd lint --explain MRD006     what a rule checks and what to write instead\n\n\
+    Exit codes: 0 no errors (warnings alone pass), 1 errors found, 2 usage or I/O error.")]
 pub struct LintArgs {
     /// Files or directories; `-` reads standard input. Default: the assessments directory.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = LintFormat::Human)]
+    pub format: LintFormat,
+
+    /// Report this rule (code or name) as an error; `warnings` makes every warning an error.
+    #[arg(long, value_name = "RULE")]
+    pub deny: Vec<String>,
+
+    /// Report this rule (code or name) as a warning.
+    #[arg(long, value_name = "RULE")]
+    pub warn: Vec<String>,
+
+    /// Do not check this rule (code or name).
+    #[arg(long, value_name = "RULE")]
+    pub allow: Vec<String>,
+
+    /// Explain a rule (code or name) and exit.
+    #[arg(long, value_name = "RULE", exclusive = true)]
+    pub explain: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LintFormat {
+    /// For people: source lines with carets, coloured on a terminal.
+    Human,
+    /// One JSON document with a stable schema (docs/lint.md).
+    Json,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// GitLab Code Quality report.
+    Gitlab,
+    /// SARIF 2.1.0.
+    Sarif,
+    /// JUnit XML, one test case per file.
+    Junit,
+}
+
+/// List the lint rules with their codes and default levels.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    mrd rules\n  \
+    mrd rules --format json | jq '.[].code'\n  \
+    mrd lint --explain placeholder-answer")]
+pub struct RulesArgs {
+    #[arg(long, value_enum, default_value_t = QuestionsFormat::Text)]
+    pub format: QuestionsFormat,
 }
 
 /// Print an assessment as issue text.

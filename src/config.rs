@@ -8,6 +8,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::lint::{RuleLevel, Settings as LintSettings, rules as lint_rules};
 use crate::questions::{Question, QuestionSet, RECOMMENDATION_KEY};
 use crate::source::{ReadError, Source};
 use crate::suggest::did_you_mean;
@@ -23,6 +24,8 @@ pub struct Config {
     /// Where assessments live, already resolved against the config's directory.
     pub assessments_dir: PathBuf,
     pub questions: QuestionSet,
+    /// The `lint:` section: rule levels, minimum words, critical questions.
+    pub lint: LintSettings,
     pub render: RenderConfig,
 }
 
@@ -68,6 +71,7 @@ impl Config {
             assessments_dir: dir.join(DEFAULT_ASSESSMENTS_DIR),
             questions: QuestionSet::builtin(),
             render: RenderConfig::default(),
+            lint: LintSettings::default(),
         }
     }
 
@@ -131,14 +135,35 @@ impl Config {
                 ));
             }
         };
-        for (key, value) in strict_entries(entries, &["assessments", "questions", "render"], "")? {
+        let mut critical = None;
+        for (key, value) in
+            strict_entries(entries, &["assessments", "questions", "lint", "render"], "")?
+        {
             match key.as_str() {
                 "render" => config.render = render_section(value, dir)?,
                 "assessments" => {
                     config.assessments_dir = dir.join(expect_text(value, "assessments")?)
                 }
                 "questions" => apply_questions(&mut config.questions, value)?,
+                "lint" => critical = apply_lint(&mut config.lint, value)?,
                 _ => unreachable!("strict_entries only returns known keys"),
+            }
+        }
+        // Checked once the whole file is read: `questions:` may come after `lint:`.
+        for (key, pos) in critical.unwrap_or_default() {
+            if config.questions.get(&key).is_none() {
+                let keys: Vec<&str> = config
+                    .questions
+                    .answer_questions()
+                    .map(|q| q.key.as_str())
+                    .collect();
+                let mut err = config_error(
+                    pos,
+                    format!("`lint.critical_questions` names no question `{key}`"),
+                );
+                err.help = did_you_mean(&key, keys.iter().copied())
+                    .map(|near| format!("did you mean `{near}`?"));
+                return Err(err);
             }
         }
         Ok(config)
@@ -389,6 +414,99 @@ fn render_section(node: &Node, dir: &Path) -> Result<RenderConfig, ConfigError> 
     Ok(render)
 }
 
+const LINT_FIELDS: &[&str] = &["rules", "min_words", "critical_questions"];
+
+/// `lint:` sets rule levels (`rules: {MRD007: allow, short-answer: deny}`),
+/// `min_words` and `critical_questions`. Returns the critical question keys
+/// with their positions, checked against the question set by the caller.
+fn apply_lint(
+    settings: &mut LintSettings,
+    node: &Node,
+) -> Result<Option<Vec<(String, Pos)>>, ConfigError> {
+    let entries = match &node.value {
+        Value::Map(entries) => entries,
+        Value::Null => return Ok(None),
+        other => {
+            return Err(config_error(
+                node.pos,
+                format!(
+                    "`lint` must be a mapping of settings, found {}",
+                    other.kind()
+                ),
+            ));
+        }
+    };
+    let mut critical = None;
+    for (field, value) in strict_entries(entries, LINT_FIELDS, "lint.")? {
+        match field.as_str() {
+            "rules" => {
+                let Value::Map(rules) = &value.value else {
+                    return Err(config_error(
+                        value.pos,
+                        format!(
+                            "`lint.rules` must map rule codes to allow, warn or deny, found {}",
+                            value.value.kind()
+                        ),
+                    ));
+                };
+                for (key, level) in rules {
+                    let name = key.key_text().unwrap_or_default();
+                    let Some(rule) = lint_rules::find(&name) else {
+                        let names = lint_rules::RULES.iter().flat_map(|r| [r.code, r.name]);
+                        return Err(ConfigError {
+                            help: Some(match did_you_mean(&name, names) {
+                                Some(near) => {
+                                    format!("did you mean `{near}`? `mrd rules` lists every rule")
+                                }
+                                None => "`mrd rules` lists every rule".into(),
+                            }),
+                            ..config_error(key.pos, format!("`lint.rules.{name}` is not a rule"))
+                        });
+                    };
+                    let parsed = level.as_text().as_deref().and_then(RuleLevel::parse);
+                    let Some(parsed) = parsed else {
+                        return Err(ConfigError {
+                            help: Some(format!(
+                                "a rule's level is one of: {}",
+                                RuleLevel::SPELLINGS
+                            )),
+                            ..config_error(
+                                level.pos,
+                                format!("invalid level for `lint.rules.{name}`"),
+                            )
+                        });
+                    };
+                    settings.set(rule, parsed);
+                }
+            }
+            "min_words" => match value.value {
+                Value::Int(n) if (0..=1000).contains(&n) => settings.min_words = n as usize,
+                _ => {
+                    return Err(config_error(
+                        value.pos,
+                        "`lint.min_words` must be a whole number from 0 to 1000",
+                    ));
+                }
+            },
+            "critical_questions" => {
+                let items: Vec<&Node> = match &value.value {
+                    Value::Seq(items) => items.iter().collect(),
+                    Value::Null => Vec::new(),
+                    _ => vec![value],
+                };
+                let mut keys = Vec::new();
+                for item in items {
+                    keys.push((expect_text(item, "lint.critical_questions")?, item.pos));
+                }
+                settings.critical = keys.iter().map(|(k, _)| k.clone()).collect();
+                critical = Some(keys);
+            }
+            _ => unreachable!("strict_entries only returns known fields"),
+        }
+    }
+    Ok(critical)
+}
+
 fn is_valid_key(key: &str) -> bool {
     let mut chars = key.chars();
     chars.next().is_some_and(|c| c.is_ascii_lowercase())
@@ -465,6 +583,36 @@ mod tests {
             err.help.as_deref(),
             Some("did you mean `render.templates`?")
         );
+    }
+
+    #[test]
+    fn the_lint_section_sets_levels_words_and_critical_questions() {
+        let config = config(
+            "lint:\n  rules:\n    MRD007: deny\n    unknown-key: allow\n  min_words: 8\n  critical_questions: [problem, pricing]\nquestions:\n  pricing:\n    text: How will we price it?\n    short_name: pricing\n",
+        )
+        .unwrap();
+        let lint = &config.lint;
+        assert_eq!(lint.levels.get("MRD007"), Some(&RuleLevel::Deny));
+        assert_eq!(lint.levels.get("MRD013"), Some(&RuleLevel::Allow));
+        assert_eq!(lint.min_words, 8);
+        assert_eq!(lint.critical, ["problem", "pricing"]);
+    }
+
+    #[test]
+    fn the_lint_section_is_strict() {
+        let err = config("lint:\n  rules:\n    MRD099: deny\n").unwrap_err();
+        assert_eq!(err.pos.map(|p| (p.line, p.column)), Some((3, 5)));
+        let err = config("lint:\n  rules:\n    short-answr: deny\n").unwrap_err();
+        assert_eq!(
+            err.help.as_deref(),
+            Some("did you mean `short-answer`? `mrd rules` lists every rule")
+        );
+        let err = config("lint:\n  rules:\n    MRD007: loud\n").unwrap_err();
+        assert_eq!(err.pos.map(|p| (p.line, p.column)), Some((3, 13)));
+        let err = config("lint:\n  min_word: 3\n").unwrap_err();
+        assert_eq!(err.help.as_deref(), Some("did you mean `lint.min_words`?"));
+        let err = config("lint:\n  critical_questions: [problme]\n").unwrap_err();
+        assert_eq!(err.help.as_deref(), Some("did you mean `problem`?"));
     }
 
     #[test]

@@ -76,6 +76,7 @@ fn dispatch(cli: &Cli) -> Result<Outcome, Error> {
         Command::Templates(args) => cmd::templates::run(args, &config, out),
         Command::Summary(args) => cmd::summary::run(args, &config, out),
         Command::Questions(args) => cmd::questions::run(args, &config, out),
+        Command::Rules(args) => cmd::rules::run(args, &config, out),
     }?;
     out.flush()?;
     Ok(outcome)

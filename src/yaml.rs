@@ -13,6 +13,8 @@ use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_saphyr::Spanned;
 
+mod fast;
+
 /// Where a node starts, in the coordinates of the parsed YAML text.
 ///
 /// Lines and columns are 1-based and count characters, as editors do; `offset`
@@ -136,6 +138,16 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
             value: Value::Null,
         });
     }
+    if let Some(node) = fast::parse(text) {
+        return Ok(node);
+    }
+    parse_with_serde_saphyr(text)
+}
+
+/// The reference reader: serde-saphyr, with its budgets and messages. Every
+/// document the fast path declines (errors, anchors, aliases, tags, unusual
+/// numbers, deep nesting) is read here.
+fn parse_with_serde_saphyr(text: &str) -> Result<Node, SyntaxError> {
     match serde_saphyr::from_str_with_options::<Spanned<Node>>(text, options()) {
         Ok(spanned) => {
             let mut node = spanned.value;
@@ -398,6 +410,101 @@ mod tests {
     fn byte_offsets_count_multibyte_characters() {
         let text = "é: x\nkey: ü";
         assert_eq!(byte_offset(text, 2, 6), text.find('ü').unwrap());
+    }
+
+    /// Both readers on one YAML text, positions fixed as callers fix them.
+    fn both(text: &str) -> (Option<Node>, Node) {
+        let fast = fast::parse(text).map(|mut node| {
+            fix_positions(text, &mut node);
+            node
+        });
+        let mut slow = parse_with_serde_saphyr(text).expect("valid YAML");
+        fix_positions(text, &mut slow);
+        (fast, slow)
+    }
+
+    /// The front-matter of every assessment under `dir`, recursively.
+    fn front_matters(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                front_matters(&path, out);
+            } else if path.extension().is_some_and(|e| e == "md")
+                && let Ok(text) = std::fs::read_to_string(&path)
+                && let Ok(split) = crate::assessment::split(&text)
+            {
+                out.push((path.display().to_string(), split.yaml.to_string()));
+            }
+        }
+    }
+
+    fn assert_same_reading(files: &[(String, String)]) -> usize {
+        let mut fast_count = 0;
+        for (name, yaml) in files {
+            if parse_with_serde_saphyr(yaml).is_err() {
+                assert!(
+                    fast::parse(yaml).is_none(),
+                    "{name}: the fast path accepted what serde-saphyr refuses"
+                );
+                continue;
+            }
+            let (fast, slow) = both(yaml);
+            if let Some(fast) = fast {
+                assert_eq!(fast, slow, "{name}");
+                fast_count += 1;
+            }
+        }
+        fast_count
+    }
+
+    #[test]
+    fn the_fast_path_reads_exactly_what_serde_saphyr_reads() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = Vec::new();
+        front_matters(&root.join("examples"), &mut files);
+        front_matters(&root.join("tests/fixtures"), &mut files);
+        let snippets = [
+            "a: 1\nb: -2\nc: 0\nd: 007\ne: 1.5\nf: 1e3\ng: .inf\nh: +3\ni: 0x1F\n",
+            "t: true\nf: false\nn: null\ne:\nno: no\ny: Yes\nT: TRUE\nnan: nan\n",
+            "date: 2026-10-02\nweek: 2026-W44\nv: 12345678901234567890\n",
+            "s: 'single'\nd: \"double\\n\"\nb: |\n  block\n  text\nf: >\n  folded\n  text\n",
+            "list: [a, b, {c: d}]\nblock:\n  - x\n  - y: z\n",
+            "anchor: &a x\nalias: *a\n",
+            "tagged: !!str 12\n",
+            "<<: {a: 1}\n",
+            "é: ü\nkey: \"multi\n  line\"\nplain: multi\n  line plain\n",
+            "a: 1\na: 2\n",
+            "? [complex]\n: key\n",
+            "# only a comment\nx: y # trailing\n",
+            "title: Title #1\nlist: # why\n  - a # first\n",
+            "crlf: yes\r\nblock: |\r\n  one\r\n  two\r\nquoted: \"a\r\n  b\"\r\n",
+            "tab:\tvalue\nempty_block: |\nnext: 1\nkeep: |+\n  text\n\n",
+            "answers:\n  problem: >-\n    folded\n    lines\n\n    paragraph\n  x: 'it''s'\n",
+        ];
+        for snippet in snippets {
+            files.push((format!("snippet {snippet:?}"), snippet.to_string()));
+        }
+        let fast = assert_same_reading(&files);
+        assert!(
+            fast * 2 > files.len(),
+            "the fast path read only {fast} of {} documents",
+            files.len()
+        );
+    }
+
+    /// `MRD_FAST_PATH_CORPUS=/tmp/corpus cargo test --release -- --ignored`
+    /// checks a generated corpus (bench/generate.py) the same way.
+    #[test]
+    #[ignore]
+    fn the_fast_path_reads_a_corpus_exactly_as_serde_saphyr() {
+        let dir = std::env::var("MRD_FAST_PATH_CORPUS").expect("MRD_FAST_PATH_CORPUS");
+        let mut files = Vec::new();
+        front_matters(std::path::Path::new(&dir), &mut files);
+        assert_eq!(
+            assert_same_reading(&files),
+            files.len(),
+            "every generated file takes the fast path"
+        );
     }
 
     #[test]

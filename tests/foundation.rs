@@ -10,20 +10,41 @@ use std::process::Stdio;
 use common::{Scratch, example, fixture, mrd};
 use predicates::prelude::*;
 
+/// Lint's JSON report for one file, as text (for message checks).
 fn lint_output(path: &std::path::Path) -> String {
-    let output = mrd().arg("lint").arg(path).output().unwrap();
+    let output = mrd()
+        .args(["lint", "--format", "json"])
+        .arg(path)
+        .output()
+        .unwrap();
     String::from_utf8(output.stdout).unwrap()
 }
 
-/// The `line:col: level[CODE]` prefixes of the parse errors (MRD001, MRD002)
-/// lint reports for one file; the fixtures are deliberately incomplete, so
-/// the completeness rules are left out.
+/// `line:col: level[CODE]` of each diagnostic in a JSON lint report.
+fn positions(json: &str) -> Vec<String> {
+    let report: serde_json::Value = serde_json::from_str(json).expect("lint's JSON report");
+    report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            format!(
+                "{}:{}: {}[{}]",
+                d["line"],
+                d["column"],
+                d["level"].as_str().unwrap(),
+                d["code"].as_str().unwrap()
+            )
+        })
+        .collect()
+}
+
+/// The positions of the parse errors (MRD001, MRD002) lint reports for one
+/// file; the fixtures are deliberately incomplete, so the completeness rules
+/// are left out.
 fn locations(path: &std::path::Path) -> Vec<String> {
-    let name = path.display().to_string();
-    lint_output(path)
-        .lines()
-        .filter_map(|line| line.strip_prefix(&format!("{name}:")))
-        .map(|rest| rest.split(": ").take(2).collect::<Vec<_>>().join(": "))
+    positions(&lint_output(path))
+        .into_iter()
         .filter(|loc| loc.ends_with("[MRD001]") || loc.ends_with("[MRD002]"))
         .collect()
 }
@@ -113,12 +134,17 @@ fn crlf_and_bom_files_are_read_like_any_other() {
     // Positions in a CRLF file are the same as in its LF twin.
     let broken = "\u{feff}---\r\ntitle: T\r\nstatus: maybe\r\n---\r\n";
     scratch.write("broken.md", broken);
-    scratch
+    let output = scratch
         .mrd()
-        .args(["lint", "broken.md"])
-        .assert()
-        .code(1)
-        .stdout(predicate::str::contains("broken.md:3:9: error[MRD001]"));
+        .args(["lint", "--format", "json", "broken.md"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let found = positions(&String::from_utf8(output.stdout).unwrap());
+    assert!(
+        found.contains(&"3:9: error[MRD001]".to_string()),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -208,10 +234,10 @@ fn lint_exit_codes_are_a_contract() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
-            "examples/data-contracts-draft.md:17:3: error[MRD003]",
+            "error[MRD003]: the answer to question 3 (market size) is empty\n  --> examples/data-contracts-draft.md:17:3",
         ))
         .stdout(predicate::str::contains(
-            "examples/data-contracts-draft.md:1:1: error[MRD004]",
+            "error[MRD004]: question 10 (go or no-go) has no decision\n --> examples/data-contracts-draft.md:1:1",
         ));
     mrd()
         .args(["lint", "no/such/path.md"])
@@ -230,7 +256,9 @@ fn lint_reads_standard_input() {
         .write_stdin(text)
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("<stdin>:4:1: error[MRD001]"));
+        .stdout(predicate::str::contains(
+            "error[MRD001]: duplicate key `title`\n --> <stdin>:4:1",
+        ));
 }
 
 #[test]

@@ -338,11 +338,8 @@ fn an_empty_answer_is_refused_with_the_linters_reason_and_a_real_one_accepted() 
     assert!(scratch.read("r.md").contains(&ANSWERS[0][..40]));
 }
 
-/// Needs the placeholder rule (issue 3: TODO, TBD, N/A, … is an error). Until
-/// it is registered, `TODO` is an answer like any other and this test fails;
-/// run it with `cargo test --test interview -- --ignored` after merging.
+/// The interview refuses what lint's placeholder rule (MRD006) refuses.
 #[test]
-#[ignore = "needs the lint placeholder rule (issue 3)"]
 fn a_placeholder_answer_is_refused_with_its_reason_and_a_corrected_one_accepted() {
     let scratch = Scratch::new();
     let mut tty = Tty::spawn(&scratch, &["new", "Placeholders", "-o", "p.md"], None);

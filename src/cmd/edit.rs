@@ -62,6 +62,7 @@ pub fn run(args: &EditArgs, config: &Config, out: &mut dyn Write) -> Result<Outc
             problems: &parsed.problems,
             assessment: parsed.assessment.as_ref(),
             questions,
+            settings: &config.lint,
         })
         .into_iter()
         .filter(|d| {
@@ -88,7 +89,7 @@ pub fn run(args: &EditArgs, config: &Config, out: &mut dyn Write) -> Result<Outc
     } else if !chosen.is_empty() {
         chosen
     } else {
-        unfinished_steps(&assessment, questions)
+        unfinished_steps(&assessment, config)
     };
     if steps.is_empty() {
         writeln!(
@@ -96,14 +97,14 @@ pub fn run(args: &EditArgs, config: &Config, out: &mut dyn Write) -> Result<Outc
             "every required question of {} is answered; re-ask one with --question KEY, or all with --all",
             args.path.display()
         )?;
-        interview::print_summary(out, &assessment, questions, &args.path)?;
+        interview::print_summary(out, &assessment, config, &args.path)?;
         return Ok(Outcome::Success);
     }
     if assessment.front.status.is_none() {
         assessment.front.status = Some(Located::new(Status::Draft, Pos::default()));
     }
 
-    let mut session = Interview::new(questions, args.path.clone(), assessment, WriteMode::Replace)
+    let mut session = Interview::new(config, args.path.clone(), assessment, WriteMode::Replace)
         .editing(source.text.clone());
     for step in &steps {
         if let Err(stop) = session.ask(step) {

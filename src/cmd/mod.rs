@@ -6,6 +6,7 @@ pub mod lint;
 pub mod new;
 pub mod questions;
 pub mod render;
+pub mod rules;
 pub mod summary;
 pub mod templates;
 

@@ -95,21 +95,20 @@ fn interview(args: &NewArgs, config: &Config, out: &mut dyn Write) -> Result<Out
         .filter(|t| !t.is_empty())
     {
         Some(title) => title.to_string(),
-        None => match interview::ask_title(
-            &config.questions,
-            &Assessment::new(front.clone(), String::new()),
-        ) {
-            Ok(title) => title,
-            Err(Stop::Failed(err)) => return Err(err),
-            Err(Stop::Interrupted) => {
-                writeln!(anstream::stderr(), "\ninterrupted: nothing was saved")?;
-                return Ok(Outcome::Interrupted);
+        None => {
+            match interview::ask_title(config, &Assessment::new(front.clone(), String::new())) {
+                Ok(title) => title,
+                Err(Stop::Failed(err)) => return Err(err),
+                Err(Stop::Interrupted) => {
+                    writeln!(anstream::stderr(), "\ninterrupted: nothing was saved")?;
+                    return Ok(Outcome::Interrupted);
+                }
+                Err(Stop::Cancelled) => {
+                    writeln!(anstream::stderr(), "\nstopped: nothing was saved")?;
+                    return Ok(Outcome::Findings);
+                }
             }
-            Err(Stop::Cancelled) => {
-                writeln!(anstream::stderr(), "\nstopped: nothing was saved")?;
-                return Ok(Outcome::Findings);
-            }
-        },
+        }
     };
     front.title = Some(Located::new(title.clone(), Pos::default()));
     let path = args
@@ -123,12 +122,7 @@ fn interview(args: &NewArgs, config: &Config, out: &mut dyn Write) -> Result<Out
     } else {
         WriteMode::CreateNew
     };
-    let mut session = Interview::new(
-        &config.questions,
-        path,
-        Assessment::new(front, String::new()),
-        mode,
-    );
+    let mut session = Interview::new(config, path, Assessment::new(front, String::new()), mode);
     // The file exists from the first moment, so even the first answer is never lost.
     session.save()?;
     let mut steps: Vec<Step> = config
@@ -167,6 +161,7 @@ fn from_answers(
             problems: &problems,
             assessment: None,
             questions: &config.questions,
+            settings: &config.lint,
         });
         report_to_stderr(&diagnostics)?;
         writeln!(
@@ -208,6 +203,7 @@ fn from_answers(
         problems: &[],
         assessment: Some(&assessment),
         questions: &config.questions,
+        settings: &config.lint,
     })
     .into_iter()
     .filter(|d| d.level == Level::Error)

@@ -27,7 +27,7 @@ pub fn run(args: &RenderArgs, config: &Config, out: &mut dyn Write) -> Result<Ou
     let (source, parsed) = load(&input)?;
     let Some(assessment) = parsed.assessment.filter(|_| parsed.problems.is_empty()) else {
         // The file cannot be read as an assessment: say exactly why, as lint would.
-        let diagnostics: Vec<_> = lint::lint_source(&source, &config.questions)
+        let diagnostics: Vec<_> = lint::lint_source(&source, &config.questions, &config.lint)
             .into_iter()
             .filter(|d| d.level == Level::Error)
             .collect();

@@ -10,7 +10,6 @@ use crate::config::Config;
 use crate::error::{Error, Outcome};
 use crate::inputs::{self, Input};
 use crate::lint;
-use crate::questions::QuestionSet;
 use crate::source::ReadError;
 use crate::summary::Summary;
 use crate::summary::backlog::{self, Broken, Entry, Filter};
@@ -25,10 +24,7 @@ pub fn run(args: &SummaryArgs, config: &Config, out: &mut dyn Write) -> Result<O
     // even when it holds one file.
     let single = matches!(args.paths.as_slice(), [path] if !path.is_dir()) && inputs.len() == 1;
 
-    let entries: Vec<Entry> = inputs
-        .iter()
-        .map(|input| entry(input, &config.questions))
-        .collect();
+    let entries: Vec<Entry> = inputs.iter().map(|input| entry(input, config)).collect();
     let filter = Filter {
         statuses: args.status.clone(),
         decisions: args.decision.clone(),
@@ -77,7 +73,8 @@ fn table_width(asked: Option<u16>) -> usize {
 
 /// One file's row: its summary, or why it has none. Never an error: one
 /// unreadable file must not hide the others.
-fn entry(input: &Input, questions: &QuestionSet) -> Entry {
+fn entry(input: &Input, config: &Config) -> Entry {
+    let questions = &config.questions;
     let source = match read(input) {
         Ok(source) => source,
         Err(Error::Read { name, err }) => {
@@ -127,6 +124,7 @@ fn entry(input: &Input, questions: &QuestionSet) -> Entry {
                 problems: &parsed.problems,
                 assessment: Some(assessment),
                 questions,
+                settings: &config.lint,
             };
             let summary = Summary::of_context(&cx)
                 .unwrap_or_else(|| Summary::of(&assessment.front, questions));

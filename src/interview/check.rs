@@ -6,9 +6,9 @@
 //! linter is enforced by the interview the day it is registered.
 
 use crate::assessment::{Assessment, parse, split, to_markdown};
+use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Level};
 use crate::lint::{self, Context};
-use crate::questions::QuestionSet;
 use crate::source::Source;
 
 /// What the linter says about one field of the assessment.
@@ -37,7 +37,7 @@ pub enum Field<'a> {
 }
 
 /// Lints `assessment` as it would be written and keeps the findings inside `field`.
-pub fn check(assessment: &Assessment, questions: &QuestionSet, field: Field<'_>) -> Verdict {
+pub fn check(assessment: &Assessment, config: &Config, field: Field<'_>) -> Verdict {
     let text = to_markdown(assessment);
     let source = Source::from_text("<answer>", text);
     let parsed = parse(&source);
@@ -53,7 +53,8 @@ pub fn check(assessment: &Assessment, questions: &QuestionSet, field: Field<'_>)
         source: &source,
         problems: &parsed.problems,
         assessment: Some(written),
-        questions,
+        questions: &config.questions,
+        settings: &config.lint,
     });
     let mut verdict = Verdict::default();
     for d in diagnostics {
@@ -120,7 +121,7 @@ mod tests {
 
     #[test]
     fn an_empty_answer_is_refused_with_the_reason() {
-        let set = QuestionSet::builtin();
+        let set = Config::defaults(std::path::Path::new(""));
         let verdict = check(
             &assessment_with("target_market", "   "),
             &set,
@@ -136,7 +137,7 @@ mod tests {
 
     #[test]
     fn findings_about_other_answers_are_not_held_against_this_one() {
-        let set = QuestionSet::builtin();
+        let set = Config::defaults(std::path::Path::new(""));
         // `alternatives` is empty, but the question is about `target_market`.
         let verdict = check(
             &assessment_with(
@@ -168,7 +169,7 @@ mod tests {
 
     #[test]
     fn a_missing_title_is_refused() {
-        let set = QuestionSet::builtin();
+        let set = Config::defaults(std::path::Path::new(""));
         let mut a = assessment_with("target_market", "x");
         a.front.title = Some(crate::assessment::Located::new(
             " ".into(),

@@ -18,9 +18,10 @@ use crate::assessment::{
     Assessment, Confidence, ConfidenceEntry, Located, Recommendation, WriteMode, rewrite,
     to_markdown, write_atomically,
 };
+use crate::config::Config;
 use crate::error::{Error, Outcome};
 use crate::lint;
-use crate::questions::{Question, QuestionSet};
+use crate::questions::Question;
 use crate::source::Source;
 use crate::summary::Summary;
 use crate::yaml::Pos;
@@ -70,7 +71,7 @@ pub enum Step {
 
 /// The interview's state: the assessment as answered so far and where it is saved.
 pub struct Interview<'a> {
-    questions: &'a QuestionSet,
+    config: &'a Config,
     pub path: PathBuf,
     pub assessment: Assessment,
     next_write: WriteMode,
@@ -93,14 +94,14 @@ impl<'a> Interview<'a> {
     /// `first_write` is `CreateNew` for a new file (never replace one that
     /// appeared meanwhile), `Replace` when editing or with `--force`.
     pub fn new(
-        questions: &'a QuestionSet,
+        config: &'a Config,
         path: PathBuf,
         assessment: Assessment,
         first_write: WriteMode,
     ) -> Interview<'a> {
         prompt::configure_colors();
         Interview {
-            questions,
+            config,
             path,
             assessment,
             saved: first_write == WriteMode::Replace,
@@ -137,17 +138,17 @@ impl<'a> Interview<'a> {
     pub fn ask(&mut self, step: &Step) -> Result<(), Stop> {
         match step {
             Step::Title => {
-                let title = ask_title(self.questions, &self.assessment)?;
+                let title = ask_title(self.config, &self.assessment)?;
                 self.assessment.front.title = Some(Located::new(title, Pos::default()));
                 self.save()?;
             }
             Step::Answer(key) => {
-                if let Some(question) = self.questions.get(key) {
+                if let Some(question) = self.config.questions.get(key) {
                     self.ask_answer(&question.clone())?;
                 }
             }
             Step::Recommendation => {
-                if let Some(question) = self.questions.recommendation() {
+                if let Some(question) = self.config.questions.recommendation() {
                     self.ask_recommendation(&question.clone())?;
                 }
             }
@@ -156,7 +157,7 @@ impl<'a> Interview<'a> {
     }
 
     fn ask_answer(&mut self, question: &Question) -> Result<(), Stop> {
-        prompt::show_question(question, self.questions.len())?;
+        prompt::show_question(question, self.config.questions.len())?;
         let target = Target::Answer(question.key.clone());
         let Some(text) = self.ask_text(question, &target)? else {
             return Ok(());
@@ -173,7 +174,7 @@ impl<'a> Interview<'a> {
     }
 
     fn ask_recommendation(&mut self, question: &Question) -> Result<(), Stop> {
-        prompt::show_question(question, self.questions.len())?;
+        prompt::show_question(question, self.config.questions.len())?;
         let decision = prompt::decision(self.assessment.front.decision())?;
         let rec = self
             .assessment
@@ -218,14 +219,14 @@ impl<'a> Interview<'a> {
             let keep_current = multi_line && current.is_some();
             let check_input = {
                 let base = self.assessment.clone();
-                let questions = self.questions.clone();
+                let config = self.config.clone();
                 let target = target.clone();
                 move |input: &str| -> Option<String> {
                     let input = input.trim();
                     if input == ":e" || (input.is_empty() && (keep_current || !required)) {
                         return None;
                     }
-                    let verdict = verdict_for(&base, &questions, &target, input);
+                    let verdict = verdict_for(&base, &config, &target, input);
                     if !verdict.errors.is_empty() {
                         return Some(prompt::refusal(&verdict.errors));
                     }
@@ -251,7 +252,7 @@ impl<'a> Interview<'a> {
                 match editor::edit(
                     &editor,
                     &seed,
-                    &editor_notes(question, self.questions.len()),
+                    &editor_notes(question, self.config.questions.len()),
                 ) {
                     Ok(text) => text,
                     Err(err) => {
@@ -267,7 +268,7 @@ impl<'a> Interview<'a> {
                 input
             };
 
-            let verdict = verdict_for(&self.assessment, self.questions, target, &text);
+            let verdict = verdict_for(&self.assessment, self.config, target, &text);
             let single_line = !text.contains('\n');
             if !verdict.errors.is_empty() || (required && text.trim().is_empty()) {
                 prompt::show_findings(&verdict.errors)?;
@@ -337,7 +338,7 @@ impl<'a> Interview<'a> {
 
     /// The closing screen: the go/no-go summary and the path written.
     pub fn finish(&self, out: &mut dyn Write) -> Result<Outcome, Error> {
-        print_summary(out, &self.assessment, self.questions, &self.path)?;
+        print_summary(out, &self.assessment, self.config, &self.path)?;
         Ok(Outcome::Success)
     }
 }
@@ -351,10 +352,10 @@ pub fn confirm_revision(decision: crate::assessment::Decision) -> Result<bool, S
 }
 
 /// Asks for the title (pre-filled with the current one), checked by the linter.
-pub fn ask_title(questions: &QuestionSet, assessment: &Assessment) -> Result<String, Stop> {
+pub fn ask_title(config: &Config, assessment: &Assessment) -> Result<String, Stop> {
     prompt::configure_colors();
     let base = assessment.clone();
-    let set = questions.clone();
+    let set = config.clone();
     let check_title = move |input: &str| -> Option<String> {
         let mut a = base.clone();
         a.front.title = Some(Located::new(input.trim().to_string(), Pos::default()));
@@ -382,7 +383,7 @@ pub fn ask_title(questions: &QuestionSet, assessment: &Assessment) -> Result<Str
 pub fn print_summary(
     out: &mut dyn Write,
     assessment: &Assessment,
-    questions: &QuestionSet,
+    config: &Config,
     path: &Path,
 ) -> Result<(), Error> {
     let name = path.display().to_string();
@@ -392,9 +393,10 @@ pub fn print_summary(
         source: &source,
         problems: &parsed.problems,
         assessment: parsed.assessment.as_ref(),
-        questions,
+        questions: &config.questions,
+        settings: &config.lint,
     })
-    .unwrap_or_else(|| Summary::of(&assessment.front, questions));
+    .unwrap_or_else(|| Summary::of(&assessment.front, &config.questions));
     writeln!(out)?;
     crate::summary::report::detail::write(out, &name, &summary)?;
     writeln!(out)?;
@@ -413,9 +415,9 @@ pub fn print_summary(
 /// each required question without a usable answer (empty, or refused by the
 /// linter, such as a placeholder), and the recommendation when it is missing
 /// or refused.
-pub fn unfinished_steps(assessment: &Assessment, questions: &QuestionSet) -> Vec<Step> {
+pub fn unfinished_steps(assessment: &Assessment, config: &Config) -> Vec<Step> {
     let mut steps = Vec::new();
-    if !check::check(assessment, questions, Field::Title)
+    if !check::check(assessment, config, Field::Title)
         .errors
         .is_empty()
         || assessment
@@ -425,24 +427,24 @@ pub fn unfinished_steps(assessment: &Assessment, questions: &QuestionSet) -> Vec
     {
         steps.push(Step::Title);
     }
-    for question in questions.required_answers() {
+    for question in config.questions.required_answers() {
         let missing = assessment.front.answer_text(&question.key).is_none();
         if missing
-            || !check::check(assessment, questions, Field::Answer(&question.key))
+            || !check::check(assessment, config, Field::Answer(&question.key))
                 .errors
                 .is_empty()
         {
             steps.push(Step::Answer(question.key.clone()));
         }
     }
-    if questions.recommendation().is_some() {
+    if config.questions.recommendation().is_some() {
         let rec = assessment.front.recommendation.as_ref();
         let decided = rec.is_some_and(|r| r.decision.is_some());
         let reasoned = rec
             .and_then(|r| r.rationale.as_ref())
             .is_some_and(|r| !r.value.trim().is_empty());
         let refused = rec.is_some()
-            && !check::check(assessment, questions, Field::Recommendation)
+            && !check::check(assessment, config, Field::Recommendation)
                 .errors
                 .is_empty();
         if !decided || !reasoned || refused {
@@ -494,14 +496,14 @@ fn set_target(assessment: &mut Assessment, target: &Target, text: String) {
     }
 }
 
-fn verdict_for(base: &Assessment, questions: &QuestionSet, target: &Target, text: &str) -> Verdict {
+fn verdict_for(base: &Assessment, config: &Config, target: &Target, text: &str) -> Verdict {
     let mut candidate = base.clone();
     set_target(&mut candidate, target, text.to_string());
     let field = match target {
         Target::Answer(key) => Field::Answer(key),
         Target::Rationale => Field::Recommendation,
     };
-    check::check(&candidate, questions, field)
+    check::check(&candidate, config, field)
 }
 
 fn set_confidence(assessment: &mut Assessment, key: &str, level: Confidence) {
@@ -537,7 +539,7 @@ mod tests {
     fn edit_asks_what_is_unanswered_or_refused() {
         let text = "---\ntitle: T\nanswers:\n  problem: Silent cron failures cost a day a month.\n  target_market: ''\nrecommendation:\n  decision: go\n---\n";
         let assessment = parse(&Source::from_text("t.md", text)).assessment.unwrap();
-        let steps = unfinished_steps(&assessment, &QuestionSet::builtin());
+        let steps = unfinished_steps(&assessment, &Config::defaults(std::path::Path::new("")));
         assert_eq!(steps[0], Step::Answer("target_market".into()));
         assert!(!steps.contains(&Step::Answer("problem".into())));
         assert!(!steps.contains(&Step::Title));

@@ -1,3 +1,106 @@
-//! Printing diagnostics. One diagnostic model, one printer per format.
+//! Printing diagnostics: one diagnostic model, one emitter per format.
+//!
+//! Emitters receive each file's diagnostics as soon as it is linted, so the
+//! streaming formats (human, json, github, gitlab, sarif) write as they go and
+//! memory stays flat however many files there are; only junit, whose header
+//! carries the totals, keeps a line per finding until the end.
 
+pub mod github;
+pub mod gitlab;
 pub mod human;
+pub mod json;
+pub mod junit;
+pub mod sarif;
+
+use std::io::{self, Write};
+
+use crate::cli::LintFormat;
+use crate::diagnostic::{Diagnostic, Level};
+
+/// One file's findings, with the text they point into.
+pub struct FileReport<'a> {
+    /// The file as the user named it.
+    pub name: &'a str,
+    /// The file's text, or a piece of it, for printers that quote the source.
+    pub text: Option<&'a str>,
+    /// The byte offset in the file at which `text` starts.
+    pub text_offset: usize,
+    pub diagnostics: &'a [Diagnostic],
+    /// The human rendering of `diagnostics`, when a worker thread made it
+    /// already (rendering snippets is a third of the work for human output).
+    pub rendered: Option<&'a str>,
+}
+
+/// What the run found, for the closing line or header of a report.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Totals {
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl Totals {
+    pub fn count(&mut self, diagnostics: &[Diagnostic]) {
+        for d in diagnostics {
+            match d.level {
+                Level::Error => self.errors += 1,
+                Level::Warning => self.warnings += 1,
+            }
+        }
+    }
+}
+
+pub trait Emitter {
+    /// Called once, before any file.
+    fn begin(&mut self, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+    /// Called for each file in input order (and again, at the end, for
+    /// findings that compare files).
+    fn file(&mut self, out: &mut dyn Write, report: &FileReport<'_>) -> io::Result<()>;
+    /// Called once, after every file.
+    fn finish(&mut self, out: &mut dyn Write, totals: &Totals) -> io::Result<()>;
+}
+
+pub fn emitter(format: LintFormat) -> Box<dyn Emitter> {
+    match format {
+        LintFormat::Human => Box::new(human::Human::default()),
+        LintFormat::Json => Box::new(json::Json::default()),
+        LintFormat::Github => Box::new(github::Github),
+        LintFormat::Gitlab => Box::new(gitlab::Gitlab::default()),
+        LintFormat::Sarif => Box::new(sarif::Sarif::default()),
+        LintFormat::Junit => Box::new(junit::Junit::default()),
+    }
+}
+
+/// A path as a relative URI reference, for SARIF: `/` kept, everything
+/// outside the unreserved set percent-encoded.
+pub fn path_uri(path: &str) -> String {
+    let path = path.replace('\\', "/");
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                out.push(byte as char)
+            }
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+/// A JSON string literal.
+pub fn json_string(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_become_uri_references() {
+        assert_eq!(path_uri("docs/my file.md"), "docs/my%20file.md");
+        assert_eq!(path_uri("a\\b%.md"), "a/b%25.md");
+    }
+}

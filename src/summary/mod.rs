@@ -399,14 +399,26 @@ mod tests {
             problems: &parsed.problems,
             assessment: parsed.assessment.as_ref(),
             questions: &questions,
+            settings: &lint::Settings::default(),
         };
         let summary = Summary::of_context(&cx).unwrap();
-        // The foundation's rules only flag missing answers and decisions,
-        // which the summary already counts; so the result is the same.
-        assert_eq!(
-            summary,
-            Summary::of(&parsed.assessment.as_ref().unwrap().front, &questions)
+        let plain = Summary::of(&parsed.assessment.as_ref().unwrap().front, &questions);
+        // Lint's placeholder rule flags `TBD`: that answer is no evidence,
+        // and the finding is a risk the plain summary cannot see.
+        let problem = summary
+            .evidence
+            .iter()
+            .find(|e| e.key == "problem")
+            .unwrap();
+        assert_eq!((problem.lint_errors, problem.weight), (1, 0.0));
+        assert!(summary.readiness < plain.readiness);
+        assert!(
+            summary
+                .risks
+                .iter()
+                .any(|r| r.code.as_deref() == Some("MRD006"))
         );
+        assert!(!plain.risks.iter().any(|r| r.code.is_some()));
         assert_eq!(
             summary.verdict.text.split(';').next(),
             Some("GO, at risk: target market missing")

@@ -1,17 +1,26 @@
 //! MRD003: a required question has no answer.
 
 use crate::diagnostic::Level;
-use crate::lint::{Context, FILE_START, Finding, Rule};
+use crate::lint::{Context, FILE_START, Finding, Rule, Settings};
 
 pub static RULE: Rule = Rule {
     code: "MRD003",
     name: "missing-answer",
     level: Level::Error,
     summary: "A required question is not answered, or its answer is empty or only whitespace.",
+    why: r#"An assessment decides whether a problem is worth solving by answering every question; an unanswered question is usually the one nobody wanted to face, and a decision taken without it is a guess."#,
+    example: r#"answers:
+  problem: ""
+  # target_market is not there at all"#,
+    instead: r#"answers:
+  problem: |
+    Teams lose a day a month to failed cron jobs nobody notices.
+  target_market: |
+    Data engineers at 20-500 person companies who self-host their pipelines."#,
     check,
 };
 
-fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+fn check(cx: &Context<'_>, _: &Settings, out: &mut Vec<Finding>) {
     let Some(assessment) = cx.assessment else {
         return;
     };

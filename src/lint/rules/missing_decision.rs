@@ -1,17 +1,25 @@
 //! MRD004: the recommendation makes no decision.
 
 use crate::diagnostic::Level;
-use crate::lint::{Context, FILE_START, Finding, Rule};
+use crate::lint::{Context, FILE_START, Finding, Rule, Settings};
 
 pub static RULE: Rule = Rule {
     code: "MRD004",
     name: "missing-decision",
     level: Level::Error,
     summary: "The recommendation has no decision (go, no-go or undecided).",
+    why: r#"The tenth question is the point of the other nine: an assessment without a go, no-go or explicit undecided cannot be acted on or summarised."#,
+    example: r#"answers:
+  problem: ...
+# no recommendation:"#,
+    instead: r#"recommendation:
+  decision: go
+  rationale: |
+    Why, weighing the answers above."#,
     check,
 };
 
-fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+fn check(cx: &Context<'_>, _: &Settings, out: &mut Vec<Finding>) {
     let Some(assessment) = cx.assessment else {
         return;
     };
