@@ -412,12 +412,7 @@ mod tests {
             .unwrap();
         assert_eq!((problem.lint_errors, problem.weight), (1, 0.0));
         assert!(summary.readiness < plain.readiness);
-        assert!(
-            summary
-                .risks
-                .iter()
-                .any(|r| r.code.as_deref() == Some("MRD006"))
-        );
+        assert!(summary.risks.iter().any(|r| r.code == Some("MRD006")));
         assert!(!plain.risks.iter().any(|r| r.code.is_some()));
         assert_eq!(
             summary.verdict.text.split(';').next(),
