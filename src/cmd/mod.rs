@@ -1,10 +1,15 @@
 //! One module per subcommand: each reads its arguments, calls the library,
 //! and prints. No domain logic lives here.
 
+pub mod completions;
+pub mod import;
+pub mod init;
 pub mod lint;
+pub mod man;
 pub mod new;
 pub mod questions;
 pub mod render;
+pub mod schema;
 pub mod summary;
 
 use std::io::Write;

@@ -1,0 +1,177 @@
+use super::*;
+
+fn read(text: &str) -> Imported {
+    import(text, &QuestionSet::builtin())
+}
+
+fn answer<'a>(imported: &'a Imported, key: &str) -> Option<&'a str> {
+    imported
+        .answers
+        .iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, a)| a.as_str())
+}
+
+#[test]
+fn reads_render_output() {
+    let text = "**Decision: GO** · 2 of 9 questions answered\n\n## 1. Exactly what problem will this solve? (value proposition)\n\nThe pain.\n\n- a\n- b\n\n## 2. For whom do we solve that problem? (target market)\n\n_Not answered yet._\n\n## 3. How big is the opportunity? (market size)\n\n### Evidence\n\n1. Private beta with 40 users.\n2. Launch.\n\n## 10. Given the above, what's the recommendation? (go or no-go)\n\n**GO**\n\nWorth it.\n\nConditions:\n\n- Beta by May\n- Two partners\n\n## Notes\n\nSome notes.\n";
+    let imported = read(text);
+    assert_eq!(answer(&imported, "problem"), Some("The pain.\n\n- a\n- b"));
+    assert_eq!(answer(&imported, "target_market"), None);
+    assert_eq!(
+        answer(&imported, "market_size"),
+        Some("### Evidence\n\n1. Private beta with 40 users.\n2. Launch.")
+    );
+    assert_eq!(imported.decision, Some(Decision::Go));
+    assert_eq!(imported.rationale.as_deref(), Some("Worth it."));
+    assert_eq!(imported.conditions, ["Beta by May", "Two partners"]);
+    assert_eq!(imported.notes, "Some notes.\n");
+    assert!(
+        !imported
+            .report
+            .iter()
+            .any(|f| f.kind == FindingKind::Unmatched),
+        "{:?}",
+        imported.report
+    );
+}
+
+#[test]
+fn reads_the_gitlab_template_with_bold_questions() {
+    let template = crate::scaffold::gitlab::issue_template(&QuestionSet::builtin());
+    let filled = template
+        .replace(
+            "**1. Exactly what problem will this solve?** (value proposition)\n",
+            "**1. Exactly what problem will this solve?** (value proposition)\nCron jobs fail silently.\n",
+        )
+        .replace(
+            "**6. Why now?** (market window)\n\n",
+            "**6. Why now?** (market window)\n\nA competitor left the market.\n\n",
+        )
+        + "\nNo-go: the market is too small.\n";
+    let imported = read(&filled);
+    assert_eq!(
+        answer(&imported, "problem"),
+        Some("Cron jobs fail silently.")
+    );
+    assert_eq!(
+        answer(&imported, "market_window"),
+        Some("A competitor left the market.")
+    );
+    assert_eq!(imported.answers.len(), 2, "{:?}", imported.answers);
+    assert_eq!(imported.decision, Some(Decision::NoGo));
+    assert_eq!(
+        imported.rationale.as_deref(),
+        Some("No-go: the market is too small.")
+    );
+    assert_eq!(imported.notes, "", "template comments are not notes");
+}
+
+#[test]
+fn reads_the_old_gitlab_template_as_a_bold_numbered_list() {
+    let text = "### Opportunity Assessment\n\n1. **Exactly what problem will this solve?** (value proposition)\n   - Pipelines fail.\n1. **For whom do we solve that problem?** (target market)\n   - Data engineers.\n1. **Given the above, what’s the recommendation?** (go or no-go)\n   - Go\n";
+    let imported = read(text);
+    assert_eq!(answer(&imported, "problem"), Some("- Pipelines fail."));
+    assert_eq!(
+        answer(&imported, "target_market"),
+        Some("- Data engineers.")
+    );
+    assert_eq!(imported.decision, Some(Decision::Go));
+}
+
+#[test]
+fn reads_github_issue_form_output() {
+    let text = "### 1. Exactly what problem will this solve? (value proposition)\n\nPipelines fail.\n\n### 2. For whom do we solve that problem? (target market)\n\n_No response_\n\n### 10. Given the above, what's the recommendation? (go or no-go)\n\nNo-go\n\n### Rationale\n\nToo small.\n\n### Conditions\n\n_No response_\n";
+    let imported = read(text);
+    assert_eq!(answer(&imported, "problem"), Some("Pipelines fail."));
+    assert_eq!(answer(&imported, "target_market"), None);
+    assert_eq!(imported.decision, Some(Decision::NoGo));
+    assert_eq!(imported.rationale.as_deref(), Some("Too small."));
+    assert!(imported.conditions.is_empty());
+}
+
+#[test]
+fn reads_hand_written_plain_numbered_questions() {
+    let text = "# Scheduler\n\nWe discussed this at kickoff.\n\n1. Exactly what problem will this solve? (value proposition)\n\nCron fails silently.\n\nIt costs a day a month.\n\n3. How big is the opportunity?\n\n12,000 installs.\n\nWhy now? (market window)\n\nThe competitor left.\n\n10. Given the above, what's the recommendation?\n\nGo, provided three partners sign up.\n";
+    let imported = read(text);
+    assert_eq!(imported.title.as_deref(), Some("Scheduler"));
+    assert_eq!(
+        answer(&imported, "problem"),
+        Some("Cron fails silently.\n\nIt costs a day a month.")
+    );
+    assert_eq!(answer(&imported, "market_size"), Some("12,000 installs."));
+    assert_eq!(
+        answer(&imported, "market_window"),
+        Some("The competitor left.")
+    );
+    assert_eq!(imported.decision, Some(Decision::Go));
+    assert_eq!(
+        imported.rationale.as_deref(),
+        Some("Go, provided three partners sign up.")
+    );
+    assert_eq!(imported.notes, "We discussed this at kickoff.\n");
+    let unmatched: Vec<_> = imported
+        .report
+        .iter()
+        .filter(|f| f.kind == FindingKind::Unmatched)
+        .collect();
+    assert_eq!(unmatched.len(), 1);
+    assert_eq!(unmatched[0].line, 3);
+}
+
+#[test]
+fn a_heading_that_names_nothing_ends_the_answer_and_goes_to_the_notes() {
+    let text = "## 1. Exactly what problem will this solve?\n\nPain.\n\n## Links\n\n- https://example.com\n";
+    let imported = read(text);
+    assert_eq!(answer(&imported, "problem"), Some("Pain."));
+    assert_eq!(imported.notes, "## Links\n\n- https://example.com\n");
+}
+
+#[test]
+fn a_repeated_question_is_kept_in_the_notes_not_merged() {
+    let text = "## Why now?\n\nFirst.\n\n## Why now?\n\nSecond.\n";
+    let imported = read(text);
+    assert_eq!(answer(&imported, "market_window"), Some("First."));
+    assert_eq!(imported.notes, "## Why now?\n\nSecond.\n");
+    assert!(
+        imported
+            .report
+            .iter()
+            .any(|f| f.kind == FindingKind::Repeated(6))
+    );
+}
+
+#[test]
+fn code_fences_are_never_questions() {
+    let text = "## 1. Exactly what problem will this solve?\n\n```\n2. For whom do we solve that problem?\n```\n";
+    let imported = read(text);
+    assert!(
+        answer(&imported, "problem")
+            .unwrap()
+            .contains("2. For whom")
+    );
+    assert_eq!(imported.answers.len(), 1);
+}
+
+#[test]
+fn leading_decisions() {
+    assert_eq!(leading_decision("**GO**"), Some((Some(Decision::Go), true)));
+    assert_eq!(
+        leading_decision("**NO-GO**"),
+        Some((Some(Decision::NoGo), true))
+    );
+    assert_eq!(
+        leading_decision("No go, because"),
+        Some((Some(Decision::NoGo), false))
+    );
+    assert_eq!(leading_decision("**NO DECISION**"), Some((None, true)));
+    assert_eq!(
+        leading_decision("Undecided."),
+        Some((Some(Decision::Undecided), true))
+    );
+    assert_eq!(leading_decision("Going forward we"), None);
+    assert_eq!(
+        leading_decision("Decision: go"),
+        Some((Some(Decision::Go), true))
+    );
+}
