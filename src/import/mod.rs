@@ -124,6 +124,22 @@ fn is_placeholder(text: &str) -> bool {
     )
 }
 
+/// A paragraph made only of GitLab quick actions (`/label ~x`).
+fn is_quick_actions(text: &str) -> bool {
+    text.lines().all(|line| {
+        let command = line.trim().strip_prefix('/').unwrap_or_default();
+        let name: String = command
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic() || *c == '_')
+            .collect();
+        !name.is_empty()
+            && command[name.len()..]
+                .chars()
+                .next()
+                .is_none_or(char::is_whitespace)
+    })
+}
+
 fn first_line(text: &str) -> (&str, &str) {
     match text.find('\n') {
         Some(i) => (&text[..i], &text[i + 1..]),
@@ -331,6 +347,12 @@ impl Builder<'_> {
             Kind::Heading(level) => self.heading(*level, source, start),
             Kind::Paragraph => {
                 let (head, rest) = first_line(source);
+                if is_quick_actions(source) {
+                    // Left over from a template: GitLab runs and removes these
+                    // when an issue is created, so they are not content.
+                    self.note(self.line_of(start), FindingKind::Skipped, head);
+                    return;
+                }
                 if self.section == Section::Preamble && head.trim_start().starts_with("**Decision:")
                 {
                     self.note(self.line_of(start), FindingKind::Skipped, head);
