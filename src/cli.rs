@@ -176,7 +176,7 @@ pub struct SchemaArgs {
 #[command(after_help = "Examples:\n  \
     mrd import issue.md                            writes <assessments dir>/<slug of the title>.md\n  \
     gh issue view 42 --json body -q .body | mrd import - --title \"Managed scheduler\"\n  \
-    glab issue view 42 | mrd import - -o assessments/scheduler.md\n  \
+    glab api projects/:id/issues/42 | jq -r .description | mrd import - --title T\n  \
     mrd render a.md | mrd import - --title T -o -  print the assessment instead of writing it\n\n\
     Reads GitLab and GitHub template output, hand-written numbered questions and mrd render's\n\
     output. Prints which sections matched which question; text it cannot place goes to the notes.\n\

@@ -5,8 +5,8 @@
 use std::io::Write;
 
 use crate::assessment::{
-    self, Assessment, Decision, FrontMatter, Located, Recommendation, Status, WriteMode,
-    to_markdown, write_atomically,
+    self, Assessment, ConfidenceEntry, Decision, FrontMatter, Located, Recommendation, Status,
+    WriteMode, to_markdown, write_atomically,
 };
 use crate::cli::ImportArgs;
 use crate::cmd::read;
@@ -124,6 +124,14 @@ pub fn to_assessment(imported: &Imported, title: &str) -> Assessment {
     for (key, text) in &imported.answers {
         front.set_answer(key, format!("{}\n", text.trim_end()));
     }
+    front.confidence = imported
+        .confidence
+        .iter()
+        .map(|(key, level)| ConfidenceEntry {
+            key: Located::new(key.clone(), at),
+            level: Located::new(*level, at),
+        })
+        .collect();
     if imported.decision.is_some()
         || imported.rationale.is_some()
         || !imported.conditions.is_empty()

@@ -11,7 +11,7 @@
 mod blocks;
 pub mod matching;
 
-use crate::assessment::Decision;
+use crate::assessment::{Choice, Confidence, Decision};
 use crate::questions::QuestionSet;
 use crate::source::line_column;
 use blocks::{Block, Kind};
@@ -27,6 +27,8 @@ pub struct Imported {
     pub decision: Option<Decision>,
     pub rationale: Option<String>,
     pub conditions: Vec<String>,
+    /// Confidence levels written under a question (`_Confidence: high_`).
+    pub confidence: Vec<(String, Confidence)>,
     /// Text not placed under a question, and the issue's notes section.
     pub notes: String,
     pub report: Vec<Finding>,
@@ -82,6 +84,7 @@ struct Builder<'a> {
     decision: Option<Decision>,
     rationale: Vec<String>,
     conditions: Vec<String>,
+    confidence: Vec<(String, Confidence)>,
     notes: Vec<String>,
     title: Option<String>,
     report: Vec<Finding>,
@@ -100,6 +103,7 @@ pub fn import(text: &str, questions: &QuestionSet) -> Imported {
         decision: None,
         rationale: Vec::new(),
         conditions: Vec::new(),
+        confidence: Vec::new(),
         notes: Vec::new(),
         title: None,
         report: Vec::new(),
@@ -122,6 +126,33 @@ fn is_placeholder(text: &str) -> bool {
         bare.as_str(),
         "not answered yet." | "not answered yet" | "no response"
     )
+}
+
+/// A line that only states a confidence level, as a rendered issue may.
+fn confidence_line(text: &str) -> Option<Confidence> {
+    let plain = text.replace(['*', '_', '(', ')', '`'], "");
+    let lowered = plain.trim().to_ascii_lowercase();
+    let level = lowered
+        .strip_prefix("confidence")?
+        .trim_start()
+        .strip_prefix(':')?;
+    Confidence::parse_choice(level.trim().trim_end_matches('.'))
+}
+
+fn is_task_item(line: &str) -> bool {
+    let line = line.trim_start();
+    ["- [", "* [", "+ ["].iter().any(|m| {
+        line.starts_with(m) && line[3..].starts_with([' ', 'x', 'X']) && line[4..].starts_with(']')
+    })
+}
+
+/// The go/no-go summary `mrd render` puts above the questions: it is derived
+/// from the answers, so importing it would only duplicate them.
+fn is_render_summary(text: &str) -> bool {
+    let plain = text.replace(['*', '_', '>'], "");
+    let plain = plain.trim_start();
+    plain.starts_with("Decision:")
+        && (plain.contains("questions answered") || plain.lines().count() <= 6)
 }
 
 /// A paragraph made only of GitLab quick actions (`/label ~x`).
@@ -353,11 +384,6 @@ impl Builder<'_> {
                     self.note(self.line_of(start), FindingKind::Skipped, head);
                     return;
                 }
-                if self.section == Section::Preamble && head.trim_start().starts_with("**Decision:")
-                {
-                    self.note(self.line_of(start), FindingKind::Skipped, head);
-                    return;
-                }
                 let trimmed = head.trim_start();
                 let style = if trimmed.starts_with("**") || trimmed.starts_with("__") {
                     Style::Bold
@@ -440,7 +466,10 @@ impl Builder<'_> {
             } else {
                 Style::Plain
             };
-            match self.marker(head, style, false) {
+            // A task list ("- [ ] 3. How big is the opportunity?") is a
+            // checklist about the questions, not the questions themselves.
+            let task = is_task_item(head);
+            match self.marker(head, style, false).filter(|_| !task) {
                 Some(target) => {
                     if let Some(r) = run.take() {
                         self.content(&self.text[r.clone()], r.start);
@@ -471,6 +500,9 @@ impl Builder<'_> {
         }
         let text = text.to_string();
         match self.section {
+            Section::Preamble if is_render_summary(&text) => {
+                self.note(self.line_of(offset), FindingKind::Skipped, &text);
+            }
             Section::Preamble => {
                 self.note(self.line_of(offset), FindingKind::Unmatched, &text);
                 self.notes.push(text);
@@ -493,6 +525,13 @@ impl Builder<'_> {
                 self.rationale.push(text);
             }
             Section::Question(i) => {
+                if let Some(level) = confidence_line(&text) {
+                    let key = self.questions.all()[i].key.clone();
+                    if !self.confidence.iter().any(|(k, _)| *k == key) {
+                        self.confidence.push((key, level));
+                        return;
+                    }
+                }
                 if !is_placeholder(&text) {
                     self.answers[i].push(text);
                 }
@@ -525,6 +564,7 @@ impl Builder<'_> {
             decision: self.decision,
             rationale: (!self.rationale.is_empty()).then(|| self.rationale.join("\n\n")),
             conditions: self.conditions,
+            confidence: self.confidence,
             notes,
             report: self.report,
         }

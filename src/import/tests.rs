@@ -175,3 +175,36 @@ fn leading_decisions() {
         Some((Some(Decision::Go), true))
     );
 }
+
+#[test]
+fn a_summary_and_a_checklist_of_questions_above_the_answers_are_not_answers() {
+    let text = "> **Decision: GO** · 1 of 9 questions answered\n> low confidence: problem\n\n- [ ] 3. How big is the opportunity? (market size)\n- [x] 1. Exactly what problem will this solve? (value proposition)\n\n## 1. Exactly what problem will this solve? (value proposition)\n\nPain.\n";
+    let imported = read(text);
+    assert_eq!(answer(&imported, "problem"), Some("Pain."));
+    assert_eq!(imported.answers.len(), 1);
+    assert!(
+        !imported
+            .report
+            .iter()
+            .any(|f| matches!(f.kind, FindingKind::Repeated(_)))
+    );
+    // The checklist is kept (it is not generated from the answers alone).
+    assert!(
+        imported.notes.starts_with("- [ ] 3. How big"),
+        "{}",
+        imported.notes
+    );
+    assert_eq!(imported.report[0].kind, FindingKind::Skipped);
+}
+
+#[test]
+fn a_confidence_line_under_a_question_is_its_confidence() {
+    let text = "## 1. Exactly what problem will this solve?\n\n_Confidence: high_\n\nPain.\n\n## Why now?\n\nConfidence: sure\n";
+    let imported = read(text);
+    assert_eq!(
+        imported.confidence,
+        [("problem".to_string(), Confidence::High)]
+    );
+    assert_eq!(answer(&imported, "problem"), Some("Pain."));
+    assert_eq!(answer(&imported, "market_window"), Some("Confidence: sure"));
+}
