@@ -175,6 +175,24 @@ fn reads_standard_input_and_can_print_instead_of_writing() {
 }
 
 #[test]
+fn refuses_text_where_no_question_is_found() {
+    let scratch = Scratch::new();
+    scratch.write("empty.md", "");
+    scratch.write("notes.md", "# Meeting\n\nWe talked about pricing.\n");
+    for name in ["empty.md", "notes.md"] {
+        scratch
+            .mrd()
+            .args(["import", name])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(
+                "no section names one of the questions, so nothing was written",
+            ));
+    }
+    assert!(!scratch.path().join("assessments").exists());
+}
+
+#[test]
 fn refuses_a_file_that_is_already_an_assessment() {
     mrd()
         .arg("import")

@@ -35,6 +35,22 @@ pub fn run(args: &ImportArgs, config: &Config, out: &mut dyn Write) -> Result<Ou
         )));
     }
     let imported = import(&source.text, &config.questions);
+    let found_nothing = imported.answers.is_empty()
+        && imported.decision.is_none()
+        && imported.rationale.is_none()
+        && imported.conditions.is_empty();
+    if found_nothing {
+        // Writing a file of notes only would look like an import and be none.
+        return Err(Error::Usage(format!(
+            "{}: no section names one of the questions, so nothing was written; a question is a heading, a bold line or a numbered line with its wording, such as `1. {}` (see `mrd questions`)",
+            source.name,
+            config
+                .questions
+                .all()
+                .first()
+                .map_or("", |q| q.text.as_str())
+        )));
+    }
 
     let title = args
         .title

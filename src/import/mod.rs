@@ -179,21 +179,17 @@ fn first_line(text: &str) -> (&str, &str) {
 }
 
 /// Removes the indentation all non-blank lines share (a list item's body).
+/// Only spaces and tabs count, so a cut never falls inside a character.
 fn dedent(text: &str) -> String {
+    let indent_of = |l: &str| l.len() - l.trim_start_matches([' ', '\t']).len();
     let indent = text
         .lines()
         .filter(|l| !l.trim().is_empty())
-        .map(|l| l.len() - l.trim_start().len())
+        .map(indent_of)
         .min()
         .unwrap_or(0);
     text.lines()
-        .map(|l| {
-            if l.len() >= indent {
-                &l[indent..]
-            } else {
-                l.trim_start()
-            }
-        })
+        .map(|l| l.get(indent.min(indent_of(l))..).unwrap_or(l))
         .collect::<Vec<_>>()
         .join("\n")
 }

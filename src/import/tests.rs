@@ -208,3 +208,46 @@ fn a_confidence_line_under_a_question_is_its_confidence() {
     assert_eq!(answer(&imported, "problem"), Some("Pain."));
     assert_eq!(answer(&imported, "market_window"), Some("Confidence: sure"));
 }
+
+#[test]
+fn dedent_never_cuts_a_character() {
+    assert_eq!(dedent("   a\n \u{3000}b\n\n  c"), "  a\n\u{3000}b\n\n c");
+    assert_eq!(dedent("  a\n    b"), "a\n  b");
+}
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces of the Markdown issues are made of, to reach the import's
+    /// branches far more often than random text would.
+    fn piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            any::<String>(),
+            Just("## 1. Exactly what problem will this solve? (value proposition)".to_string()),
+            Just("**10. Given the above, what’s the recommendation?** (go or no-go)".to_string()),
+            Just("- [ ] 3. How big".to_string()),
+            Just("1. Why now?".to_string()),
+            Just("Conditions:".to_string()),
+            Just("### Rationale".to_string()),
+            Just("**GO**".to_string()),
+            Just("_Confidence: low_".to_string()),
+            Just("/label ~x".to_string()),
+            Just("```".to_string()),
+            Just("<!--".to_string()),
+            Just("   \u{3000}(".to_string()),
+            Just("# ".to_string()),
+            Just("> ".to_string()),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn on_any_input(pieces in prop::collection::vec(piece(), 0..24), seps in prop::collection::vec(prop::sample::select(&["\n", "\n\n", " ", "\n   ", "\r\n"][..]), 24)) {
+            let text: String = pieces.iter().zip(&seps).map(|(p, s)| format!("{p}{s}")).collect();
+            let imported = import(&text, &QuestionSet::builtin());
+            // Everything read is accounted for: no answer is blank.
+            prop_assert!(imported.answers.iter().all(|(_, a)| !a.trim().is_empty()));
+        }
+    }
+}
