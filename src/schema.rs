@@ -121,6 +121,92 @@ pub fn front_matter_schema(questions: &QuestionSet) -> Value {
     })
 }
 
+/// The schema as pretty JSON, keys in a reading order (the dialect first,
+/// the front-matter's keys in the format's order, questions in question
+/// order) rather than serde_json's alphabetical one.
+pub fn to_pretty_json(schema: &Value, questions: &QuestionSet) -> String {
+    let mut order: Vec<String> = [
+        "$schema",
+        "title",
+        "description",
+        "type",
+        "const",
+        "enum",
+        "pattern",
+        "minLength",
+        "anyOf",
+        "items",
+        "examples",
+        "properties",
+        "required",
+        "additionalProperties",
+        // The front-matter's keys, as `mrd new` writes them.
+        "mrd",
+        "author",
+        "created",
+        "status",
+        "labels",
+        "milestone",
+        "answers",
+        "confidence",
+        "recommendation",
+        "decision",
+        "rationale",
+        "conditions",
+    ]
+    .iter()
+    .map(|k| k.to_string())
+    .collect();
+    order.extend(questions.all().iter().map(|q| q.key.clone()));
+    let mut text = serde_json::to_string_pretty(&Ordered {
+        value: schema,
+        order: &order,
+    })
+    .unwrap_or_else(|_| schema.to_string());
+    text.push('\n');
+    text
+}
+
+struct Ordered<'a> {
+    value: &'a Value,
+    order: &'a [String],
+}
+
+impl serde::Serialize for Ordered<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeMap, SerializeSeq};
+        match self.value {
+            Value::Object(map) => {
+                let rank = |k: &str| self.order.iter().position(|o| o == k).unwrap_or(usize::MAX);
+                let mut entries: Vec<(&String, &Value)> = map.iter().collect();
+                entries.sort_by(|a, b| rank(a.0).cmp(&rank(b.0)).then(a.0.cmp(b.0)));
+                let mut out = s.serialize_map(Some(entries.len()))?;
+                for (key, value) in entries {
+                    out.serialize_entry(
+                        key,
+                        &Ordered {
+                            value,
+                            order: self.order,
+                        },
+                    )?;
+                }
+                out.end()
+            }
+            Value::Array(items) => {
+                let mut out = s.serialize_seq(Some(items.len()))?;
+                for value in items {
+                    out.serialize_element(&Ordered {
+                        value,
+                        order: self.order,
+                    })?;
+                }
+                out.end()
+            }
+            other => other.serialize(s),
+        }
+    }
+}
+
 fn answer_schema(q: &Question) -> Value {
     let required = if q.required { "Required" } else { "Optional" };
     json!({

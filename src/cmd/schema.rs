@@ -6,12 +6,11 @@ use crate::assessment::{WriteMode, write_atomically};
 use crate::cli::SchemaArgs;
 use crate::config::Config;
 use crate::error::{Error, Outcome};
-use crate::schema::front_matter_schema;
+use crate::schema::{front_matter_schema, to_pretty_json};
 
 pub fn run(args: &SchemaArgs, config: &Config, out: &mut dyn Write) -> Result<Outcome, Error> {
     let schema = front_matter_schema(&config.questions);
-    let mut text = serde_json::to_string_pretty(&schema).map_err(std::io::Error::from)?;
-    text.push('\n');
+    let text = to_pretty_json(&schema, &config.questions);
     match &args.output {
         // The schema is generated, never edited by hand, so replacing it is
         // how it stays in step with .mrd.yml.
