@@ -403,10 +403,10 @@ fn assessment(set: QuestionSet) -> impl Strategy<Value = (QuestionSet, Assessmen
 }
 
 proptest! {
-    // Each case renders through Tera and imports; 96 cases keep the suite
+    // Each case renders through Tera and imports; 256 cases keep the suite
     // quick in debug builds (PROPTEST_CASES raises it for a deeper run).
     #![proptest_config(ProptestConfig {
-        cases: std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(96),
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(256),
         ..ProptestConfig::default()
     })]
 
