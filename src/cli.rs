@@ -154,7 +154,8 @@ pub struct InitArgs {
     #[arg(long)]
     pub github: bool,
 
-    /// Replace files that exist and differ from what init would write.
+    /// Replace files that exist and differ from what init would write
+    /// (except .gitlab-ci.yml, which only ever gains the lint job).
     #[arg(long)]
     pub force: bool,
 }

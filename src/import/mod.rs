@@ -93,6 +93,9 @@ struct Builder<'a> {
 
 /// Reads `text` (an issue body) against the question set.
 pub fn import(text: &str, questions: &QuestionSet) -> Imported {
+    // Issues pasted from a browser on Windows have CRLF line endings; the
+    // assessment is written with LF, and line numbers stay the same.
+    let text = &text.replace("\r\n", "\n");
     let mut b = Builder {
         text,
         questions,
@@ -212,34 +215,28 @@ fn leading_decision(text: &str) -> Option<(Option<Decision>, bool)> {
         .trim()
         .trim_start_matches(['*', '_', '#', ' ', '-', '>'])
         .to_ascii_lowercase();
-    const WORDS: [(&str, Option<Decision>); 7] = [
+    // "Decision: Go", as people write it by hand.
+    if let Some(rest) = bare.strip_prefix("decision:") {
+        return leading_decision(rest);
+    }
+    const WORDS: [(&str, Option<Decision>); 6] = [
         ("no-go", Some(Decision::NoGo)),
         ("no go", Some(Decision::NoGo)),
         ("nogo", Some(Decision::NoGo)),
         ("no decision", None),
         ("undecided", Some(Decision::Undecided)),
-        ("decision: ", None),
         ("go", Some(Decision::Go)),
     ];
-    for (word, decision) in WORDS {
-        if word == "decision: " {
-            // "Decision: Go" as written by hand.
-            if let Some(rest) = bare.strip_prefix(word) {
-                return leading_decision(rest);
-            }
-            continue;
+    WORDS.iter().find_map(|(word, decision)| {
+        let rest = bare.strip_prefix(word)?;
+        if rest.starts_with(|c: char| c.is_alphanumeric()) {
+            return None;
         }
-        if let Some(rest) = bare.strip_prefix(word) {
-            if rest.starts_with(|c: char| c.is_alphanumeric()) {
-                continue;
-            }
-            let only = rest
-                .trim_matches(|c: char| c.is_whitespace() || "*_.!:,;".contains(c))
-                .is_empty();
-            return Some((decision, only));
-        }
-    }
-    None
+        let only = rest
+            .trim_matches(|c: char| c.is_whitespace() || "*_.!:,;".contains(c))
+            .is_empty();
+        Some((*decision, only))
+    })
 }
 
 /// Conditions written as a list (or one per line).

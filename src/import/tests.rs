@@ -251,3 +251,12 @@ mod never_panics {
         }
     }
 }
+
+#[test]
+fn crlf_line_endings_do_not_reach_the_answers() {
+    let imported = read("## Why now?\r\n\r\nLine one.\r\nLine two.\r\n");
+    assert_eq!(
+        answer(&imported, "market_window"),
+        Some("Line one.\nLine two.")
+    );
+}
