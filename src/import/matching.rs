@@ -126,7 +126,11 @@ fn similarity(a: &str, b: &str) -> f64 {
 fn score(parts: &Parts, q: &Question) -> f64 {
     let text = normalize(&q.text);
     let short = normalize(&q.short_name);
-    let mut best = similarity(&parts.words, &text).max(similarity(&parts.words, &short));
+    // Headings like "## Success factors" name a question by its key.
+    let key = q.key.replace('_', " ");
+    let mut best = similarity(&parts.words, &text)
+        .max(similarity(&parts.words, &short))
+        .max(similarity(&parts.words, &key));
     if let Some(paren) = &parts.paren {
         // The short name alone in the parenthesis identifies the question
         // well, but only with some agreement from the wording (or none given).
@@ -268,6 +272,12 @@ mod tests {
             Some(2)
         );
         assert_eq!(matched("4. What alternatives exist?", Bold), Some(4));
+        // Or by the question's key, as people title sections by hand.
+        assert_eq!(matched("## Problem", Heading), Some(1));
+        assert_eq!(matched("## Go-to-market", Heading), Some(7));
+        assert_eq!(matched("**Metrics**", Bold), Some(8));
+        assert_eq!(matched("## Success factors", Heading), Some(9));
+        assert_eq!(matched("## Recommendation", Heading), Some(10));
     }
 
     #[test]

@@ -260,3 +260,14 @@ fn crlf_line_endings_do_not_reach_the_answers() {
         Some("Line one.\nLine two.")
     );
 }
+
+#[test]
+fn reads_sections_titled_by_topic() {
+    let text = "## Problem\n\nPain.\n\n## Target market\n\nData engineers.\n\n## Success factors\n\nNo missed runs.\n\n## Recommendation\n\nNo-go. Too small.\n";
+    let imported = read(text);
+    assert_eq!(answer(&imported, "problem"), Some("Pain."));
+    assert_eq!(answer(&imported, "target_market"), Some("Data engineers."));
+    assert_eq!(answer(&imported, "success_factors"), Some("No missed runs."));
+    assert_eq!(imported.decision, Some(Decision::NoGo));
+    assert_eq!(imported.rationale.as_deref(), Some("No-go. Too small."));
+}
