@@ -267,7 +267,10 @@ fn reads_sections_titled_by_topic() {
     let imported = read(text);
     assert_eq!(answer(&imported, "problem"), Some("Pain."));
     assert_eq!(answer(&imported, "target_market"), Some("Data engineers."));
-    assert_eq!(answer(&imported, "success_factors"), Some("No missed runs."));
+    assert_eq!(
+        answer(&imported, "success_factors"),
+        Some("No missed runs.")
+    );
     assert_eq!(imported.decision, Some(Decision::NoGo));
     assert_eq!(imported.rationale.as_deref(), Some("No-go. Too small."));
 }
