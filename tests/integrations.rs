@@ -203,7 +203,7 @@ fn the_github_issue_form_and_workflow_have_the_expected_keys() {
         "optional questions are optional in the form"
     );
     let decision = body.iter().find(|b| b["type"] == "dropdown").unwrap();
-    assert_eq!(decision["id"], "decision");
+    assert_eq!(decision["id"], "recommendation-decision");
     assert_eq!(
         decision["attributes"]["options"],
         serde_json::json!(["Go", "No-go", "Undecided"])

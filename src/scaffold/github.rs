@@ -31,6 +31,9 @@ pub fn files(questions: &QuestionSet) -> Vec<Planned> {
 /// the guidance as its description and the example as its placeholder; the
 /// decision as a dropdown, then the rationale and conditions.
 ///
+/// Answer ids are the question keys; the recommendation's parts have ids with
+/// a hyphen, which a question key cannot contain, so ids never collide.
+///
 /// Labels keep the question's number: GitHub writes each label as a `###`
 /// heading in the created issue, and `mrd import` matches on it.
 pub fn issue_form(questions: &QuestionSet) -> String {
@@ -54,7 +57,7 @@ body:
         let label = format!("{}. {} ({})", q.number, q.text, q.short_name);
         if q.is_recommendation() {
             out.push_str(&format!(
-                "  - type: dropdown\n    id: decision\n    attributes:\n      label: {}\n      description: {}\n      options:\n",
+                "  - type: dropdown\n    id: recommendation-decision\n    attributes:\n      label: {}\n      description: {}\n      options:\n",
                 yaml_scalar(&label),
                 yaml_scalar(&q.guidance)
             ));
@@ -63,14 +66,14 @@ body:
             }
             out.push_str("    validations:\n      required: true\n");
             out.push_str(&textarea(
-                "rationale",
+                "recommendation-rationale",
                 "Rationale",
                 "Why, weighing the answers above.",
                 &q.example,
                 true,
             ));
             out.push_str(&textarea(
-                "conditions",
+                "recommendation-conditions",
                 "Conditions",
                 "What must hold for a go to stand, or what would change a no-go; one per line, as a list.",
                 "- Three design partners commit to the beta by the end of the quarter.",
