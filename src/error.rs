@@ -29,10 +29,7 @@ pub enum Error {
     Usage(String),
     Config(ConfigError),
     Input(InputError),
-    Read {
-        name: String,
-        err: ReadError,
-    },
+    Read { name: String, err: ReadError },
     Write(WriteError),
     Template(TemplateError),
     /// Writing to stdout or stderr failed.

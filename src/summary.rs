@@ -70,10 +70,7 @@ mod tests {
     #[test]
     fn counts_required_answers_and_reads_the_decision() {
         let text = "---\ntitle: T\nanswers:\n  problem: Pain.\n  target_market: '  '\nconfidence:\n  problem: low\nrecommendation:\n  decision: go\n---\n";
-        let front = parse(&Source::from_text("t.md", text))
-            .assessment
-            .unwrap()
-            .front;
+        let front = parse(&Source::from_text("t.md", text)).assessment.unwrap().front;
         let summary = Summary::of(&front, &QuestionSet::builtin());
         assert_eq!((summary.answered, summary.required), (1, 9));
         assert_eq!(summary.unanswered[0], "target_market");

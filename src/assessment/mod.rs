@@ -217,10 +217,7 @@ impl FrontMatter {
     }
 
     /// Required answer questions with no usable answer, in question order.
-    pub fn unanswered<'q>(
-        &self,
-        questions: &'q QuestionSet,
-    ) -> Vec<&'q crate::questions::Question> {
+    pub fn unanswered<'q>(&self, questions: &'q QuestionSet) -> Vec<&'q crate::questions::Question> {
         questions
             .required_answers()
             .filter(|q| self.answer_text(&q.key).is_none())

@@ -39,22 +39,14 @@ pub fn run(args: &NewArgs, config: &Config, out: &mut dyn Write) -> Result<Outco
             questions: &config.questions,
         });
         report_to_stderr(&diagnostics)?;
-        writeln!(
-            anstream::stderr(),
-            "error: nothing was written; fix {} and run the command again",
-            source.name
-        )?;
+        writeln!(anstream::stderr(), "error: nothing was written; fix {} and run the command again", source.name)?;
         return Ok(Outcome::Findings);
     };
 
     if let Some(title) = &args.title {
         front.title = Some(Located::new(title.clone(), Pos::default()));
     }
-    let Some(title) = front
-        .title_text()
-        .filter(|t| !t.trim().is_empty())
-        .map(str::to_string)
-    else {
+    let Some(title) = front.title_text().filter(|t| !t.trim().is_empty()).map(str::to_string) else {
         return Err(Error::Usage(format!(
             "the assessment needs a title: pass it as an argument (mrd new \"Title\" ...) or add `title:` to {}",
             source.name
@@ -83,11 +75,7 @@ pub fn run(args: &NewArgs, config: &Config, out: &mut dyn Write) -> Result<Outco
     .filter(|d| d.level == Level::Error)
     .collect();
 
-    let mode = if args.force {
-        WriteMode::Replace
-    } else {
-        WriteMode::CreateNew
-    };
+    let mode = if args.force { WriteMode::Replace } else { WriteMode::CreateNew };
     write_atomically(&path, &to_markdown(&assessment), mode)?;
 
     let summary = Summary::of(&assessment.front, &config.questions);
@@ -106,11 +94,7 @@ pub fn run(args: &NewArgs, config: &Config, out: &mut dyn Write) -> Result<Outco
     writeln!(
         anstream::stderr(),
         "the assessment is incomplete and was saved as it is (status: {}); complete it and run `mrd lint {}`",
-        assessment
-            .front
-            .status
-            .as_ref()
-            .map_or("draft", |s| s.value.as_str()),
+        assessment.front.status.as_ref().map_or("draft", |s| s.value.as_str()),
         path.display()
     )?;
     Ok(Outcome::Findings)

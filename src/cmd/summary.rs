@@ -60,9 +60,5 @@ pub fn run(args: &SummaryArgs, config: &Config, out: &mut dyn Write) -> Result<O
             writeln!(out, "{style}{:<11}{style:#}   -     {problem}", "ERROR")?;
         }
     }
-    Ok(if broken > 0 {
-        Outcome::Findings
-    } else {
-        Outcome::Success
-    })
+    Ok(if broken > 0 { Outcome::Findings } else { Outcome::Success })
 }
