@@ -46,6 +46,7 @@ pub enum ColorWhen {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     New(NewArgs),
+    Edit(EditArgs),
     Lint(LintArgs),
     Render(RenderArgs),
     Summary(SummaryArgs),
@@ -57,14 +58,18 @@ pub enum Command {
     Man(ManArgs),
 }
 
-/// Create an assessment.
+/// Create an assessment: a guided interview in the terminal, or from a YAML file.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  \
-    mrd new --answers answers.yml\n  \
-    mrd new \"Managed scheduler\" --answers answers.yml -o assessments/scheduler.md\n  \
-    cat answers.yml | mrd new --answers -\n\n\
-    The answers file has the front-matter's keys (title, answers, confidence, recommendation, ...).\n\
-    An incomplete file is still saved, with status draft, and reported; the exit code is then 1.")]
+    mrd new                                   the interview: title, each question, the recommendation\n  \
+    mrd new \"Managed scheduler\" -o assessments/scheduler.md\n  \
+    mrd new --answers answers.yml             no questions asked: the answers come from a file\n  \
+    cat answers.yml | mrd new --answers -\n  \
+    mrd new \"Managed scheduler\" --template-only   an empty skeleton to fill in your editor\n\n\
+    The interview saves the file (status: draft) after every answer; Ctrl-C or Esc stops it and\n\
+    prints the `mrd edit` command that resumes. Without a terminal (pipes, CI=true) it exits 2:\n\
+    use --answers there. The answers file has the front-matter's keys (title, answers, confidence,\n\
+    recommendation, ...); an incomplete one is still saved, with status draft, and reported (exit 1).")]
 pub struct NewArgs {
     /// The opportunity's title (overrides `title:` in the answers file).
     pub title: Option<String>,
@@ -73,13 +78,39 @@ pub struct NewArgs {
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
 
-    /// Read the answers from this YAML file (`-` for standard input).
-    #[arg(long, value_name = "FILE")]
+    /// Read the answers from this YAML file (`-` for standard input) instead of asking.
+    #[arg(long, value_name = "FILE", conflicts_with = "template_only")]
     pub answers: Option<PathBuf>,
+
+    /// Write an empty skeleton whose comments carry each question and its guidance.
+    #[arg(long)]
+    pub template_only: bool,
 
     /// Replace the output file if it exists.
     #[arg(long)]
     pub force: bool,
+}
+
+/// Resume or revise an assessment through the interview.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    mrd edit assessments/scheduler.md                      ask what is still unanswered\n  \
+    mrd edit assessments/scheduler.md --question metrics   re-ask one question, answer pre-filled\n  \
+    mrd edit assessments/scheduler.md --question recommendation\n  \
+    mrd edit assessments/scheduler.md --all                re-ask everything\n\n\
+    Every other key, unknown keys and the Markdown body are kept as they are.")]
+pub struct EditArgs {
+    /// The assessment to edit.
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+
+    /// Re-ask this question (its key, as in `mrd questions`); repeatable.
+    #[arg(long = "question", value_name = "KEY", conflicts_with = "all")]
+    pub questions: Vec<String>,
+
+    /// Re-ask every question, each with its current answer pre-filled.
+    #[arg(long)]
+    pub all: bool,
 }
 
 /// Check assessments for completeness.
@@ -110,15 +141,74 @@ pub struct RenderArgs {
     pub output: Option<PathBuf>,
 }
 
-/// Show the go/no-go decision of assessments.
+/// Show the go/no-go decision of assessments, and whether the evidence supports it.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  \
-    mrd summary                   the assessments directory from .mrd.yml\n  \
-    mrd summary examples/")]
+    mrd summary                               the assessments directory from .mrd.yml\n  \
+    mrd summary examples/managed-scheduler.md one assessment: its evidence question by question\n  \
+    mrd summary --decision go,undecided       only what is going ahead or still open\n  \
+    mrd summary --milestone 2026-W44 --format markdown   the weekly kickoff table\n  \
+    mrd summary --format html > review.html   a standalone page with a readiness chart\n\n\
+    Rows are sorted by decision (go, no-go, undecided, none), then readiness.\n\
+    A file that cannot be read is listed with its error and the exit code is 1.\n\
+    The readiness formula and the contradiction rules are in docs/summary.md.")]
 pub struct SummaryArgs {
     /// Files or directories. Default: the assessments directory.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+
+    /// Output format. `table` shows one assessment named alone as its evidence, question by question.
+    #[arg(long, value_enum, default_value_t = SummaryFormat::Table)]
+    pub format: SummaryFormat,
+
+    /// Only assessments with this status (draft, review, decided, archived); repeat or separate with commas.
+    #[arg(long, value_name = "STATUS", value_delimiter = ',', value_parser = parse_status)]
+    pub status: Vec<crate::assessment::Status>,
+
+    /// Only assessments with this decision (go, no-go, undecided, none); repeat or separate with commas.
+    #[arg(long, value_name = "DECISION", value_delimiter = ',', value_parser = parse_decision)]
+    pub decision: Vec<Option<crate::assessment::Decision>>,
+
+    /// Only assessments in this milestone; with exactly one, markdown and HTML are headed
+    /// "Weekly Kickoff for Milestone - <milestone>".
+    #[arg(long, value_name = "MILESTONE")]
+    pub milestone: Vec<String>,
+
+    /// Only assessments with this label; repeated, an assessment must have every one.
+    #[arg(long, value_name = "LABEL")]
+    pub label: Vec<String>,
+
+    /// Lay the table out for this many columns (default: the terminal's width, or 80 when not a terminal).
+    #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(40..))]
+    pub width: Option<u16>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SummaryFormat {
+    /// Aligned columns for a terminal, decisions coloured.
+    Table,
+    /// A Markdown table to paste into a kickoff issue.
+    Markdown,
+    /// Everything, for scripts (schema in docs/summary.md).
+    Json,
+    /// A header row and one row per assessment.
+    Csv,
+    /// A standalone page with a readiness chart (no JavaScript, no external files).
+    Html,
+}
+
+fn parse_status(text: &str) -> Result<crate::assessment::Status, String> {
+    text.parse()
+}
+
+/// `none` asks for assessments with no decision yet.
+fn parse_decision(text: &str) -> Result<Option<crate::assessment::Decision>, String> {
+    if text.trim().eq_ignore_ascii_case("none") {
+        return Ok(None);
+    }
+    text.parse::<crate::assessment::Decision>()
+        .map(Some)
+        .map_err(|err| format!("{err} | none"))
 }
 
 /// List the active questions with their guidance.

@@ -64,7 +64,7 @@ impl Config {
             Some(path) => Config::from_file(path),
             None => match discover(cwd) {
                 Some(path) => Config::from_file(&path),
-                None => Ok(Config::defaults(Path::new("."))),
+                None => Ok(Config::defaults(Path::new(""))),
             },
         }
     }
@@ -83,10 +83,7 @@ impl Config {
             message: format!("cannot read the config: {err}"),
             help: None,
         })?;
-        let dir = match path.parent() {
-            Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
+        let dir = path.parent().unwrap_or(Path::new("")).to_path_buf();
         let mut config = Config::from_text(&source.text, &dir).map_err(|mut err| {
             err.path = path.to_path_buf();
             err
@@ -112,14 +109,19 @@ impl Config {
             other => {
                 return Err(error(
                     root.pos,
-                    format!("the config must be a mapping of settings, found {}", other.kind()),
+                    format!(
+                        "the config must be a mapping of settings, found {}",
+                        other.kind()
+                    ),
                     None,
                 ));
             }
         };
         for (key, value) in strict_entries(entries, &["assessments", "questions"], "")? {
             match key.as_str() {
-                "assessments" => config.assessments_dir = dir.join(expect_text(value, "assessments")?),
+                "assessments" => {
+                    config.assessments_dir = dir.join(expect_text(value, "assessments")?)
+                }
                 "questions" => apply_questions(&mut config.questions, value)?,
                 _ => unreachable!("strict_entries only returns known keys"),
             }
@@ -174,7 +176,10 @@ fn strict_entries<'n>(
             return Err(err);
         }
         if seen.contains(&name) {
-            return Err(config_error(key.pos, format!("duplicate setting `{parent}{name}`")));
+            return Err(config_error(
+                key.pos,
+                format!("duplicate setting `{parent}{name}`"),
+            ));
         }
         seen.push(name.clone());
         out.push((name, value));
@@ -187,7 +192,10 @@ fn expect_text(node: &Node, path: &str) -> Result<String, ConfigError> {
         Some(text) if !text.trim().is_empty() => Ok(text),
         _ => Err(config_error(
             node.pos,
-            format!("`{path}` must be non-empty text, found {}", node.value.kind()),
+            format!(
+                "`{path}` must be non-empty text, found {}",
+                node.value.kind()
+            ),
         )),
     }
 }
@@ -197,7 +205,10 @@ fn expect_bool(node: &Node, path: &str) -> Result<bool, ConfigError> {
         Value::Bool(b) => Ok(b),
         _ => Err(config_error(
             node.pos,
-            format!("`{path}` must be true or false, found {}", node.value.kind()),
+            format!(
+                "`{path}` must be true or false, found {}",
+                node.value.kind()
+            ),
         )),
     }
 }
@@ -220,7 +231,10 @@ fn apply_questions(set: &mut QuestionSet, node: &Node) -> Result<(), ConfigError
         other => {
             return Err(config_error(
                 node.pos,
-                format!("`questions` must map question keys to settings, found {}", other.kind()),
+                format!(
+                    "`questions` must map question keys to settings, found {}",
+                    other.kind()
+                ),
             ));
         }
     };
@@ -231,7 +245,9 @@ fn apply_questions(set: &mut QuestionSet, node: &Node) -> Result<(), ConfigError
             .ok_or_else(|| config_error(key_node.pos, "a question key must be text"))?;
         if !is_valid_key(&key) {
             return Err(ConfigError {
-                help: Some("use lowercase letters, digits and underscores, like `pricing_model`".into()),
+                help: Some(
+                    "use lowercase letters, digits and underscores, like `pricing_model`".into(),
+                ),
                 ..config_error(key_node.pos, format!("`{key}` is not a valid question key"))
             });
         }
@@ -242,7 +258,10 @@ fn apply_questions(set: &mut QuestionSet, node: &Node) -> Result<(), ConfigError
             other => {
                 return Err(config_error(
                     value.pos,
-                    format!("`questions.{key}` must be a mapping of settings, found {}", other.kind()),
+                    format!(
+                        "`questions.{key}` must be a mapping of settings, found {}",
+                        other.kind()
+                    ),
                 ));
             }
         };
@@ -254,7 +273,10 @@ fn apply_questions(set: &mut QuestionSet, node: &Node) -> Result<(), ConfigError
                         help: Some(format!(
                             "`{key}` is not a built-in question, so it is added; a new question needs `text:` and `short_name:`"
                         )),
-                        ..config_error(key_node.pos, format!("new question `{key}` has no `{required}`"))
+                        ..config_error(
+                            key_node.pos,
+                            format!("new question `{key}` has no `{required}`"),
+                        )
                     });
                 }
             }
@@ -342,7 +364,10 @@ mod tests {
         assert_eq!(config.assessments_dir, Path::new("/repo/docs/mrd"));
         let set = &config.questions;
         assert!(!set.get("market_window").unwrap().required);
-        assert_eq!(set.get("market_window").unwrap().guidance, "Say what changed.");
+        assert_eq!(
+            set.get("market_window").unwrap().guidance,
+            "Say what changed."
+        );
         assert_eq!(set.get("pricing").unwrap().number, 9);
         assert_eq!(set.get("success_factors").unwrap().number, 10);
         assert_eq!(set.recommendation().unwrap().number, 11);
@@ -377,7 +402,11 @@ mod tests {
         let deep = repo.join("a/b");
         std::fs::create_dir_all(&deep).unwrap();
         std::fs::create_dir(repo.join(".git")).unwrap();
-        assert_eq!(discover(&deep), None, "the outer config is outside the repository");
+        assert_eq!(
+            discover(&deep),
+            None,
+            "the outer config is outside the repository"
+        );
         std::fs::write(repo.join("a").join(FILE_NAME), "").unwrap();
         assert_eq!(discover(&deep), Some(repo.join("a").join(FILE_NAME)));
     }

@@ -101,7 +101,14 @@ mod tests {
     #[test]
     fn parses_and_prints_iso_dates() {
         let date: Date = "2026-10-02".parse().unwrap();
-        assert_eq!(date, Date { year: 2026, month: 10, day: 2 });
+        assert_eq!(
+            date,
+            Date {
+                year: 2026,
+                month: 10,
+                day: 2
+            }
+        );
         assert_eq!(date.to_string(), "2026-10-02");
     }
 
@@ -118,7 +125,13 @@ mod tests {
     #[test]
     fn converts_days_since_the_epoch() {
         assert_eq!(Date::from_days_since_epoch(0).to_string(), "1970-01-01");
-        assert_eq!(Date::from_days_since_epoch(20_728).to_string(), "2026-10-02");
-        assert_eq!(Date::from_days_since_epoch(19_782).to_string(), "2024-02-29");
+        assert_eq!(
+            Date::from_days_since_epoch(20_728).to_string(),
+            "2026-10-02"
+        );
+        assert_eq!(
+            Date::from_days_since_epoch(19_782).to_string(),
+            "2024-02-29"
+        );
     }
 }

@@ -22,6 +22,8 @@ pub enum Outcome {
     Success,
     /// Done, and the input has problems (reported already).
     Findings,
+    /// Stopped by Ctrl-C at a prompt, after saving what was given (exit 130).
+    Interrupted,
 }
 
 #[derive(Debug)]
@@ -29,7 +31,10 @@ pub enum Error {
     Usage(String),
     Config(ConfigError),
     Input(InputError),
-    Read { name: String, err: ReadError },
+    Read {
+        name: String,
+        err: ReadError,
+    },
     Write(WriteError),
     Template(TemplateError),
     /// Writing to stdout or stderr failed.
@@ -101,6 +106,7 @@ impl From<Outcome> for ExitCode {
         match outcome {
             Outcome::Success => ExitCode::SUCCESS,
             Outcome::Findings => ExitCode::from(1),
+            Outcome::Interrupted => ExitCode::from(130),
         }
     }
 }

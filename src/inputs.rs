@@ -73,7 +73,14 @@ mod tests {
         let root = dir.path();
         std::fs::create_dir_all(root.join("sub")).unwrap();
         std::fs::create_dir_all(root.join(".hidden")).unwrap();
-        for file in ["b.md", "a.md", "sub/c.md", "notes.txt", "ignored.md", ".hidden/d.md"] {
+        for file in [
+            "b.md",
+            "a.md",
+            "sub/c.md",
+            "notes.txt",
+            "ignored.md",
+            ".hidden/d.md",
+        ] {
             std::fs::write(root.join(file), "").unwrap();
         }
         std::fs::write(root.join(".gitignore"), "ignored.md\n").unwrap();

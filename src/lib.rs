@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod error;
 pub mod import;
 pub mod inputs;
+pub mod interview;
 pub mod lint;
 pub mod output;
 pub mod questions;
@@ -79,6 +80,7 @@ fn dispatch(cli: &Cli) -> Result<Outcome, Error> {
     let config = Config::load(cli.config.as_deref(), &cwd)?;
     let outcome = match &cli.command {
         Command::New(args) => cmd::new::run(args, &config, out),
+        Command::Edit(args) => cmd::edit::run(args, &config, out),
         Command::Lint(args) => cmd::lint::run(args, &config, out),
         Command::Render(args) => cmd::render::run(args, &config, out),
         Command::Summary(args) => cmd::summary::run(args, &config, out),

@@ -21,7 +21,11 @@ pub fn slug(title: &str) -> String {
         slug.truncate(cut);
     }
     let slug = slug.trim_matches('-').to_string();
-    if slug.is_empty() { "assessment".to_string() } else { slug }
+    if slug.is_empty() {
+        "assessment".to_string()
+    } else {
+        slug
+    }
 }
 
 #[cfg(test)]
@@ -30,7 +34,10 @@ mod tests {
 
     #[test]
     fn makes_safe_readable_names() {
-        assert_eq!(slug("Managed scheduler for self-hosted pipelines"), "managed-scheduler-for-self-hosted-pipelines");
+        assert_eq!(
+            slug("Managed scheduler for self-hosted pipelines"),
+            "managed-scheduler-for-self-hosted-pipelines"
+        );
         assert_eq!(slug("Über-fast Café sync!"), "uber-fast-cafe-sync");
         assert_eq!(slug("../../etc/passwd"), "etc-passwd");
         assert_eq!(slug("a/b\\c"), "a-b-c");

@@ -24,7 +24,10 @@ pub struct Source {
 pub enum ReadError {
     Io(io::Error),
     /// Not UTF-8: where the first bad byte is, so the user can find it.
-    NotUtf8 { line: u32, column: u32 },
+    NotUtf8 {
+        line: u32,
+        column: u32,
+    },
 }
 
 impl fmt::Display for ReadError {
@@ -60,9 +63,7 @@ impl Source {
 
     pub fn read_stdin() -> Result<Source, ReadError> {
         let mut bytes = Vec::new();
-        io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(ReadError::Io)?;
+        io::stdin().read_to_end(&mut bytes).map_err(ReadError::Io)?;
         Source::from_bytes("<stdin>".to_string(), bytes)
     }
 

@@ -404,10 +404,15 @@ mod tests {
     fn hostile_documents_are_refused_not_expanded() {
         let deep = format!("x: {}{}", "[".repeat(100_000), "]".repeat(100_000));
         assert!(parse(&deep).is_err());
-        let mut bomb = String::from("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        let mut bomb = String::from(
+            "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+        );
         for i in 1..9u8 {
             let (prev, cur) = ((b'a' + i - 1) as char, (b'a' + i) as char);
-            bomb.push_str(&format!("{cur}: &{cur} [{}]\n", vec![format!("*{prev}"); 9].join(",")));
+            bomb.push_str(&format!(
+                "{cur}: &{cur} [{}]\n",
+                vec![format!("*{prev}"); 9].join(",")
+            ));
         }
         assert!(parse(&bomb).is_err());
     }

@@ -39,7 +39,7 @@ fn imports_a_gitlab_issue_into_the_assessments_directory() {
         ))
         .stdout(predicate::str::contains("skipped (generated text): /label"))
         .stdout(predicate::str::ends_with(
-            "wrote ./assessments/managed-scheduler.md (GO, 9 of 9 questions answered)\n",
+            "assessments/managed-scheduler.md (GO, 9 of 9 questions answered)\n",
         ));
     let a = read_assessment(&scratch.path().join("assessments/managed-scheduler.md"));
     assert_eq!(a.front.title_text(), Some("Managed scheduler"));

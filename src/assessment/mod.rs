@@ -6,6 +6,7 @@
 
 mod frontmatter;
 mod parse;
+mod patch;
 mod write;
 
 use std::fmt;
@@ -13,6 +14,7 @@ use std::str::FromStr;
 
 pub use frontmatter::{Split, SplitError, split};
 pub use parse::{Parsed, Problem, ProblemKind, parse, parse_front_matter};
+pub use patch::rewrite;
 pub use write::{WriteError, WriteMode, to_markdown, write_atomically};
 
 use crate::date::Date;
@@ -217,7 +219,10 @@ impl FrontMatter {
     }
 
     /// Required answer questions with no usable answer, in question order.
-    pub fn unanswered<'q>(&self, questions: &'q QuestionSet) -> Vec<&'q crate::questions::Question> {
+    pub fn unanswered<'q>(
+        &self,
+        questions: &'q QuestionSet,
+    ) -> Vec<&'q crate::questions::Question> {
         questions
             .required_answers()
             .filter(|q| self.answer_text(&q.key).is_none())

@@ -8,8 +8,8 @@ use std::collections::HashMap;
 
 use super::frontmatter::{SplitError, split};
 use super::{
-    Answer, Assessment, Choice, Confidence, ConfidenceEntry, Decision, FORMAT_VERSION,
-    FrontMatter, Located, Recommendation, Status,
+    Answer, Assessment, Choice, Confidence, ConfidenceEntry, Decision, FORMAT_VERSION, FrontMatter,
+    Located, Recommendation, Status,
 };
 use crate::date::Date;
 use crate::source::Source;
@@ -127,8 +127,9 @@ pub fn parse_front_matter(
     let mut root = match yaml::parse(yaml_text) {
         Ok(root) => root,
         Err(err) => {
-            let problem = Problem::new(ProblemKind::Syntax, shift(err.pos), err.message)
-                .help("fix the YAML syntax; every other check waits until the front-matter can be read");
+            let problem = Problem::new(ProblemKind::Syntax, shift(err.pos), err.message).help(
+                "fix the YAML syntax; every other check waits until the front-matter can be read",
+            );
             return (None, vec![problem]);
         }
     };
@@ -171,7 +172,10 @@ impl Reader {
                     Problem::new(
                         ProblemKind::WrongType,
                         root.pos,
-                        format!("the front-matter is {}, not a mapping of keys to values", other.kind()),
+                        format!(
+                            "the front-matter is {}, not a mapping of keys to values",
+                            other.kind()
+                        ),
                     )
                     .help("write `key: value` lines, starting with `title:`"),
                 );
@@ -213,13 +217,11 @@ impl Reader {
         let mut unique = Vec::with_capacity(entries.len());
         for (key, value) in entries {
             let Some(name) = key.key_text() else {
-                self.problems.push(
-                    Problem::new(
-                        ProblemKind::WrongType,
-                        key.pos,
-                        format!("a key must be text, not {}", key.value.kind()),
-                    ),
-                );
+                self.problems.push(Problem::new(
+                    ProblemKind::WrongType,
+                    key.pos,
+                    format!("a key must be text, not {}", key.value.kind()),
+                ));
                 continue;
             };
             if let Some(first) = seen.get(&name) {
@@ -244,13 +246,11 @@ impl Reader {
 
     fn wrong_type(&mut self, node: &Node, path: &str, expected: &str) {
         self.invalid.push(path.to_string());
-        self.problems.push(
-            Problem::new(
-                ProblemKind::WrongType,
-                node.pos,
-                format!("`{path}` must be {expected}, found {}", node.value.kind()),
-            ),
-        );
+        self.problems.push(Problem::new(
+            ProblemKind::WrongType,
+            node.pos,
+            format!("`{path}` must be {expected}, found {}", node.value.kind()),
+        ));
     }
 
     /// Text fields take any scalar: a milestone of `44` is text to a reader.
@@ -276,7 +276,9 @@ impl Reader {
             Value::Null => None,
             _ => {
                 self.invalid.push("mrd".into());
-                let shown = node.as_text().unwrap_or_else(|| node.value.kind().to_string());
+                let shown = node
+                    .as_text()
+                    .unwrap_or_else(|| node.value.kind().to_string());
                 self.problems.push(
                     Problem::new(
                         ProblemKind::InvalidValue,
@@ -299,8 +301,12 @@ impl Reader {
             Err(err) => {
                 self.invalid.push(path.to_string());
                 self.problems.push(
-                    Problem::new(ProblemKind::InvalidDate, text.pos, format!("invalid date in `{path}`: {err}"))
-                        .help("write an ISO date such as 2026-10-02"),
+                    Problem::new(
+                        ProblemKind::InvalidDate,
+                        text.pos,
+                        format!("invalid date in `{path}`: {err}"),
+                    )
+                    .help("write an ISO date such as 2026-10-02"),
                 );
                 None
             }
@@ -389,7 +395,11 @@ impl Reader {
 
     fn recommendation(&mut self, pos: Pos, node: &Node) -> Option<Recommendation> {
         if let Value::String(_) | Value::Int(_) | Value::Float(_) | Value::Bool(_) = node.value {
-            self.wrong_type(node, "recommendation", "a mapping with `decision:` and `rationale:`");
+            self.wrong_type(
+                node,
+                "recommendation",
+                "a mapping with `decision:` and `rationale:`",
+            );
             return None;
         }
         let mut recommendation = Recommendation {
@@ -466,7 +476,11 @@ mod tests {
         let parsed = read(
             "---\ntitle: [a]\ncreated: 2026-02-30\nstatus: maybe\nanswers:\n  problem: [x]\n  problem: y\nconfidence:\n  problem: sure\nrecommendation:\n  decision: perhaps\n---\n",
         );
-        let kinds: Vec<_> = parsed.problems.iter().map(|p| (p.kind, p.pos.line)).collect();
+        let kinds: Vec<_> = parsed
+            .problems
+            .iter()
+            .map(|p| (p.kind, p.pos.line))
+            .collect();
         assert_eq!(
             kinds,
             [

@@ -212,7 +212,10 @@ mod tests {
         assert!(written.ends_with("---\n## Notes\n\nTrailing  spaces  \n\n\n* odd list\n"));
         let again = reparse(&written);
         assert_eq!(again.body, original.body);
-        assert_eq!(again.front.answer_text("problem"), Some("Line one.\nLine two.\n"));
+        assert_eq!(
+            again.front.answer_text("problem"),
+            Some("Line one.\nLine two.\n")
+        );
         assert_eq!(again.front.answer_text("custom_question"), Some("kept"));
         assert_eq!(again.front.recommendation.unwrap().extra.len(), 1);
         assert_eq!(again.front.extra[0].0.as_str(), Some("future_key"));

@@ -49,5 +49,9 @@ pub fn run(args: &LintArgs, config: &Config, out: &mut dyn Write) -> Result<Outc
     if unreadable {
         return Err(Error::Usage("some files could not be read".into()));
     }
-    Ok(if errors > 0 { Outcome::Findings } else { Outcome::Success })
+    Ok(if errors > 0 {
+        Outcome::Findings
+    } else {
+        Outcome::Success
+    })
 }

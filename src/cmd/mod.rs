@@ -2,6 +2,7 @@
 //! and prints. No domain logic lives here.
 
 pub mod completions;
+pub mod edit;
 pub mod import;
 pub mod init;
 pub mod lint;

@@ -1,9 +1,12 @@
-//! `mrd new --answers FILE`: create an assessment without an interview.
+//! `mrd new`: create an assessment through the interview, from an answers
+//! file (`--answers`), or as an empty skeleton (`--template-only`).
 
 use std::io::Write;
+use std::path::{Path, PathBuf};
 
 use crate::assessment::{
-    Assessment, Located, Status, WriteMode, parse_front_matter, to_markdown, write_atomically,
+    Assessment, FrontMatter, Located, Status, WriteError, WriteMode, parse_front_matter,
+    to_markdown, write_atomically,
 };
 use crate::cli::NewArgs;
 use crate::cmd::{read, report_to_stderr};
@@ -12,21 +15,148 @@ use crate::date::Date;
 use crate::diagnostic::Level;
 use crate::error::{Error, Outcome};
 use crate::inputs::Input;
+use crate::interview::{self, Interview, Step, Stop, shell_quote, skeleton::skeleton};
 use crate::lint::{self, Context};
 use crate::slug::slug;
 use crate::summary::Summary;
 use crate::yaml::Pos;
 
 pub fn run(args: &NewArgs, config: &Config, out: &mut dyn Write) -> Result<Outcome, Error> {
-    let Some(answers) = &args.answers else {
-        return Err(Error::Usage(
-            "mrd new needs --answers FILE: a YAML file with the front-matter's keys, or `-` for standard input (the interactive interview is not part of this version)".into(),
-        ));
+    if args.template_only {
+        return template_only(args, config, out);
+    }
+    match &args.answers {
+        Some(answers) => from_answers(args, answers, config, out),
+        None => interview(args, config, out),
+    }
+}
+
+fn default_path(config: &Config, title: &str) -> PathBuf {
+    config.assessments_dir.join(format!("{}.md", slug(title)))
+}
+
+fn template_only(args: &NewArgs, config: &Config, out: &mut dyn Write) -> Result<Outcome, Error> {
+    let title = args
+        .title
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty());
+    let path = match (&args.output, title) {
+        (Some(path), _) => path.clone(),
+        (None, Some(title)) => default_path(config, title),
+        (None, None) => {
+            return Err(Error::Usage(
+                "mrd new --template-only needs a title to name the file (mrd new \"Title\" --template-only) or -o PATH".into(),
+            ));
+        }
     };
+    let text = skeleton(title, &config.questions, Date::today());
+    let mode = if args.force {
+        WriteMode::Replace
+    } else {
+        WriteMode::CreateNew
+    };
+    write_atomically(&path, &text, mode)?;
+    writeln!(
+        out,
+        "wrote {} (an empty skeleton: each question and its guidance are in its comments)",
+        path.display()
+    )?;
+    writeln!(
+        out,
+        "next: answer in your editor, or run mrd edit {}",
+        shell_quote(&path)
+    )?;
+    Ok(Outcome::Success)
+}
+
+fn interview(args: &NewArgs, config: &Config, out: &mut dyn Write) -> Result<Outcome, Error> {
+    if !interview::terminal_available() {
+        return Err(Error::Usage(interview::no_terminal_message("new")));
+    }
+    let refuse_existing = |path: &PathBuf| {
+        if !args.force && path.exists() {
+            return Err(Error::Write(WriteError::Exists(path.clone())));
+        }
+        Ok(())
+    };
+    if let Some(path) = &args.output {
+        refuse_existing(path)?;
+    }
+    let mut front = FrontMatter {
+        created: Some(Located::new(Date::today(), Pos::default())),
+        status: Some(Located::new(Status::Draft, Pos::default())),
+        ..FrontMatter::default()
+    };
+    let title = match args
+        .title
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        Some(title) => title.to_string(),
+        None => match interview::ask_title(
+            &config.questions,
+            &Assessment::new(front.clone(), String::new()),
+        ) {
+            Ok(title) => title,
+            Err(Stop::Failed(err)) => return Err(err),
+            Err(Stop::Interrupted) => {
+                writeln!(anstream::stderr(), "\ninterrupted: nothing was saved")?;
+                return Ok(Outcome::Interrupted);
+            }
+            Err(Stop::Cancelled) => {
+                writeln!(anstream::stderr(), "\nstopped: nothing was saved")?;
+                return Ok(Outcome::Findings);
+            }
+        },
+    };
+    front.title = Some(Located::new(title.clone(), Pos::default()));
+    let path = args
+        .output
+        .clone()
+        .unwrap_or_else(|| default_path(config, &title));
+    refuse_existing(&path)?;
+
+    let mode = if args.force {
+        WriteMode::Replace
+    } else {
+        WriteMode::CreateNew
+    };
+    let mut session = Interview::new(
+        &config.questions,
+        path,
+        Assessment::new(front, String::new()),
+        mode,
+    );
+    // The file exists from the first moment, so even the first answer is never lost.
+    session.save()?;
+    let mut steps: Vec<Step> = config
+        .questions
+        .answer_questions()
+        .map(|q| Step::Answer(q.key.clone()))
+        .collect();
+    if config.questions.recommendation().is_some() {
+        steps.push(Step::Recommendation);
+    }
+    for step in &steps {
+        if let Err(stop) = session.ask(step) {
+            return session.stopped(stop);
+        }
+    }
+    session.finish(out)
+}
+
+fn from_answers(
+    args: &NewArgs,
+    answers: &Path,
+    config: &Config,
+    out: &mut dyn Write,
+) -> Result<Outcome, Error> {
     let input = if answers.as_os_str() == "-" {
         Input::Stdin
     } else {
-        Input::File(answers.clone())
+        Input::File(answers.to_path_buf())
     };
     let source = read(&input)?;
     let (front, problems) = parse_front_matter(&source.text, 1, 0);
@@ -39,14 +169,22 @@ pub fn run(args: &NewArgs, config: &Config, out: &mut dyn Write) -> Result<Outco
             questions: &config.questions,
         });
         report_to_stderr(&diagnostics)?;
-        writeln!(anstream::stderr(), "error: nothing was written; fix {} and run the command again", source.name)?;
+        writeln!(
+            anstream::stderr(),
+            "error: nothing was written; fix {} and run the command again",
+            source.name
+        )?;
         return Ok(Outcome::Findings);
     };
 
     if let Some(title) = &args.title {
         front.title = Some(Located::new(title.clone(), Pos::default()));
     }
-    let Some(title) = front.title_text().filter(|t| !t.trim().is_empty()).map(str::to_string) else {
+    let Some(title) = front
+        .title_text()
+        .filter(|t| !t.trim().is_empty())
+        .map(str::to_string)
+    else {
         return Err(Error::Usage(format!(
             "the assessment needs a title: pass it as an argument (mrd new \"Title\" ...) or add `title:` to {}",
             source.name
@@ -61,7 +199,7 @@ pub fn run(args: &NewArgs, config: &Config, out: &mut dyn Write) -> Result<Outco
     let path = args
         .output
         .clone()
-        .unwrap_or_else(|| config.assessments_dir.join(format!("{}.md", slug(&title))));
+        .unwrap_or_else(|| default_path(config, &title));
     let assessment = Assessment::new(front, String::new());
 
     // Completeness is judged on the answers file, so positions point into it.
@@ -75,7 +213,11 @@ pub fn run(args: &NewArgs, config: &Config, out: &mut dyn Write) -> Result<Outco
     .filter(|d| d.level == Level::Error)
     .collect();
 
-    let mode = if args.force { WriteMode::Replace } else { WriteMode::CreateNew };
+    let mode = if args.force {
+        WriteMode::Replace
+    } else {
+        WriteMode::CreateNew
+    };
     write_atomically(&path, &to_markdown(&assessment), mode)?;
 
     let summary = Summary::of(&assessment.front, &config.questions);
@@ -94,7 +236,11 @@ pub fn run(args: &NewArgs, config: &Config, out: &mut dyn Write) -> Result<Outco
     writeln!(
         anstream::stderr(),
         "the assessment is incomplete and was saved as it is (status: {}); complete it and run `mrd lint {}`",
-        assessment.front.status.as_ref().map_or("draft", |s| s.value.as_str()),
+        assessment
+            .front
+            .status
+            .as_ref()
+            .map_or("draft", |s| s.value.as_str()),
         path.display()
     )?;
     Ok(Outcome::Findings)

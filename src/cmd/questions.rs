@@ -22,7 +22,11 @@ pub fn run(args: &QuestionsArgs, config: &Config, out: &mut dyn Write) -> Result
                 if i > 0 {
                     writeln!(out)?;
                 }
-                writeln!(out, "{bold}{}. {}{bold:#} ({})", q.number, q.text, q.short_name)?;
+                writeln!(
+                    out,
+                    "{bold}{}. {}{bold:#} ({})",
+                    q.number, q.text, q.short_name
+                )?;
                 let required = if q.required { "required" } else { "optional" };
                 let key = if q.is_recommendation() {
                     "recommendation.decision".to_string()

@@ -1,64 +1,147 @@
-//! `mrd summary`: the decision of each assessment, one line each.
+//! `mrd summary`: read each assessment, summarise it (lint included), filter,
+//! sort, and print in the chosen format. The logic is in `crate::summary`.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 
-use anstyle::{AnsiColor, Style};
-
-use crate::assessment::Decision;
-use crate::cli::SummaryArgs;
-use crate::cmd::load;
+use crate::assessment;
+use crate::cli::{SummaryArgs, SummaryFormat};
+use crate::cmd::read;
 use crate::config::Config;
 use crate::error::{Error, Outcome};
 use crate::inputs::{self, Input};
+use crate::lint;
+use crate::questions::QuestionSet;
+use crate::source::ReadError;
 use crate::summary::Summary;
+use crate::summary::backlog::{self, Broken, Entry, Filter};
+use crate::summary::report::{self, Report};
 
-fn decision_style(decision: Option<Decision>) -> Style {
-    let color = match decision {
-        Some(Decision::Go) => AnsiColor::Green,
-        Some(Decision::NoGo) => AnsiColor::Red,
-        Some(Decision::Undecided) | None => AnsiColor::Yellow,
-    };
-    Style::new().bold().fg_color(Some(color.into()))
-}
+/// The width of a table that is not going to a terminal.
+const DEFAULT_WIDTH: usize = 80;
 
 pub fn run(args: &SummaryArgs, config: &Config, out: &mut dyn Write) -> Result<Outcome, Error> {
     let inputs = inputs::collect(&args.paths, &config.assessments_dir)?;
-    let mut broken = 0;
-    for input in &inputs {
-        let name = match input {
-            Input::File(path) => path.display().to_string(),
-            Input::Stdin => "<stdin>".to_string(),
-        };
-        let problem = match load(input) {
-            Err(err) => Some(err.to_string()),
-            Ok((_, parsed)) => match (parsed.assessment, parsed.problems.first()) {
-                (Some(assessment), None) => {
-                    let summary = Summary::of(&assessment.front, &config.questions);
-                    let style = decision_style(summary.decision);
-                    writeln!(
-                        out,
-                        "{style}{:<11}{style:#} {:>2}/{:<2}  {}  {}",
-                        summary.decision_label(),
-                        summary.answered,
-                        summary.required,
-                        summary.title.as_deref().unwrap_or("(untitled)"),
-                        name
-                    )?;
-                    None
-                }
-                (_, Some(problem)) => Some(format!(
-                    "{name}:{}:{}: {}",
-                    problem.pos.line, problem.pos.column, problem.message
-                )),
-                (None, None) => Some(format!("{name}: not an assessment")),
-            },
-        };
-        if let Some(problem) = problem {
-            // A broken file is listed, not dropped, and does not stop the others.
-            broken += 1;
-            let style = Style::new().bold().fg_color(Some(AnsiColor::Red.into()));
-            writeln!(out, "{style}{:<11}{style:#}   -     {problem}", "ERROR")?;
-        }
+    // One file named alone is looked at closely; a directory is a backlog
+    // even when it holds one file.
+    let single = matches!(args.paths.as_slice(), [path] if !path.is_dir()) && inputs.len() == 1;
+
+    let entries: Vec<Entry> = inputs
+        .iter()
+        .map(|input| entry(input, &config.questions))
+        .collect();
+    let filter = Filter {
+        statuses: args.status.clone(),
+        decisions: args.decision.clone(),
+        milestones: args.milestone.clone(),
+        labels: args.label.clone(),
+    };
+    let mut entries = filter.apply(entries);
+    backlog::sort(&mut entries);
+    let broken = entries.iter().any(|e| e.result.is_err());
+    let report = Report::new(&entries, &args.milestone);
+
+    match args.format {
+        SummaryFormat::Table => match entries.as_slice() {
+            [
+                Entry {
+                    path,
+                    result: Ok(summary),
+                },
+            ] if single => report::detail::write(out, path, summary)?,
+            _ => report::table::write(out, &report, table_width(args.width))?,
+        },
+        SummaryFormat::Markdown => report::markdown::write(out, &report)?,
+        SummaryFormat::Json => report::json::write(out, &report)?,
+        SummaryFormat::Csv => report::csv::write(out, &report)?,
+        SummaryFormat::Html => report::html::write(out, &report)?,
     }
-    Ok(if broken > 0 { Outcome::Findings } else { Outcome::Success })
+    Ok(if broken {
+        Outcome::Findings
+    } else {
+        Outcome::Success
+    })
+}
+
+fn table_width(asked: Option<u16>) -> usize {
+    if let Some(width) = asked {
+        return usize::from(width);
+    }
+    let stdout = std::io::stdout();
+    if stdout.is_terminal()
+        && let Some((terminal_size::Width(width), _)) = terminal_size::terminal_size_of(&stdout)
+    {
+        return usize::from(width);
+    }
+    DEFAULT_WIDTH
+}
+
+/// One file's row: its summary, or why it has none. Never an error: one
+/// unreadable file must not hide the others.
+fn entry(input: &Input, questions: &QuestionSet) -> Entry {
+    let source = match read(input) {
+        Ok(source) => source,
+        Err(Error::Read { name, err }) => {
+            let (line, column) = match err {
+                ReadError::NotUtf8 { line, column } => (Some(line), Some(column)),
+                ReadError::Io(_) => (None, None),
+            };
+            return Entry {
+                path: name,
+                result: Err(Broken {
+                    line,
+                    column,
+                    message: format!("cannot read: {err}"),
+                    more: 0,
+                }),
+            };
+        }
+        Err(other) => {
+            return Entry {
+                path: display(input),
+                result: Err(Broken {
+                    line: None,
+                    column: None,
+                    message: other.to_string(),
+                    more: 0,
+                }),
+            };
+        }
+    };
+    let parsed = assessment::parse(&source);
+    let result = match (parsed.problems.first(), parsed.assessment.as_ref()) {
+        (Some(problem), _) => Err(Broken {
+            line: Some(problem.pos.line),
+            column: Some(problem.pos.column),
+            message: problem.message.clone(),
+            more: parsed.problems.len() - 1,
+        }),
+        (None, None) => Err(Broken {
+            line: None,
+            column: None,
+            message: "not an assessment".into(),
+            more: 0,
+        }),
+        (None, Some(assessment)) => {
+            let cx = lint::Context {
+                source: &source,
+                problems: &parsed.problems,
+                assessment: Some(assessment),
+                questions,
+            };
+            let summary = Summary::of_context(&cx)
+                .unwrap_or_else(|| Summary::of(&assessment.front, questions));
+            Ok(Box::new(summary))
+        }
+    };
+    Entry {
+        path: source.name.clone(),
+        result,
+    }
+}
+
+fn display(input: &Input) -> String {
+    match input {
+        Input::File(path) => path.display().to_string(),
+        Input::Stdin => "<stdin>".to_string(),
+    }
 }

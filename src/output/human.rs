@@ -40,7 +40,12 @@ pub fn print_diagnostic(out: &mut dyn Write, d: &Diagnostic) -> io::Result<()> {
 }
 
 /// "2 errors, 1 warning in 3 files".
-pub fn print_totals(out: &mut dyn Write, errors: usize, warnings: usize, files: usize) -> io::Result<()> {
+pub fn print_totals(
+    out: &mut dyn Write,
+    errors: usize,
+    warnings: usize,
+    files: usize,
+) -> io::Result<()> {
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let style = if errors > 0 {
         level_style(Level::Error)

@@ -134,15 +134,22 @@ mod tests {
         assert_eq!(set.get("metrics").unwrap().number, 8);
         assert_eq!(set.recommendation().unwrap().number, 10);
         assert_eq!(set.answer_questions().count(), 9);
-        assert!(set.all().iter().all(|q| q.required
-            && !q.guidance.trim().is_empty()
-            && !q.example.trim().is_empty()));
+        assert!(
+            set.all().iter().all(|q| q.required
+                && !q.guidance.trim().is_empty()
+                && !q.example.trim().is_empty())
+        );
     }
 
     #[test]
     fn guidance_for_the_problem_steers_away_from_solutions() {
         let set = QuestionSet::builtin();
-        assert!(set.get("problem").unwrap().guidance.contains("not a solution"));
+        assert!(
+            set.get("problem")
+                .unwrap()
+                .guidance
+                .contains("not a solution")
+        );
     }
 
     #[test]

@@ -11,7 +11,8 @@ use crate::questions::{Question, QuestionSet};
 use crate::summary::Summary;
 
 /// The built-in templates, by name.
-pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[("issue.md", include_str!("../../templates/issue.md"))];
+pub const BUILTIN_TEMPLATES: &[(&str, &str)] =
+    &[("issue.md", include_str!("../../templates/issue.md"))];
 
 /// A template that failed to parse or render: where, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -156,7 +157,6 @@ impl<'a> RenderContext<'a> {
     }
 }
 
-
 /// Renders `template` (a built-in name) with the assessment's context.
 pub fn render(
     assessment: &Assessment,
@@ -224,11 +224,20 @@ mod tests {
 
     #[test]
     fn renders_each_question_in_order_with_the_decision() {
-        let a = assessment("---\ntitle: T\nanswers:\n  problem: The pain.\nrecommendation:\n  decision: go\n  rationale: Worth it.\n  conditions: [Beta by May]\n---\nSome notes.\n");
+        let a = assessment(
+            "---\ntitle: T\nanswers:\n  problem: The pain.\nrecommendation:\n  decision: go\n  rationale: Worth it.\n  conditions: [Beta by May]\n---\nSome notes.\n",
+        );
         let out = render(&a, &QuestionSet::builtin(), "issue.md").unwrap();
-        assert!(out.starts_with("**Decision: GO** · 1 of 9 questions answered"), "{out}");
-        let problem = out.find("## 1. Exactly what problem will this solve? (value proposition)\n\nThe pain.\n").unwrap();
-        let target = out.find("## 2. For whom do we solve that problem? (target market)\n\n_Not answered yet._").unwrap();
+        assert!(
+            out.starts_with("**Decision: GO** · 1 of 9 questions answered"),
+            "{out}"
+        );
+        let problem = out
+            .find("## 1. Exactly what problem will this solve? (value proposition)\n\nThe pain.\n")
+            .unwrap();
+        let target = out
+            .find("## 2. For whom do we solve that problem? (target market)\n\n_Not answered yet._")
+            .unwrap();
         assert!(problem < target);
         assert!(out.contains("## 10. Given the above, what's the recommendation? (go or no-go)\n\n**GO**\n\nWorth it.\n\nConditions:\n\n- Beta by May\n"), "{out}");
         assert!(out.ends_with("## Notes\n\nSome notes.\n"), "{out}");
@@ -236,14 +245,22 @@ mod tests {
 
     #[test]
     fn template_syntax_in_answers_is_printed_literally() {
-        let a = assessment("---\ntitle: T\nanswers:\n  problem: \"{{ 7 * 7 }} {% if true %}x{% endif %} {# c #}\"\n---\n");
+        let a = assessment(
+            "---\ntitle: T\nanswers:\n  problem: \"{{ 7 * 7 }} {% if true %}x{% endif %} {# c #}\"\n---\n",
+        );
         let out = render(&a, &QuestionSet::builtin(), "issue.md").unwrap();
-        assert!(out.contains("{{ 7 * 7 }} {% if true %}x{% endif %} {# c #}"), "{out}");
+        assert!(
+            out.contains("{{ 7 * 7 }} {% if true %}x{% endif %} {# c #}"),
+            "{out}"
+        );
     }
 
     #[test]
     fn tidy_removes_trailing_space_and_extra_blank_lines() {
         assert_eq!(tidy("\n\na  \n\n\n\nb\n\n"), "a\n\nb\n");
-        assert_eq!(tidy("```\nx\n\n\ny\n```\n\n\nz"), "```\nx\n\n\ny\n```\n\nz\n");
+        assert_eq!(
+            tidy("```\nx\n\n\ny\n```\n\n\nz"),
+            "```\nx\n\n\ny\n```\n\nz\n"
+        );
     }
 }

@@ -66,6 +66,8 @@ impl Scratch {
 /// `mrd` run from the repository root.
 pub fn mrd() -> Command {
     let mut cmd = Command::cargo_bin("mrd").expect("mrd binary");
-    cmd.current_dir(repo()).env("NO_COLOR", "1").env("CI", "true");
+    cmd.current_dir(repo())
+        .env("NO_COLOR", "1")
+        .env("CI", "true");
     cmd
 }

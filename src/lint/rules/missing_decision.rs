@@ -25,7 +25,12 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let number = cx.questions.recommendation().map_or(0, |q| q.number);
     let pos = front.recommendation.as_ref().map_or(FILE_START, |r| r.pos);
     out.push(
-        Finding::new(pos, format!("question {number} (go or no-go) has no decision"))
-            .help("add `recommendation:` with `decision: go`, `no-go` or `undecided`, and a `rationale:`"),
+        Finding::new(
+            pos,
+            format!("question {number} (go or no-go) has no decision"),
+        )
+        .help(
+            "add `recommendation:` with `decision: go`, `no-go` or `undecided`, and a `rationale:`",
+        ),
     );
 }

@@ -1,0 +1,128 @@
+//! `mrd edit PATH`: resume a draft, or revise chosen answers, through the interview.
+
+use std::io::Write;
+
+use crate::assessment::{Located, Status, WriteMode};
+use crate::cli::EditArgs;
+use crate::cmd::{load, report_to_stderr};
+use crate::config::Config;
+use crate::error::{Error, Outcome};
+use crate::inputs::Input;
+use crate::interview::{self, Interview, Step, unfinished_steps};
+use crate::lint::{self, Context};
+use crate::questions::QuestionSet;
+use crate::suggest::did_you_mean;
+use crate::yaml::Pos;
+
+/// The steps `--question` names, in question order, or a usage error naming
+/// the unknown key.
+fn chosen_steps(keys: &[String], questions: &QuestionSet) -> Result<Vec<Step>, Error> {
+    for key in keys {
+        if questions.get(key).is_none() {
+            let known: Vec<&str> = questions.all().iter().map(|q| q.key.as_str()).collect();
+            let hint = match did_you_mean(key, known.iter().copied()) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None => format!("the questions are: {}", known.join(", ")),
+            };
+            return Err(Error::Usage(format!(
+                "--question {key}: no such question; {hint}"
+            )));
+        }
+    }
+    Ok(questions
+        .all()
+        .iter()
+        .filter(|q| keys.contains(&q.key))
+        .map(step_for)
+        .collect())
+}
+
+fn step_for(question: &crate::questions::Question) -> Step {
+    if question.is_recommendation() {
+        Step::Recommendation
+    } else {
+        Step::Answer(question.key.clone())
+    }
+}
+
+pub fn run(args: &EditArgs, config: &Config, out: &mut dyn Write) -> Result<Outcome, Error> {
+    let questions = &config.questions;
+    let chosen = chosen_steps(&args.questions, questions)?;
+    let (source, parsed) = load(&Input::File(args.path.clone()))?;
+    let readable = parsed.problems.is_empty();
+    let Some(mut assessment) = parsed.assessment.clone().filter(|_| readable) else {
+        // Rewriting a file that cannot be read fully could lose what the
+        // reader skipped, so the problems are reported and nothing changes.
+        let reading_rules = [
+            Some(&lint::rules::INVALID_FRONT_MATTER),
+            lint::rules::find("missing-front-matter"),
+        ];
+        let diagnostics: Vec<_> = lint::check(&Context {
+            source: &source,
+            problems: &parsed.problems,
+            assessment: parsed.assessment.as_ref(),
+            questions,
+        })
+        .into_iter()
+        .filter(|d| {
+            reading_rules
+                .iter()
+                .flatten()
+                .any(|r| r.code == d.rule.code)
+        })
+        .collect();
+        report_to_stderr(&diagnostics)?;
+        writeln!(
+            anstream::stderr(),
+            "error: {} cannot be edited until its front-matter reads cleanly; nothing was changed",
+            source.name
+        )?;
+        return Ok(Outcome::Findings);
+    };
+    if !interview::terminal_available() {
+        return Err(Error::Usage(interview::no_terminal_message("edit")));
+    }
+
+    let steps = if args.all {
+        questions.all().iter().map(step_for).collect()
+    } else if !chosen.is_empty() {
+        chosen
+    } else {
+        unfinished_steps(&assessment, questions)
+    };
+    if steps.is_empty() {
+        writeln!(
+            out,
+            "every required question of {} is answered; re-ask one with --question KEY, or all with --all",
+            args.path.display()
+        )?;
+        interview::print_summary(out, &assessment, questions, &args.path)?;
+        return Ok(Outcome::Success);
+    }
+    if assessment.front.status.is_none() {
+        assessment.front.status = Some(Located::new(Status::Draft, Pos::default()));
+    }
+
+    let mut session = Interview::new(questions, args.path.clone(), assessment, WriteMode::Replace)
+        .editing(source.text.clone());
+    for step in &steps {
+        if let Err(stop) = session.ask(step) {
+            return session.stopped(stop);
+        }
+    }
+    // Changed answers may change the decision: offer to revisit it.
+    let asked_recommendation = steps.contains(&Step::Recommendation);
+    if !asked_recommendation && let Some(decision) = session.assessment.front.decision() {
+        let revise = interview::confirm_revision(decision);
+        match revise {
+            Ok(true) => {
+                if let Err(stop) = session.ask(&Step::Recommendation) {
+                    return session.stopped(stop);
+                }
+            }
+            Ok(false) => {}
+            Err(stop) => return session.stopped(stop),
+        }
+    }
+    session.finish(out)
+}

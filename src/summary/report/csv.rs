@@ -1,0 +1,101 @@
+//! `--format csv`: a header row and one row per assessment (RFC 4180
+//! quoting), broken files included with their error in the last column.
+//!
+//! Spreadsheets run a cell that starts with `=`, `+`, `-`, `@` as a formula;
+//! such a cell from user text gets a leading `'`, as OWASP recommends, so
+//! opening the file cannot run anything.
+
+use std::io::{self, Write};
+
+use crate::summary::report::Report;
+
+pub const HEADER: &[&str] = &[
+    "path",
+    "decision",
+    "readiness",
+    "answered",
+    "required",
+    "complete",
+    "title",
+    "status",
+    "author",
+    "milestone",
+    "labels",
+    "unanswered",
+    "low_confidence",
+    "risks",
+    "verdict",
+    "error",
+];
+
+/// One field, quoted when it must be and defused when a spreadsheet would
+/// read it as a formula.
+pub fn field(text: &str) -> String {
+    let mut text = text.to_string();
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        text.insert(0, '\'');
+    }
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+fn line(out: &mut dyn Write, fields: &[String]) -> io::Result<()> {
+    let fields: Vec<String> = fields.iter().map(|f| field(f)).collect();
+    // CRLF, as RFC 4180 says; every CSV reader accepts it.
+    write!(out, "{}\r\n", fields.join(","))
+}
+
+pub fn write(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
+    line(
+        out,
+        &HEADER.iter().map(|h| h.to_string()).collect::<Vec<_>>(),
+    )?;
+    for (path, s) in report.summaries() {
+        let risks: Vec<&str> = s.risks.iter().map(|r| r.message.as_str()).collect();
+        line(
+            out,
+            &[
+                path.to_string(),
+                s.decision.map_or("", |d| d.as_str()).to_string(),
+                s.readiness.to_string(),
+                s.answered.to_string(),
+                s.required.to_string(),
+                s.is_complete().to_string(),
+                s.title.clone().unwrap_or_default(),
+                s.status.map_or("", |x| x.as_str()).to_string(),
+                s.author.clone().unwrap_or_default(),
+                s.milestone.clone().unwrap_or_default(),
+                s.labels.join(";"),
+                s.unanswered.join(";"),
+                s.low_confidence.join(";"),
+                risks.join("; "),
+                s.verdict.text.clone(),
+                String::new(),
+            ],
+        )?;
+    }
+    for (path, err) in report.broken() {
+        let mut fields = vec![String::new(); HEADER.len()];
+        fields[0] = path.to_string();
+        fields[HEADER.len() - 1] = err.describe(path);
+        line(out, &fields)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_and_defuses_fields() {
+        assert_eq!(field("plain"), "plain");
+        assert_eq!(field("a, b"), "\"a, b\"");
+        assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(field("no-go"), "no-go");
+    }
+}

@@ -1,0 +1,87 @@
+//! The output formats of `mrd summary`, one module each, all reading the same
+//! [`Report`]: the rows after filtering and sorting, their totals, and the
+//! heading. Only the terminal formats use colour; the others are documents.
+
+pub mod csv;
+pub mod detail;
+pub mod html;
+pub mod json;
+pub mod markdown;
+pub mod table;
+pub mod text;
+
+use anstyle::{AnsiColor, Style};
+
+use crate::assessment::Decision;
+use crate::summary::backlog::{Entry, Totals};
+
+/// What every format prints.
+pub struct Report<'a> {
+    pub entries: &'a [Entry],
+    pub totals: Totals,
+    /// "Weekly Kickoff for Milestone - M", or a neutral heading.
+    pub heading: String,
+}
+
+impl<'a> Report<'a> {
+    pub fn new(entries: &'a [Entry], milestones: &[String]) -> Report<'a> {
+        Report {
+            entries,
+            totals: Totals::of(entries),
+            heading: heading(milestones),
+        }
+    }
+
+    /// The summarised entries, with their paths.
+    pub fn summaries(&self) -> impl Iterator<Item = (&'a str, &'a crate::summary::Summary)> {
+        self.entries
+            .iter()
+            .filter_map(|e| e.result.as_ref().ok().map(|s| (e.path.as_str(), &**s)))
+    }
+
+    /// The files that could not be read, with their paths.
+    pub fn broken(&self) -> impl Iterator<Item = (&'a str, &'a crate::summary::backlog::Broken)> {
+        self.entries
+            .iter()
+            .filter_map(|e| e.result.as_ref().err().map(|b| (e.path.as_str(), b)))
+    }
+}
+
+/// The handbook's title for the Monday kickoff issue, when the summary is for
+/// one milestone.
+pub fn heading(milestones: &[String]) -> String {
+    match milestones {
+        [milestone] => format!("Weekly Kickoff for Milestone - {}", milestone.trim()),
+        _ => "Opportunity assessments".to_string(),
+    }
+}
+
+/// Green for go, red for no-go, yellow for anything still open.
+pub fn decision_style(decision: Option<Decision>) -> Style {
+    let color = match decision {
+        Some(Decision::Go) => AnsiColor::Green,
+        Some(Decision::NoGo) => AnsiColor::Red,
+        Some(Decision::Undecided) | None => AnsiColor::Yellow,
+    };
+    Style::new().bold().fg_color(Some(color.into()))
+}
+
+/// Readiness coloured by band: below 50 red, below 80 yellow, else green.
+pub fn readiness_style(readiness: u8) -> Style {
+    let color = match readiness {
+        0..50 => AnsiColor::Red,
+        50..80 => AnsiColor::Yellow,
+        _ => AnsiColor::Green,
+    };
+    Style::new().fg_color(Some(color.into()))
+}
+
+/// The colour of a decision in documents (HTML, SVG).
+pub fn decision_hex(decision: Option<Decision>) -> &'static str {
+    match decision {
+        Some(Decision::Go) => "#2e7d32",
+        Some(Decision::NoGo) => "#c62828",
+        Some(Decision::Undecided) => "#b26a00",
+        None => "#757575",
+    }
+}

@@ -1,0 +1,469 @@
+//! The foundation's contract, through the real binary: the file format and its
+//! errors with exact positions, CRLF and BOM input, config discovery, the
+//! question set as the one definition, and a first path through every command.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::process::Stdio;
+
+use common::{Scratch, example, fixture, mrd};
+use predicates::prelude::*;
+
+fn lint_output(path: &std::path::Path) -> String {
+    let output = mrd().arg("lint").arg(path).output().unwrap();
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// The `line:col: level[CODE]` prefixes of the parse errors (MRD001, MRD002)
+/// lint reports for one file; the fixtures are deliberately incomplete, so
+/// the completeness rules are left out.
+fn locations(path: &std::path::Path) -> Vec<String> {
+    let name = path.display().to_string();
+    lint_output(path)
+        .lines()
+        .filter_map(|line| line.strip_prefix(&format!("{name}:")))
+        .map(|rest| rest.split(": ").take(2).collect::<Vec<_>>().join(": "))
+        .filter(|loc| loc.ends_with("[MRD001]") || loc.ends_with("[MRD002]"))
+        .collect()
+}
+
+#[test]
+fn yaml_syntax_errors_name_line_and_column() {
+    let path = fixture("parse/yaml-syntax.md");
+    assert_eq!(locations(&path), ["2:8: error[MRD001]"]);
+    assert!(lint_output(&path).contains("unclosed quote"));
+}
+
+#[test]
+fn wrong_types_name_line_and_column() {
+    let path = fixture("parse/wrong-type.md");
+    assert_eq!(
+        locations(&path),
+        ["5:5: error[MRD001]", "7:17: error[MRD001]"]
+    );
+    let out = lint_output(&path);
+    assert!(
+        out.contains("`answers.problem` must be Markdown text"),
+        "{out}"
+    );
+    assert!(out.contains("found a list"), "{out}");
+}
+
+#[test]
+fn invalid_dates_statuses_confidences_and_decisions_are_all_reported() {
+    let path = fixture("parse/invalid-values.md");
+    assert_eq!(
+        locations(&path),
+        [
+            "3:10: error[MRD001]",
+            "4:9: error[MRD001]",
+            "6:12: error[MRD001]",
+            "8:13: error[MRD001]",
+        ]
+    );
+    let out = lint_output(&path);
+    assert!(out.contains("2026-02 has 28 days"), "{out}");
+    assert!(
+        out.contains("`status` is one of: draft | review | decided | archived"),
+        "{out}"
+    );
+    assert!(
+        out.contains("invalid value `maybe` for `recommendation.decision`"),
+        "{out}"
+    );
+    // An invalid decision is reported once, not again as a missing decision.
+    assert!(!out.contains("MRD004"), "{out}");
+}
+
+#[test]
+fn duplicate_keys_point_at_the_second_and_mention_the_first() {
+    let path = fixture("parse/duplicate-key.md");
+    assert_eq!(locations(&path), ["4:1: error[MRD001]"]);
+    assert!(lint_output(&path).contains("`title` is first set on line 2"));
+}
+
+#[test]
+fn missing_and_unclosed_front_matter_are_reported_at_the_start() {
+    assert_eq!(
+        locations(&fixture("parse/no-front-matter.md")),
+        ["1:1: error[MRD002]"]
+    );
+    assert_eq!(
+        locations(&fixture("parse/unclosed.md")),
+        ["1:1: error[MRD002]"]
+    );
+}
+
+#[test]
+fn an_unknown_format_version_is_an_error() {
+    let path = fixture("parse/future-version.md");
+    assert!(locations(&path).contains(&"2:6: error[MRD001]".to_string()));
+    assert!(lint_output(&path).contains("unsupported format version `2`"));
+}
+
+#[test]
+fn crlf_and_bom_files_are_read_like_any_other() {
+    let scratch = Scratch::new();
+    let original = std::fs::read_to_string(example("managed-scheduler.md")).unwrap();
+    let crlf = format!("\u{feff}{}", original.replace('\n', "\r\n"));
+    scratch.write("crlf.md", &crlf);
+    scratch.mrd().args(["lint", "crlf.md"]).assert().success();
+
+    // Positions in a CRLF file are the same as in its LF twin.
+    let broken = "\u{feff}---\r\ntitle: T\r\nstatus: maybe\r\n---\r\n";
+    scratch.write("broken.md", broken);
+    scratch
+        .mrd()
+        .args(["lint", "broken.md"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("broken.md:3:9: error[MRD001]"));
+}
+
+#[test]
+fn the_body_round_trips_byte_for_byte_through_a_rewrite() {
+    for name in [
+        "managed-scheduler.md",
+        "hosted-notebooks.md",
+        "data-contracts-draft.md",
+    ] {
+        let text = std::fs::read_to_string(example(name)).unwrap();
+        for variant in [
+            text.clone(),
+            format!("\u{feff}{}", text.replace('\n', "\r\n")),
+        ] {
+            let source = mrd::source::Source::from_text(name, variant.clone());
+            let parsed = mrd::assessment::parse(&source);
+            let assessment = parsed.assessment.expect("examples parse");
+            let rewritten = mrd::assessment::to_markdown(&assessment);
+            let body_start = |t: &str| {
+                let split = mrd::assessment::split(t.trim_start_matches('\u{feff}')).unwrap();
+                split.body.to_string()
+            };
+            assert_eq!(body_start(&rewritten), body_start(&variant), "{name}");
+            assert_eq!(
+                rewritten.starts_with('\u{feff}'),
+                variant.starts_with('\u{feff}')
+            );
+            // The answers survive too.
+            let again = mrd::assessment::parse(&mrd::source::Source::from_text(name, rewritten));
+            assert_eq!(
+                again.assessment.unwrap().front.answers.len(),
+                assessment.front.answers.len()
+            );
+        }
+    }
+}
+
+#[test]
+fn the_examples_and_mrd_questions_agree_with_the_one_question_set() {
+    let set = mrd::questions::QuestionSet::builtin();
+    let output = mrd()
+        .args(["questions", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let keys: Vec<&str> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["key"].as_str().unwrap())
+        .collect();
+    let expected: Vec<&str> = set.all().iter().map(|q| q.key.as_str()).collect();
+    assert_eq!(keys, expected);
+
+    for name in ["managed-scheduler.md", "hosted-notebooks.md"] {
+        let source = mrd::source::Source::read(&example(name)).unwrap();
+        let front = mrd::assessment::parse(&source).assessment.unwrap().front;
+        let answered: Vec<&str> = front.answers.iter().map(|a| a.key.value.as_str()).collect();
+        let asked: Vec<&str> = set.answer_questions().map(|q| q.key.as_str()).collect();
+        assert_eq!(answered, asked, "{name} answers every question, in order");
+    }
+
+    let text = mrd().arg("questions").output().unwrap().stdout;
+    let text = String::from_utf8(text).unwrap();
+    for question in set.all() {
+        assert!(text.contains(&format!(
+            "{}. {} ({})",
+            question.number, question.text, question.short_name
+        )));
+    }
+}
+
+#[test]
+fn lint_exit_codes_are_a_contract() {
+    mrd()
+        .args([
+            "lint",
+            "examples/managed-scheduler.md",
+            "examples/hosted-notebooks.md",
+        ])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("0 errors, 0 warnings in 2 files"));
+    mrd()
+        .args(["lint", "examples/"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "examples/data-contracts-draft.md:17:3: error[MRD003]",
+        ))
+        .stdout(predicate::str::contains(
+            "examples/data-contracts-draft.md:1:1: error[MRD004]",
+        ));
+    mrd()
+        .args(["lint", "no/such/path.md"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "no/such/path.md: no such file or directory",
+        ));
+}
+
+#[test]
+fn lint_reads_standard_input() {
+    let text = std::fs::read_to_string(fixture("parse/duplicate-key.md")).unwrap();
+    mrd()
+        .args(["lint", "-"])
+        .write_stdin(text)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("<stdin>:4:1: error[MRD001]"));
+}
+
+#[test]
+fn config_is_discovered_upwards_and_changes_the_question_set() {
+    let scratch = Scratch::new();
+    scratch.write(
+        ".mrd.yml",
+        "assessments: docs/mrd\nquestions:\n  pricing_model:\n    text: How will we price it?\n    short_name: pricing\n    guidance: Name the price points.\n    example: $99 a month.\n    after: metrics\n",
+    );
+    std::fs::create_dir_all(scratch.path().join("a/b")).unwrap();
+    let mut cmd = scratch.mrd();
+    cmd.current_dir(scratch.path().join("a/b"));
+    cmd.arg("questions")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "9. How will we price it? (pricing)",
+        ))
+        .stdout(predicate::str::contains(
+            "11. Given the above, what's the recommendation?",
+        ));
+
+    // Every command reads the active set: the new question is now required.
+    scratch.write(
+        "docs/mrd/x.md",
+        &std::fs::read_to_string(example("managed-scheduler.md")).unwrap(),
+    );
+    scratch
+        .mrd()
+        .arg("lint")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("question 9 (pricing) is missing"));
+}
+
+#[test]
+fn a_config_error_names_file_line_and_column_and_exits_2() {
+    let scratch = Scratch::new();
+    scratch.write(".mrd.yml", "questions:\n  problem:\n    guidnce: typo\n");
+    scratch
+        .mrd()
+        .arg("questions")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            ".mrd.yml:3:5: unknown setting `questions.problem.guidnce`",
+        ))
+        .stderr(predicate::str::contains(
+            "did you mean `questions.problem.guidance`?",
+        ));
+}
+
+#[test]
+fn an_explicit_config_overrides_discovery() {
+    let scratch = Scratch::new();
+    scratch.write(".mrd.yml", "assessments: [not, text]\n");
+    scratch.write(
+        "other.yml",
+        "questions:\n  market_window:\n    required: false\n",
+    );
+    scratch
+        .mrd()
+        .args(["--config", "other.yml", "questions"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "key: answers.market_window · optional",
+        ));
+}
+
+#[test]
+fn new_from_an_answers_file_writes_atomically_and_never_overwrites() {
+    let scratch = Scratch::new();
+    let answers = std::fs::read_to_string(example("managed-scheduler.md")).unwrap();
+    let yaml = answers.split("---\n").nth(1).unwrap();
+    scratch.write("answers.yml", yaml);
+    scratch
+        .mrd()
+        .args(["new", "--answers", "answers.yml"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "wrote assessments/managed-scheduler-for-self-hosted-pipelines.md (GO, 9 of 9 questions answered)",
+        ));
+    let written = "assessments/managed-scheduler-for-self-hosted-pipelines.md";
+    scratch.mrd().args(["lint", written]).assert().success();
+    let before = scratch.read(written);
+
+    scratch
+        .mrd()
+        .args(["new", "--answers", "answers.yml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "already exists; pass --force to replace it",
+        ));
+    assert_eq!(scratch.read(written), before);
+
+    scratch
+        .mrd()
+        .args(["new", "Renamed", "--answers", "-", "-o", written, "--force"])
+        .write_stdin(yaml)
+        .assert()
+        .success();
+    assert!(scratch.read(written).contains("title: Renamed"));
+}
+
+#[test]
+fn new_with_incomplete_answers_saves_a_draft_and_reports_positions_in_the_answers_file() {
+    let scratch = Scratch::new();
+    scratch.write(
+        "answers.yml",
+        "title: Half done\nanswers:\n  problem: Teams lose a day a month.\n  market_size: ''\n",
+    );
+    scratch
+        .mrd()
+        .args(["new", "--answers", "answers.yml", "-o", "draft.md"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("answers.yml:4:3: error[MRD003]"))
+        .stderr(predicate::str::contains("answers.yml:1:1: error[MRD004]"))
+        .stderr(predicate::str::contains("saved as it is (status: draft)"));
+    let draft = scratch.read("draft.md");
+    assert!(draft.contains("status: draft"));
+    assert!(draft.contains("problem: Teams lose a day a month."));
+}
+
+#[test]
+fn new_with_unreadable_answers_writes_nothing() {
+    let scratch = Scratch::new();
+    scratch.write("answers.yml", "title: X\nstatus: someday\n");
+    scratch
+        .mrd()
+        .args(["new", "--answers", "answers.yml", "-o", "x.md"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("answers.yml:2:9: error[MRD001]"))
+        .stderr(predicate::str::contains("nothing was written"));
+    assert!(!scratch.path().join("x.md").exists());
+}
+
+#[test]
+fn render_prints_issue_text_and_refuses_broken_files() {
+    mrd()
+        .args(["render", "examples/hosted-notebooks.md"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "## 4. What alternatives are out there? (competitive landscape)",
+        ))
+        .stdout(predicate::str::contains("**NO-GO**"));
+    mrd()
+        .args(["render", "tests/fixtures/parse/invalid-values.md"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "invalid-values.md:4:9: error[MRD001]",
+        ));
+}
+
+#[test]
+fn summary_lists_every_file_and_keeps_going_past_broken_ones() {
+    let scratch = Scratch::new();
+    scratch.write(
+        "a/good.md",
+        &std::fs::read_to_string(example("managed-scheduler.md")).unwrap(),
+    );
+    scratch.write("a/broken.md", "---\ntitle: [x\n");
+    scratch.write(
+        "a/z.md",
+        &std::fs::read_to_string(example("hosted-notebooks.md")).unwrap(),
+    );
+    let output = scratch.mrd().args(["summary", "a"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.contains("error: a/broken.md:1:1: the front-matter opened here is never closed"),
+        "{text}"
+    );
+    let go = text
+        .lines()
+        .find(|l| l.starts_with("GO "))
+        .expect("a GO row");
+    assert!(
+        go.contains(" 9/9 ") && go.contains("Managed scheduler"),
+        "{text}"
+    );
+    let no_go = text
+        .lines()
+        .find(|l| l.starts_with("NO-GO"))
+        .expect("a NO-GO row");
+    assert!(no_go.contains("Hosted notebooks"), "{text}");
+}
+
+#[test]
+fn output_to_a_closed_pipe_is_not_an_error() {
+    // Enough output to overflow a pipe buffer, so the write really fails.
+    let scratch = Scratch::new();
+    let text = std::fs::read_to_string(example("managed-scheduler.md")).unwrap();
+    for i in 0..1500 {
+        scratch.write(&format!("many/{i:04}.md"), &text);
+    }
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("mrd"))
+        .args(["summary", "many"])
+        .current_dir(scratch.path())
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    // The reader is dropped here, like `head -1` exiting.
+    let output = child.wait_with_output().unwrap();
+    assert!(first.starts_with("DECISION"), "{first}");
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}
+
+#[test]
+fn help_and_version() {
+    mrd()
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(format!("mrd {}\n", env!("CARGO_PKG_VERSION")));
+    mrd()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Exit codes: 0 success"));
+    mrd().arg("frobnicate").assert().code(2);
+}
