@@ -49,6 +49,7 @@ pub enum Command {
     Edit(EditArgs),
     Lint(LintArgs),
     Render(RenderArgs),
+    Templates(TemplatesArgs),
     Summary(SummaryArgs),
     Questions(QuestionsArgs),
     Init(InitArgs),
@@ -129,16 +130,76 @@ pub struct LintArgs {
 /// Print an assessment as issue text.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  \
-    mrd render examples/scheduler.md\n  \
-    mrd render examples/scheduler.md -o issue.md")]
+    mrd render examples/managed-scheduler.md\n  \
+    mrd render --title examples/managed-scheduler.md\n  \
+    mrd render x.md | gh issue create --title \"$(mrd render --title x.md)\" --body-file -\n  \
+    glab issue create --title \"$(mrd render --title x.md)\" --description \"$(mrd render --quick-actions x.md)\"\n  \
+    mrd render --format html x.md -o x.html\n  \
+    mrd render --context x.md            the data templates receive, as JSON\n\n\
+    Templates: see `mrd templates list` and docs/templates.md.")]
 pub struct RenderArgs {
-    /// The assessment to render.
+    /// The assessment to render (`-` for standard input).
     #[arg(value_name = "PATH")]
     pub path: PathBuf,
 
     /// Write to this file instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Print only the issue title, on one line.
+    #[arg(long, conflicts_with_all = ["format", "template", "quick_actions", "context"])]
+    pub title: bool,
+
+    /// The forge the Markdown is for [default: `render.flavor` in .mrd.yml, else gitlab].
+    #[arg(long, value_enum, value_name = "FLAVOR")]
+    pub flavor: Option<crate::render::Flavor>,
+
+    /// Markdown issue text, or a standalone HTML page.
+    #[arg(long, value_enum, default_value_t = crate::render::Format::Markdown, value_name = "FORMAT")]
+    pub format: crate::render::Format,
+
+    /// Render the body with this template file (it may extend the built-ins).
+    #[arg(long, value_name = "FILE")]
+    pub template: Option<PathBuf>,
+
+    /// Append `/label` and `/milestone` GitLab quick actions from the front-matter.
+    #[arg(long)]
+    pub quick_actions: bool,
+
+    /// Print the data templates receive, as JSON, instead of rendering.
+    #[arg(long, conflicts_with_all = ["format", "template", "quick_actions"])]
+    pub context: bool,
+}
+
+/// List, show or write out the built-in templates.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    mrd templates list\n  \
+    mrd templates show issue.md\n  \
+    mrd templates eject .mrd/templates     then set `render: {templates: .mrd/templates}` in .mrd.yml")]
+pub struct TemplatesArgs {
+    #[command(subcommand)]
+    pub action: TemplatesAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TemplatesAction {
+    /// The templates by name, and which ones the project overrides.
+    List,
+    /// Print a built-in template.
+    Show {
+        /// The template's name, as `list` prints it.
+        #[arg(value_name = "NAME")]
+        name: String,
+    },
+    /// Write the built-in templates into a directory, to start from them.
+    Eject {
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// Replace files that already exist.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// Show the go/no-go decision of assessments, and whether the evidence supports it.

@@ -23,6 +23,19 @@ pub struct Config {
     /// Where assessments live, already resolved against the config's directory.
     pub assessments_dir: PathBuf,
     pub questions: QuestionSet,
+    pub render: RenderConfig,
+}
+
+/// The `render:` section: defaults for `mrd render`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RenderConfig {
+    /// `flavor: gitlab | github`; `None` means GitLab.
+    pub flavor: Option<crate::render::Flavor>,
+    /// `templates: DIR`: files here override the built-in templates by name;
+    /// already resolved against the config's directory.
+    pub templates_dir: Option<PathBuf>,
+    /// `title: "..."`: a Tera template for the issue title, replacing `title.txt`.
+    pub title: Option<String>,
 }
 
 #[derive(Debug)]
@@ -54,6 +67,7 @@ impl Config {
             path: None,
             assessments_dir: dir.join(DEFAULT_ASSESSMENTS_DIR),
             questions: QuestionSet::builtin(),
+            render: RenderConfig::default(),
         }
     }
 
@@ -117,8 +131,9 @@ impl Config {
                 ));
             }
         };
-        for (key, value) in strict_entries(entries, &["assessments", "questions"], "")? {
+        for (key, value) in strict_entries(entries, &["assessments", "questions", "render"], "")? {
             match key.as_str() {
+                "render" => config.render = render_section(value, dir)?,
                 "assessments" => {
                     config.assessments_dir = dir.join(expect_text(value, "assessments")?)
                 }
@@ -334,6 +349,46 @@ fn apply_questions(set: &mut QuestionSet, node: &Node) -> Result<(), ConfigError
     Ok(())
 }
 
+/// `render:` maps `flavor`, `templates` and `title` to their values.
+fn render_section(node: &Node, dir: &Path) -> Result<RenderConfig, ConfigError> {
+    let mut render = RenderConfig::default();
+    let entries = match &node.value {
+        Value::Map(entries) => entries,
+        Value::Null => return Ok(render),
+        other => {
+            return Err(config_error(
+                node.pos,
+                format!(
+                    "`render` must be a mapping of settings, found {}",
+                    other.kind()
+                ),
+            ));
+        }
+    };
+    for (key, value) in strict_entries(entries, &["flavor", "templates", "title"], "render.")? {
+        match key.as_str() {
+            "flavor" => {
+                let text = expect_text(value, "render.flavor")?;
+                render.flavor = Some(crate::render::Flavor::parse(text.trim()).ok_or_else(
+                    || ConfigError {
+                        help: Some("use `gitlab` or `github`".into()),
+                        ..config_error(
+                            value.pos,
+                            format!("`render.flavor` must be gitlab or github, found `{text}`"),
+                        )
+                    },
+                )?);
+            }
+            "templates" => {
+                render.templates_dir = Some(dir.join(expect_text(value, "render.templates")?))
+            }
+            "title" => render.title = Some(expect_text(value, "render.title")?),
+            _ => unreachable!("strict_entries only returns known keys"),
+        }
+    }
+    Ok(render)
+}
+
 fn is_valid_key(key: &str) -> bool {
     let mut chars = key.chars();
     chars.next().is_some_and(|c| c.is_ascii_lowercase())
@@ -392,6 +447,24 @@ mod tests {
         assert!(err.message.contains("short_name"));
         let err = config("questions:\n  recommendation:\n    required: false\n").unwrap_err();
         assert!(err.message.contains("cannot be made optional"));
+    }
+
+    #[test]
+    fn the_render_section_sets_flavor_templates_and_title() {
+        let render = config("render:\n  flavor: github\n  templates: .mrd/templates\n  title: \"MRD: {{ title }}\"\n").unwrap();
+        assert_eq!(render.render.flavor, Some(crate::render::Flavor::Github));
+        assert_eq!(
+            render.render.templates_dir.as_deref(),
+            Some(Path::new("/repo/.mrd/templates"))
+        );
+        assert_eq!(render.render.title.as_deref(), Some("MRD: {{ title }}"));
+        let err = config("render:\n  flavor: gitea\n").unwrap_err();
+        assert_eq!(err.pos.map(|p| (p.line, p.column)), Some((2, 11)));
+        let err = config("render:\n  template: x\n").unwrap_err();
+        assert_eq!(
+            err.help.as_deref(),
+            Some("did you mean `render.templates`?")
+        );
     }
 
     #[test]

@@ -83,6 +83,7 @@ fn dispatch(cli: &Cli) -> Result<Outcome, Error> {
         Command::Edit(args) => cmd::edit::run(args, &config, out),
         Command::Lint(args) => cmd::lint::run(args, &config, out),
         Command::Render(args) => cmd::render::run(args, &config, out),
+        Command::Templates(args) => cmd::templates::run(args, &config, out),
         Command::Summary(args) => cmd::summary::run(args, &config, out),
         Command::Questions(args) => cmd::questions::run(args, &config, out),
         Command::Init(args) => cmd::init::run(args, &config, &cwd, out),

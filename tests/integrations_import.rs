@@ -211,44 +211,62 @@ fn the_examples_survive_render_then_import() {
         "data-contracts-draft.md",
     ] {
         let original = read_assessment(&example(name));
-        let rendered = mrd::render::render(&original, &set, "issue.md").unwrap();
-        let imported = mrd::import::import(&rendered, &set);
-        assert_same(&original, &imported, &set);
+        let imported = assert_round_trip(&original, &set);
+        // The examples' answers are already clean Markdown, so render passes
+        // them through and import gives back exactly what was written.
+        for q in set.answer_questions() {
+            let want = original.front.answer_text(&q.key).map(norm);
+            let got = imported.answers.iter().find(|(k, _)| *k == q.key);
+            assert_eq!(
+                got.map(|(_, a)| norm(a)),
+                want,
+                "{name}: answer to {}",
+                q.key
+            );
+        }
     }
 }
 
-/// Answers, decision, rationale, conditions and notes agree, up to the
-/// whitespace rendering normalises (trailing spaces, surrounding blank lines).
-fn assert_same(original: &Assessment, imported: &mrd::import::Imported, set: &QuestionSet) {
-    let norm = |s: &str| {
-        s.lines()
-            .map(str::trim_end)
-            .collect::<Vec<_>>()
-            .join("\n")
-            .trim()
-            .to_string()
-    };
-    for q in set.answer_questions() {
-        let want = original.front.answer_text(&q.key).map(norm);
-        let got = imported
-            .answers
-            .iter()
-            .find(|(k, _)| *k == q.key)
-            .map(|(_, a)| norm(a));
-        assert_eq!(got, want, "answer to {}", q.key);
-    }
-    assert_eq!(imported.decision, original.front.decision());
-    let rec = original.front.recommendation.as_ref();
-    let rationale = rec
-        .and_then(|r| r.rationale.as_ref())
-        .map(|r| norm(&r.value))
-        .filter(|r| !r.is_empty());
-    assert_eq!(imported.rationale.as_deref().map(norm), rationale);
-    let conditions: Vec<String> = rec
-        .map(|r| r.conditions.iter().map(|c| c.value.clone()).collect())
+/// Lines without trailing spaces, without surrounding blank lines.
+fn norm(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+    lines.join("\n").trim().to_string()
+}
+
+/// Renders `original`, imports the result, and checks that nothing `render`
+/// shows was lost or misplaced: the decision and conditions are the same, and
+/// rendering the imported assessment gives the same issue text below the
+/// summary line (which also shows status and author, not part of an issue's
+/// body). Comparing renders rather than raw answers keeps the property true
+/// whatever Markdown clean-up render does (fence info strings, demoted
+/// headings), as long as that clean-up is stable.
+fn assert_round_trip(original: &Assessment, set: &QuestionSet) -> mrd::import::Imported {
+    let rendered = mrd::render::render(original, set, "issue.md").unwrap();
+    let imported = mrd::import::import(&rendered, set);
+    assert_eq!(imported.decision, original.front.decision(), "{rendered}");
+    let conditions: Vec<String> = original
+        .front
+        .recommendation
+        .as_ref()
+        .map(|r| r.conditions.iter().map(|c| norm(&c.value)).collect())
         .unwrap_or_default();
-    assert_eq!(imported.conditions, conditions);
-    assert_eq!(norm(&imported.notes), norm(&original.body));
+    assert_eq!(imported.conditions, conditions, "{rendered}");
+    let unplaced: Vec<_> = imported
+        .report
+        .iter()
+        .filter(|f| f.kind == mrd::import::FindingKind::Unmatched)
+        .collect();
+    assert!(unplaced.is_empty(), "{unplaced:?}\n{rendered}");
+
+    let again = mrd::cmd::import::to_assessment(&imported, "T");
+    let rerendered = mrd::render::render(&again, set, "issue.md").unwrap();
+    let body = |text: &str| {
+        text.find("\n## ")
+            .map(|i| text[i..].to_string())
+            .unwrap_or_default()
+    };
+    assert_eq!(body(&rerendered), body(&rendered));
+    imported
 }
 
 // ---- the round trip, over generated assessments ----
@@ -414,10 +432,6 @@ proptest! {
     fn render_then_import_gives_back_the_same_assessment(
         (set, original) in question_set().prop_flat_map(assessment)
     ) {
-        let rendered = mrd::render::render(&original, &set, "issue.md").unwrap();
-        let imported = mrd::import::import(&rendered, &set);
-        assert_same(&original, &imported, &set);
-        let unplaced = imported.report.iter().filter(|f| f.kind == mrd::import::FindingKind::Unmatched).count();
-        prop_assert_eq!(unplaced, 0, "{}", rendered);
+        assert_round_trip(&original, &set);
     }
 }

@@ -12,6 +12,7 @@ pub mod questions;
 pub mod render;
 pub mod schema;
 pub mod summary;
+pub mod templates;
 
 use std::io::Write;
 

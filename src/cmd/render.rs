@@ -1,4 +1,4 @@
-//! `mrd render`: one assessment as issue text.
+//! `mrd render`: one assessment as issue text, its title, or its template context.
 
 use std::io::Write;
 
@@ -10,9 +10,15 @@ use crate::diagnostic::Level;
 use crate::error::{Error, Outcome};
 use crate::inputs::Input;
 use crate::lint;
-use crate::render;
+use crate::render::{self, Flavor, Format, Options, RenderContext, RenderError, TemplateSet};
 
 pub fn run(args: &RenderArgs, config: &Config, out: &mut dyn Write) -> Result<Outcome, Error> {
+    let flavor = args.flavor.or(config.render.flavor).unwrap_or_default();
+    if args.quick_actions && (flavor != Flavor::Gitlab || args.format != Format::Markdown) {
+        return Err(Error::Usage(
+            "--quick-actions is for GitLab Markdown: it cannot be used with --flavor github or --format html".into(),
+        ));
+    }
     let input = if args.path.as_os_str() == "-" {
         Input::Stdin
     } else {
@@ -28,7 +34,46 @@ pub fn run(args: &RenderArgs, config: &Config, out: &mut dyn Write) -> Result<Ou
         report_to_stderr(&diagnostics)?;
         return Ok(Outcome::Findings);
     };
-    let text = render::render(&assessment, &config.questions, "issue.md")?;
+
+    // --context needs no templates, so a broken one does not hide the data.
+    let templates = || -> Result<(TemplateSet, Option<String>), Error> {
+        let mut set = TemplateSet::for_project(config)?;
+        let template = match &args.template {
+            Some(path) => Some(set.add_file(path)?),
+            None => None,
+        };
+        Ok((set, template))
+    };
+    let mut text = if args.context {
+        let context =
+            RenderContext::for_output(&assessment, &config.questions, flavor, args.format);
+        let mut json = serde_json::to_string_pretty(&context)
+            .map_err(|err| Error::Output(std::io::Error::other(err)))?;
+        json.push('\n');
+        json
+    } else if args.title {
+        render::render_title(&assessment, &config.questions, &templates()?.0)?
+    } else {
+        let (templates, template) = templates()?;
+        let options = Options {
+            flavor,
+            format: args.format,
+            template,
+            quick_actions: args.quick_actions,
+        };
+        render::render_issue(&assessment, &config.questions, &templates, &options).map_err(
+            |err| match err {
+                RenderError::Template(err) => Error::Template(err),
+                RenderError::QuickAction(err) => Error::Usage(format!(
+                    "{}:{}:{}: {err}",
+                    source.name, err.pos.line, err.pos.column
+                )),
+            },
+        )?
+    };
+    if args.title {
+        text.push('\n');
+    }
     match &args.output {
         Some(path) => write_atomically(path, &text, WriteMode::Replace)?,
         None => out.write_all(text.as_bytes())?,

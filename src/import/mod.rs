@@ -89,6 +89,10 @@ struct Builder<'a> {
     title: Option<String>,
     report: Vec<Finding>,
     any_marker: bool,
+    /// Whether the text opened with `mrd render`'s summary: then everything
+    /// before the first question (verdict, open risks, a checklist of open
+    /// questions) is generated from the answers too.
+    generated_preamble: bool,
 }
 
 /// Reads `text` (an issue body) against the question set.
@@ -111,6 +115,7 @@ pub fn import(text: &str, questions: &QuestionSet) -> Imported {
         title: None,
         report: Vec::new(),
         any_marker: false,
+        generated_preamble: false,
     };
     for block in blocks::blocks(text) {
         b.block(&block);
@@ -369,6 +374,13 @@ impl Builder<'_> {
         match &block.kind {
             Kind::Comment | Kind::Rule => {}
             Kind::Heading(level) => self.heading(*level, source, start),
+            // Generated text only has headings worth a look: its lists name
+            // questions ("market size missing") without being them.
+            Kind::Paragraph | Kind::List(_)
+                if self.section == Section::Preamble && self.generated_preamble =>
+            {
+                self.content(source, start);
+            }
             Kind::Paragraph => {
                 let (head, rest) = first_line(source);
                 if is_quick_actions(source) {
@@ -493,7 +505,8 @@ impl Builder<'_> {
         }
         let text = text.to_string();
         match self.section {
-            Section::Preamble if is_render_summary(&text) => {
+            Section::Preamble if self.generated_preamble || is_render_summary(&text) => {
+                self.generated_preamble = true;
                 self.note(self.line_of(offset), FindingKind::Skipped, &text);
             }
             Section::Preamble => {

@@ -188,13 +188,21 @@ fn a_summary_and_a_checklist_of_questions_above_the_answers_are_not_answers() {
             .iter()
             .any(|f| matches!(f.kind, FindingKind::Repeated(_)))
     );
-    // The checklist is kept (it is not generated from the answers alone).
+    // Below render's summary the checklist is generated too.
+    assert_eq!(imported.notes, "");
+
+    // Without it, a checklist is the author's: kept, and still not questions.
+    let imported = read(&text.replace(
+        "> **Decision: GO** · 1 of 9 questions answered\n> low confidence: problem\n\n",
+        "",
+    ));
+    assert_eq!(imported.answers.len(), 1);
     assert!(
         imported.notes.starts_with("- [ ] 3. How big"),
         "{}",
         imported.notes
     );
-    assert_eq!(imported.report[0].kind, FindingKind::Skipped);
+    assert_eq!(imported.report[0].kind, FindingKind::Unmatched);
 }
 
 #[test]
@@ -273,4 +281,20 @@ fn reads_sections_titled_by_topic() {
     );
     assert_eq!(imported.decision, Some(Decision::NoGo));
     assert_eq!(imported.rationale.as_deref(), Some("No-go. Too small."));
+}
+
+#[test]
+fn everything_above_the_questions_in_render_output_is_generated() {
+    let text = "**Decision: GO** · 8 of 9 questions answered · readiness 80/100\n\nVerdict: GO, at risk: market size missing\n\nOpen risks:\n\n- market size missing\n- How big is the opportunity?\n\n## 1. Exactly what problem will this solve? (value proposition)\n\nPain.\n\n## 10. Given the above, what's the recommendation? (go or no-go)\n\nDecision: **GO**\n";
+    let imported = read(text);
+    assert_eq!(answer(&imported, "problem"), Some("Pain."));
+    assert_eq!(imported.answers.len(), 1);
+    assert_eq!(imported.decision, Some(Decision::Go));
+    assert_eq!(imported.notes, "");
+    let skipped = imported
+        .report
+        .iter()
+        .filter(|f| f.kind == FindingKind::Skipped)
+        .count();
+    assert_eq!(skipped, 4, "{:?}", imported.report);
 }

@@ -1,18 +1,100 @@
 //! `mrd render`: an assessment as issue text, through Tera templates.
 //!
-//! Built-in templates live in `templates/` and are compiled into the binary.
-//! Answers reach a template only as context values, never as template source,
-//! so text like `{{ x }}` inside an answer is printed as written.
+//! The pipeline: the context is built with every user-written value cleaned
+//! ([`context`], [`markdown`]); a template turns it into Markdown; the
+//! Markdown is tidied; for GitLab every line that could run as a quick
+//! action is neutralised ([`gitlab`]) and only then are `mrd`'s own quick
+//! actions appended; for HTML the Markdown becomes a page with raw HTML
+//! escaped ([`html`]). Answers reach a template only as context values,
+//! never as template source, so `{{ x }}` inside an answer is printed as
+//! written.
 
-use serde::Serialize;
+pub mod context;
+pub mod gitlab;
+pub mod html;
+pub mod markdown;
+pub mod templates;
 
-use crate::assessment::{Assessment, Confidence};
-use crate::questions::{Question, QuestionSet};
-use crate::summary::Summary;
+use crate::assessment::Assessment;
+use crate::questions::QuestionSet;
 
-/// The built-in templates, by name.
-pub const BUILTIN_TEMPLATES: &[(&str, &str)] =
-    &[("issue.md", include_str!("../../templates/issue.md"))];
+pub use context::{QuestionContext, RecommendationContext, RenderContext, SummaryContext};
+pub use gitlab::QuickActionError;
+pub use templates::{BUILTIN_TEMPLATES, Origin, Template, TemplateSet};
+
+/// Which forge the Markdown is for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Flavor {
+    #[default]
+    Gitlab,
+    Github,
+}
+
+impl Flavor {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Flavor::Gitlab => "gitlab",
+            Flavor::Github => "github",
+        }
+    }
+
+    /// The built-in body template for this flavour.
+    pub fn template(self) -> &'static str {
+        match self {
+            Flavor::Gitlab => "gitlab.md",
+            Flavor::Github => "github.md",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Flavor> {
+        match text {
+            "gitlab" => Some(Flavor::Gitlab),
+            "github" => Some(Flavor::Github),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    #[default]
+    Markdown,
+    /// A standalone page with minimal inline CSS.
+    Html,
+}
+
+impl Format {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+        }
+    }
+}
+
+/// How to render.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    pub flavor: Flavor,
+    pub format: Format,
+    /// The body template's name; default: the flavour's built-in.
+    pub template: Option<String>,
+    /// Append `/label` and `/milestone` quick actions (GitLab Markdown only).
+    pub quick_actions: bool,
+}
+
+/// Why rendering failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RenderError {
+    Template(TemplateError),
+    QuickAction(QuickActionError),
+}
+
+impl From<TemplateError> for RenderError {
+    fn from(err: TemplateError) -> RenderError {
+        RenderError::Template(err)
+    }
+}
 
 /// A template that failed to parse or render: where, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,166 +118,131 @@ impl std::fmt::Display for TemplateError {
     }
 }
 
-impl TemplateError {
-    fn from_tera(template: &str, err: &tera::Error) -> TemplateError {
-        let report = match err.kind() {
-            tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
-                Some(report)
-            }
-            _ => None,
-        };
-        match report {
-            Some(report) => TemplateError {
-                template: report.filename().to_string(),
-                line: Some(report.span().start_line),
-                column: Some(report.span().start_col + 1),
-                message: report.message().to_string(),
-            },
-            None => TemplateError {
-                template: template.to_string(),
-                line: None,
-                column: None,
-                message: err.to_string(),
-            },
-        }
-    }
-}
+impl std::error::Error for TemplateError {}
 
-/// One question as a template sees it.
-#[derive(Debug, Serialize)]
-pub struct QuestionContext<'a> {
-    pub key: &'a str,
-    pub number: usize,
-    pub text: &'a str,
-    pub short_name: &'a str,
-    pub required: bool,
-    /// The answer's Markdown, or `null` when unanswered.
-    pub answer: Option<&'a str>,
-    pub confidence: Option<Confidence>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct RecommendationContext<'a> {
-    pub question: Option<&'a Question>,
-    pub decision: Option<&'static str>,
-    pub rationale: Option<&'a str>,
-    pub conditions: Vec<&'a str>,
-}
-
-/// Everything a template receives. Documented in docs/templates.md.
-#[derive(Debug, Serialize)]
-pub struct RenderContext<'a> {
-    pub title: Option<&'a str>,
-    pub author: Option<&'a str>,
-    pub status: Option<&'static str>,
-    pub created: Option<String>,
-    pub labels: Vec<&'a str>,
-    pub milestone: Option<&'a str>,
-    /// Answer text by question key, including keys outside the question set.
-    pub answers: serde_json::Map<String, serde_json::Value>,
-    pub questions: Vec<QuestionContext<'a>>,
-    pub recommendation: RecommendationContext<'a>,
-    pub summary: SummaryContext,
-    /// The Markdown body below the front-matter.
-    pub notes: &'a str,
-}
-
-/// The summary with the labels templates print.
-#[derive(Debug, Serialize)]
-pub struct SummaryContext {
-    #[serde(flatten)]
-    pub summary: Summary,
-    pub decision_label: &'static str,
-}
-
-impl<'a> RenderContext<'a> {
-    pub fn new(assessment: &'a Assessment, questions: &'a QuestionSet) -> RenderContext<'a> {
-        let front = &assessment.front;
-        let summary = Summary::of(front, questions);
-        let rec = front.recommendation.as_ref();
-        RenderContext {
-            title: front.title_text(),
-            author: front.author.as_ref().map(|a| a.value.as_str()),
-            status: front.status.as_ref().map(|s| s.value.as_str()),
-            created: front.created.as_ref().map(|c| c.value.to_string()),
-            labels: front.labels.iter().map(|l| l.value.as_str()).collect(),
-            milestone: front.milestone.as_ref().map(|m| m.value.as_str()),
-            answers: front
-                .answers
-                .iter()
-                .map(|a| (a.key.value.clone(), a.text.value.clone().into()))
-                .collect(),
-            questions: questions
-                .answer_questions()
-                .map(|q| QuestionContext {
-                    key: &q.key,
-                    number: q.number,
-                    text: &q.text,
-                    short_name: &q.short_name,
-                    required: q.required,
-                    answer: front.answer_text(&q.key),
-                    confidence: front.confidence_of(&q.key),
-                })
-                .collect(),
-            recommendation: RecommendationContext {
-                question: questions.recommendation(),
-                decision: front.decision().map(|d| d.as_str()),
-                rationale: rec
-                    .and_then(|r| r.rationale.as_ref())
-                    .map(|r| r.value.as_str())
-                    .filter(|r| !r.trim().is_empty()),
-                conditions: rec
-                    .map(|r| r.conditions.iter().map(|c| c.value.as_str()).collect())
-                    .unwrap_or_default(),
-            },
-            summary: SummaryContext {
-                decision_label: summary.decision_label(),
-                summary,
-            },
-            notes: &assessment.body,
-        }
-    }
-}
-
-/// Renders `template` (a built-in name) with the assessment's context.
+/// Renders `template` (a built-in name, such as `gitlab.md`) as GitLab
+/// Markdown, without quick actions.
 pub fn render(
     assessment: &Assessment,
     questions: &QuestionSet,
     template: &str,
 ) -> Result<String, TemplateError> {
-    let mut tera = tera::Tera::new();
-    // Markdown is not HTML: escaping `<` or `&` would corrupt answers.
-    tera.autoescape_on(Vec::<&str>::new());
-    for (name, source) in BUILTIN_TEMPLATES {
-        tera.add_raw_template(name, source)
-            .map_err(|err| TemplateError::from_tera(name, &err))?;
+    let options = Options {
+        template: Some(template.to_string()),
+        ..Options::default()
+    };
+    match render_issue(assessment, questions, &TemplateSet::builtin(), &options) {
+        Ok(text) => Ok(text),
+        Err(RenderError::Template(err)) => Err(err),
+        Err(RenderError::QuickAction(_)) => unreachable!("quick actions are off"),
     }
-    let context = tera::Context::from_serialize(&RenderContext::new(assessment, questions))
-        .map_err(|err| TemplateError::from_tera(template, &err))?;
-    let text = tera
-        .render(template, &context)
-        .map_err(|err| TemplateError::from_tera(template, &err))?;
-    Ok(tidy(&text))
+}
+
+/// The issue body, as `options` says.
+pub fn render_issue(
+    assessment: &Assessment,
+    questions: &QuestionSet,
+    templates: &TemplateSet,
+    options: &Options,
+) -> Result<String, RenderError> {
+    let tera = templates.tera()?;
+    let context = RenderContext::for_output(assessment, questions, options.flavor, options.format);
+    let name = options
+        .template
+        .as_deref()
+        .unwrap_or(options.flavor.template());
+    let markdown = tidy(&render_template(
+        templates,
+        &tera,
+        name,
+        &to_tera(&context)?,
+    )?);
+    match options.format {
+        Format::Markdown if options.flavor == Flavor::Gitlab => {
+            let mut text = gitlab::neutralise(&markdown);
+            if options.quick_actions {
+                let actions =
+                    gitlab::quick_actions(&assessment.front).map_err(RenderError::QuickAction)?;
+                if !actions.is_empty() {
+                    text.push('\n');
+                    text.push_str(&actions);
+                }
+            }
+            Ok(text)
+        }
+        Format::Markdown => Ok(markdown),
+        Format::Html => {
+            let mut page = to_tera(&context)?;
+            page.insert("body", &html::to_html(&markdown));
+            page.insert(
+                "page_title",
+                &render_title(assessment, questions, templates)?,
+            );
+            Ok(render_template(templates, &tera, "page.html", &page)?)
+        }
+    }
+}
+
+/// The issue title on one line, from `title.txt`.
+pub fn render_title(
+    assessment: &Assessment,
+    questions: &QuestionSet,
+    templates: &TemplateSet,
+) -> Result<String, TemplateError> {
+    let tera = templates.tera()?;
+    let context = to_tera(&RenderContext::new(assessment, questions))?;
+    Ok(markdown::one_line(&render_template(
+        templates,
+        &tera,
+        "title.txt",
+        &context,
+    )?))
+}
+
+fn to_tera(context: &RenderContext<'_>) -> Result<tera::Context, TemplateError> {
+    tera::Context::from_serialize(context).map_err(|err| TemplateError {
+        template: "context".into(),
+        line: None,
+        column: None,
+        message: err.to_string(),
+    })
+}
+
+fn render_template(
+    templates: &TemplateSet,
+    tera: &tera::Tera,
+    name: &str,
+    context: &tera::Context,
+) -> Result<String, TemplateError> {
+    tera.render(name, context)
+        .map_err(|err| templates.error(Some(name), &err))
 }
 
 /// Template whitespace control is fiddly; rather than make every template
 /// author get it right, the output is normalised: no trailing spaces, no runs
-/// of blank lines (outside code fences, whose content is the author's), and
-/// exactly one final newline.
+/// of blank lines (outside code blocks, whose content is the author's), and
+/// exactly one final newline. Code blocks are found by parsing, not by
+/// looking for fences, so a fence inside an HTML comment is not one.
 fn tidy(text: &str) -> String {
+    let code: Vec<std::ops::Range<usize>> =
+        pulldown_cmark::Parser::new_ext(text, markdown::parser_options())
+            .into_offset_iter()
+            .filter(|(event, _)| {
+                matches!(
+                    event,
+                    pulldown_cmark::Event::Start(pulldown_cmark::Tag::CodeBlock(_))
+                )
+            })
+            .map(|(_, range)| range)
+            .collect();
     let mut out = String::with_capacity(text.len());
     let mut blank_run = 0;
-    let mut fence: Option<&str> = None;
-    for line in text.lines() {
-        let trimmed = line.trim_start();
-        let marker = ["```", "~~~"].into_iter().find(|m| trimmed.starts_with(m));
-        match (fence, marker) {
-            (None, Some(m)) => fence = Some(m),
-            (Some(open), Some(m)) if open == m && trimmed.trim_end() == m => fence = None,
-            _ => {}
-        }
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let in_code = code.iter().any(|r| r.start < offset && offset < r.end);
+        offset += line.len();
         let line = line.trim_end();
-        if line.is_empty() && fence.is_none() {
+        if line.is_empty() && !in_code {
             blank_run += 1;
             if blank_run > 1 || out.is_empty() {
                 continue;
@@ -229,17 +276,19 @@ mod tests {
         );
         let out = render(&a, &QuestionSet::builtin(), "issue.md").unwrap();
         assert!(
-            out.starts_with("**Decision: GO** · 1 of 9 questions answered"),
+            out.starts_with(
+                "**Decision: GO** · 1 of 9 questions answered · readiness 24/100\n\nVerdict: GO, at risk: target market missing; market size missing; alternatives missing; and 5 more\n\nOpen risks:\n\n- target market missing\n"
+            ),
             "{out}"
         );
         let problem = out
             .find("## 1. Exactly what problem will this solve? (value proposition)\n\nThe pain.\n")
             .unwrap();
         let target = out
-            .find("## 2. For whom do we solve that problem? (target market)\n\n_Not answered yet._")
+            .find("## 2. For whom do we solve that problem? (target market)\n\n*Not answered yet.*")
             .unwrap();
         assert!(problem < target);
-        assert!(out.contains("## 10. Given the above, what's the recommendation? (go or no-go)\n\n**GO**\n\nWorth it.\n\nConditions:\n\n- Beta by May\n"), "{out}");
+        assert!(out.contains("## 10. Given the above, what's the recommendation? (go or no-go)\n\nDecision: **GO**\n\nWorth it.\n\nConditions:\n\n- Beta by May\n"), "{out}");
         assert!(out.ends_with("## Notes\n\nSome notes.\n"), "{out}");
     }
 
@@ -252,6 +301,15 @@ mod tests {
         assert!(
             out.contains("{{ 7 * 7 }} {% if true %}x{% endif %} {# c #}"),
             "{out}"
+        );
+    }
+
+    #[test]
+    fn tidy_knows_a_fence_closes_only_with_its_own_length() {
+        assert_eq!(tidy("<!--\n```\n-->\n\n\nz\n"), "<!--\n```\n-->\n\nz\n");
+        assert_eq!(
+            tidy("````md\n```\n\n\nx\n```\n````\n\n\nz\n"),
+            "````md\n```\n\n\nx\n```\n````\n\nz\n"
         );
     }
 
