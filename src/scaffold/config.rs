@@ -21,6 +21,19 @@ const HEADER: &str = "\
 # never silently does nothing. Reference: docs/format.md.
 ";
 
+const RENDER: &str = "\
+# How `mrd render` writes issue text (docs/templates.md). The settings below
+# are commented out at their defaults.
+render:
+  # The forge the issue is for: gitlab or github (`--flavor` overrides it).
+  # flavor: gitlab
+  # A directory whose files replace the built-in templates of the same name;
+  # `mrd templates eject DIR` writes the built-ins out to start from.
+  # templates: templates
+  # The issue title, a Tera template (`mrd render --title`).
+  # title: \"Opportunity Assessment: {{ title | default(value='Untitled') }}\"
+";
+
 /// The sections of the generated file, in order.
 pub fn sections() -> Vec<Section> {
     vec![
@@ -36,6 +49,10 @@ assessments: assessments
         Section {
             key: "questions",
             text: questions_section(&QuestionSet::builtin()),
+        },
+        Section {
+            key: "render",
+            text: RENDER.to_string(),
         },
     ]
 }
@@ -101,6 +118,39 @@ mod tests {
         let defaults = Config::defaults(dir);
         assert_eq!(config.assessments_dir, defaults.assessments_dir);
         assert_eq!(config.questions, defaults.questions);
+        assert_eq!(config.render, defaults.render);
+    }
+
+    /// The commented render settings are real: uncommented, they are
+    /// accepted and say what the defaults are.
+    #[test]
+    fn the_commented_render_settings_are_valid() {
+        let uncommented: String = RENDER
+            .lines()
+            .filter(|l| {
+                let setting = l
+                    .strip_prefix("  # ")
+                    .and_then(|rest| rest.split_once(": "));
+                l.starts_with("render:")
+                    || setting.is_some_and(|(key, _)| key.chars().all(|c| c.is_ascii_lowercase()))
+            })
+            .map(|l| format!("{}\n", l.replacen("  # ", "  ", 1)))
+            .collect();
+        assert_eq!(uncommented.lines().count(), 4, "{uncommented}");
+        let config = Config::from_text(&uncommented, Path::new("/repo"))
+            .unwrap_or_else(|err| panic!("{err}\n{uncommented}"));
+        assert_eq!(config.render.flavor, Some(crate::render::Flavor::Gitlab));
+        assert_eq!(
+            config.render.templates_dir.as_deref(),
+            Some(Path::new("/repo/templates"))
+        );
+        assert!(
+            config
+                .render
+                .title
+                .unwrap()
+                .starts_with("Opportunity Assessment: {{ title")
+        );
     }
 
     #[test]
