@@ -10,6 +10,7 @@ use common::{Scratch, example, fixture, mrd};
 use mrd::assessment::{Assessment, Decision, FrontMatter, Located, Recommendation, parse};
 use mrd::config::Config;
 use mrd::questions::QuestionSet;
+use mrd::render::{Flavor, Options, TemplateSet, render_issue};
 use mrd::source::Source;
 use predicates::prelude::*;
 use proptest::prelude::*;
@@ -241,7 +242,23 @@ fn norm(text: &str) -> String {
 /// whatever Markdown clean-up render does (fence info strings, demoted
 /// headings), as long as that clean-up is stable.
 fn assert_round_trip(original: &Assessment, set: &QuestionSet) -> mrd::import::Imported {
-    let rendered = mrd::render::render(original, set, "issue.md").unwrap();
+    assert_round_trip_as(original, set, Flavor::Gitlab)
+}
+
+fn render_as(assessment: &Assessment, set: &QuestionSet, flavor: Flavor) -> String {
+    let options = Options {
+        flavor,
+        ..Options::default()
+    };
+    render_issue(assessment, set, &TemplateSet::builtin(), &options).unwrap()
+}
+
+fn assert_round_trip_as(
+    original: &Assessment,
+    set: &QuestionSet,
+    flavor: Flavor,
+) -> mrd::import::Imported {
+    let rendered = render_as(original, set, flavor);
     let imported = mrd::import::import(&rendered, set);
     assert_eq!(imported.decision, original.front.decision(), "{rendered}");
     let conditions: Vec<String> = original
@@ -259,7 +276,7 @@ fn assert_round_trip(original: &Assessment, set: &QuestionSet) -> mrd::import::I
     assert!(unplaced.is_empty(), "{unplaced:?}\n{rendered}");
 
     let again = mrd::cmd::import::to_assessment(&imported, "T");
-    let rerendered = mrd::render::render(&again, set, "issue.md").unwrap();
+    let rerendered = render_as(&again, set, flavor);
     let body = |text: &str| {
         text.find("\n## ")
             .map(|i| text[i..].to_string())
@@ -430,8 +447,9 @@ proptest! {
 
     #[test]
     fn render_then_import_gives_back_the_same_assessment(
-        (set, original) in question_set().prop_flat_map(assessment)
+        (set, original) in question_set().prop_flat_map(assessment),
+        flavor in prop::sample::select(&[Flavor::Gitlab, Flavor::Github][..]),
     ) {
-        assert_round_trip(&original, &set);
+        assert_round_trip_as(&original, &set, flavor);
     }
 }

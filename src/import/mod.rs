@@ -136,6 +136,25 @@ fn is_placeholder(text: &str) -> bool {
     )
 }
 
+/// An HTML block made only of `<details>`/`<summary>` tags.
+fn is_fold_markup(html: &str) -> bool {
+    let lines = html.lines().map(str::trim).filter(|l| !l.is_empty());
+    let mut any = false;
+    for line in lines {
+        any = true;
+        let lowered = line.to_ascii_lowercase();
+        let fold = lowered == "</details>"
+            || (lowered.starts_with("<details")
+                && lowered.ends_with('>')
+                && !lowered[1..].contains('<'))
+            || (lowered.starts_with("<summary>") && lowered.ends_with("</summary>"));
+        if !fold {
+            return false;
+        }
+    }
+    any
+}
+
 /// A line that only states a confidence level, as a rendered issue may.
 fn confidence_line(text: &str) -> Option<Confidence> {
     let plain = text.replace(['*', '_', '(', ')', '`'], "");
@@ -406,6 +425,9 @@ impl Builder<'_> {
                 }
             }
             Kind::List(items) => self.list(items),
+            // `<details><summary>…</summary>` folds (GitHub flavour's notes)
+            // are presentation: their content is read, the tags are not.
+            Kind::Other if is_fold_markup(source) => {}
             Kind::Other => self.content(source, start),
         }
     }

@@ -298,3 +298,13 @@ fn everything_above_the_questions_in_render_output_is_generated() {
         .count();
     assert_eq!(skipped, 4, "{:?}", imported.report);
 }
+
+#[test]
+fn details_folds_are_unwrapped() {
+    let text = "## Why now?\n\nBecause.\n\n## Notes\n\n<details>\n<summary>Notes from the assessment file</summary>\n\nSome notes.\n\n</details>\n";
+    let imported = read(text);
+    assert_eq!(imported.notes, "Some notes.\n");
+    assert!(is_fold_markup("<details open>\n<summary>x</summary>"));
+    assert!(!is_fold_markup("<details><script>x</script>"));
+    assert!(!is_fold_markup("<div>x</div>"));
+}
