@@ -367,6 +367,8 @@ fn block() -> impl Strategy<Value = String> {
         prop::sample::select(&["Evidence", "Open risks", "Sources"][..])
             .prop_map(|h| format!("### {h}")),
         sentence().prop_map(|s| format!("> {s}")),
+        // GitLab would run these; render neutralises them, import keeps that.
+        sentence().prop_map(|s| format!("{s}\n/close")),
         sentence().prop_map(|s| format!("```\n{s}\n```")),
     ]
 }

@@ -136,6 +136,23 @@ fn is_placeholder(text: &str) -> bool {
     )
 }
 
+/// `mrd render` escapes a line-leading `/` (`\/close`) so GitLab does not run
+/// it as a quick action. In the assessment file the text is data again, so
+/// the escape is removed; rendering puts it back.
+fn unneutralize(text: &str) -> String {
+    let lines: Vec<String> = text
+        .lines()
+        .map(|line| {
+            let indent = line.len() - line.trim_start().len();
+            match line[indent..].strip_prefix("\\/") {
+                Some(rest) => format!("{}/{rest}", &line[..indent]),
+                None => line.to_string(),
+            }
+        })
+        .collect();
+    lines.join("\n")
+}
+
 /// An HTML block made only of `<details>`/`<summary>` tags.
 fn is_fold_markup(html: &str) -> bool {
     let lines = html.lines().map(str::trim).filter(|l| !l.is_empty());
@@ -525,7 +542,7 @@ impl Builder<'_> {
         if text.trim().is_empty() {
             return;
         }
-        let text = text.to_string();
+        let text = unneutralize(text);
         match self.section {
             Section::Preamble if self.generated_preamble || is_render_summary(&text) => {
                 self.generated_preamble = true;

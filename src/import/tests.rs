@@ -308,3 +308,9 @@ fn details_folds_are_unwrapped() {
     assert!(!is_fold_markup("<details><script>x</script>"));
     assert!(!is_fold_markup("<div>x</div>"));
 }
+
+#[test]
+fn render_s_quick_action_escapes_are_removed() {
+    let imported = read("## Why now?\n\nPain.\n\\/close\n  \\/label ~x\n");
+    assert_eq!(answer(&imported, "market_window"), Some("Pain.\n/close\n  /label ~x"));
+}
