@@ -312,5 +312,8 @@ fn details_folds_are_unwrapped() {
 #[test]
 fn render_s_quick_action_escapes_are_removed() {
     let imported = read("## Why now?\n\nPain.\n\\/close\n  \\/label ~x\n");
-    assert_eq!(answer(&imported, "market_window"), Some("Pain.\n/close\n  /label ~x"));
+    assert_eq!(
+        answer(&imported, "market_window"),
+        Some("Pain.\n/close\n  /label ~x")
+    );
 }
