@@ -123,14 +123,19 @@ fn similarity(a: &str, b: &str) -> f64 {
     strsim::normalized_levenshtein(a, b).max(strsim::sorensen_dice(a, b))
 }
 
-fn score(parts: &Parts, q: &Question) -> f64 {
+fn score(parts: &Parts, q: &Question, style: Style) -> f64 {
     let text = normalize(&q.text);
     let short = normalize(&q.short_name);
-    // Headings like "## Success factors" name a question by its key.
-    let key = q.key.replace('_', " ");
-    let mut best = similarity(&parts.words, &text)
-        .max(similarity(&parts.words, &short))
-        .max(similarity(&parts.words, &key));
+    let mut best = similarity(&parts.words, &text);
+    // Headings and bold lines like "## Success factors" name a question by
+    // its short name or key. A plain line is held to the whole question: a
+    // sentence that starts "Pricing 8% ..." is an answer, not a title.
+    if style != Style::Plain {
+        let key = q.key.replace('_', " ");
+        best = best
+            .max(similarity(&parts.words, &short))
+            .max(similarity(&parts.words, &key));
+    }
     if let Some(paren) = &parts.paren {
         // The short name alone in the parenthesis identifies the question
         // well, but only with some agreement from the wording (or none given).
@@ -157,7 +162,7 @@ pub fn match_question(line: &str, style: Style, questions: &QuestionSet) -> Opti
         Style::Plain => (0.6, 0.85),
     };
     let all = questions.all();
-    let scored: Vec<f64> = all.iter().map(|q| score(&parts, q)).collect();
+    let scored: Vec<f64> = all.iter().map(|q| score(&parts, q, style)).collect();
     let (best, best_score) = scored
         .iter()
         .copied()
@@ -283,6 +288,15 @@ mod tests {
     #[test]
     fn a_number_alone_is_not_a_question() {
         use Style::*;
+        // Found by the round-trip property: a sentence starting with a
+        // question's key is not that question.
+        let set = crate::config::Config::from_text(
+            "questions:\n  pricing:\n    text: How will we price it?\n    short_name: pricing model\n",
+            std::path::Path::new("."),
+        )
+        .unwrap()
+        .questions;
+        assert_eq!(match_question("Pricing **8%** `8%`.", Plain, &set), None);
         assert_eq!(
             matched("1. Private beta with the 40 users who asked for it", Plain),
             None
