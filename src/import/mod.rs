@@ -505,11 +505,9 @@ impl Builder<'_> {
         for item in items {
             let source = &self.text[item.clone()];
             let (head, rest) = first_line(source);
-            let style = if head.contains("**") || head.contains("__") {
-                Style::Bold
-            } else {
-                Style::Plain
-            };
+            // Answers are full of bold lead-ins ("- **Metrics**: ..."), so
+            // a list item must name a whole question, as a plain line must.
+            let style = Style::Plain;
             // A task list ("- [ ] 3. How big is the opportunity?") is a
             // checklist about the questions, not the questions themselves.
             let task = is_task_item(head);

@@ -317,3 +317,14 @@ fn render_s_quick_action_escapes_are_removed() {
         Some("Pain.\n/close\n  /label ~x")
     );
 }
+
+#[test]
+fn bold_lead_ins_in_an_answer_s_list_are_not_questions() {
+    let text = "## 8. How will we measure success/make money from this product?\n\n- **Metrics**\n- **Why now**: a bold lead-in\n";
+    let imported = read(text);
+    assert_eq!(
+        answer(&imported, "metrics"),
+        Some("- **Metrics**\n- **Why now**: a bold lead-in")
+    );
+    assert_eq!(imported.answers.len(), 1);
+}
