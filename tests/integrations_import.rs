@@ -315,6 +315,9 @@ const WORDS: &[&str] = &[
     "partners",
     "beta",
     "pricing",
+    "metrics",
+    "alternatives",
+    "differentiator",
     "seats",
     "revenue",
     "churn",
@@ -367,6 +370,8 @@ fn block() -> impl Strategy<Value = String> {
         prop::sample::select(&["Evidence", "Open risks", "Sources"][..])
             .prop_map(|h| format!("### {h}")),
         sentence().prop_map(|s| format!("> {s}")),
+        // Bold lead-ins, some of them a question's key ("**Metrics** 8%.").
+        (prop::sample::select(WORDS), sentence()).prop_map(|(w, s)| format!("**{w}** {s}")),
         // GitLab would run these; render neutralises them, import keeps that.
         sentence().prop_map(|s| format!("{s}\n/close")),
         sentence().prop_map(|s| format!("```\n{s}\n```")),

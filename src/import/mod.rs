@@ -183,6 +183,22 @@ fn confidence_line(text: &str) -> Option<Confidence> {
     Confidence::parse_choice(level.trim().trim_end_matches('.'))
 }
 
+/// A line that is bold as a whole, apart from a trailing `(short name)` or
+/// colon: `**6. Why now?** (market window)`. A bold lead-in followed by more
+/// text (`**Pricing** is 8% ...`) is how answers start, not questions.
+fn is_bold_line(line: &str) -> bool {
+    let mut line = line.trim().trim_end_matches(':').trim_end();
+    if line.ends_with(')')
+        && let Some(open) = line.rfind(" (")
+    {
+        line = line[..open].trim_end();
+    }
+    let line = line.trim_end_matches(':');
+    ["**", "__"]
+        .iter()
+        .any(|m| line.len() > 4 && line.starts_with(m) && line.ends_with(m))
+}
+
 fn is_task_item(line: &str) -> bool {
     let line = line.trim_start();
     ["- [", "* [", "+ ["].iter().any(|m| {
@@ -425,8 +441,7 @@ impl Builder<'_> {
                     self.note(self.line_of(start), FindingKind::Skipped, head);
                     return;
                 }
-                let trimmed = head.trim_start();
-                let style = if trimmed.starts_with("**") || trimmed.starts_with("__") {
+                let style = if is_bold_line(head) {
                     Style::Bold
                 } else {
                     Style::Plain

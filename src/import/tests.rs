@@ -328,3 +328,19 @@ fn bold_lead_ins_in_an_answer_s_list_are_not_questions() {
     );
     assert_eq!(imported.answers.len(), 1);
 }
+
+#[test]
+fn a_bold_lead_in_starts_an_answer_paragraph_not_a_question() {
+    assert!(is_bold_line("**6. Why now?** (market window)"));
+    assert!(is_bold_line("**Why now?**"));
+    assert!(is_bold_line("__Rationale__:"));
+    assert!(!is_bold_line("**Pricing** 8%."));
+    assert!(!is_bold_line("**"));
+    let config = crate::config::Config::from_text(
+        "questions:\n  pricing:\n    text: How will we price it?\n    short_name: pricing model\n",
+        std::path::Path::new("."),
+    )
+    .unwrap();
+    let imported = import("## Why now?\n\n**Pricing** 8%.\n", &config.questions);
+    assert_eq!(answer(&imported, "market_window"), Some("**Pricing** 8%."));
+}
