@@ -53,6 +53,11 @@ pub enum Command {
     Summary(SummaryArgs),
     Questions(QuestionsArgs),
     Rules(RulesArgs),
+    Init(InitArgs),
+    Schema(SchemaArgs),
+    Import(ImportArgs),
+    Completions(CompletionsArgs),
+    Man(ManArgs),
 }
 
 /// Create an assessment: a guided interview in the terminal, or from a YAML file.
@@ -332,6 +337,95 @@ pub struct QuestionsArgs {
 pub enum QuestionsFormat {
     Text,
     Json,
+}
+
+/// Set up a repository: .mrd.yml, the assessments directory, forge templates and CI.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    mrd init                      .mrd.yml (every setting, commented) and the assessments directory\n  \
+    mrd init --gitlab             also a GitLab issue template and a Code Quality CI job\n  \
+    mrd init --github             also a GitHub issue form and a workflow\n  \
+    mrd init --gitlab --force     regenerate the templates after changing the questions\n\n\
+    Existing files are never replaced without --force; running init twice changes nothing.")]
+pub struct InitArgs {
+    /// Also write a GitLab issue template and a `.gitlab-ci.yml` lint job.
+    #[arg(long)]
+    pub gitlab: bool,
+
+    /// Also write a GitHub issue form and a lint workflow.
+    #[arg(long)]
+    pub github: bool,
+
+    /// Replace files that exist and differ from what init would write
+    /// (except .gitlab-ci.yml, which only ever gains the lint job).
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Print a JSON Schema of the front-matter, for editors.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    mrd schema > .mrd.schema.json\n  \
+    mrd schema -o .mrd.schema.json\n\n\
+    Then point your editor at it: see docs/integrations.md (\"Editor setup\").")]
+pub struct SchemaArgs {
+    /// Write to this file instead of standard output (replaced if it exists).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Turn an existing Markdown issue into an assessment file.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    mrd import issue.md                            writes <assessments dir>/<slug of the title>.md\n  \
+    gh issue view 42 --json body -q .body | mrd import - --title \"Managed scheduler\"\n  \
+    glab api projects/:id/issues/42 | jq -r .description | mrd import - --title T\n  \
+    mrd render a.md | mrd import - --title T -o -  print the assessment instead of writing it\n\n\
+    Reads GitLab and GitHub template output, hand-written numbered questions and mrd render's\n\
+    output. Prints which sections matched which question; text it cannot place goes to the notes.\n\
+    Exit codes: 0 written and complete, 1 written but incomplete, 2 usage or I/O error.")]
+pub struct ImportArgs {
+    /// The Markdown issue to read; `-` reads standard input.
+    #[arg(value_name = "FILE")]
+    pub input: PathBuf,
+
+    /// Where to write (`-` for standard output); default: <assessments dir>/<slug of the title>.md.
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+
+    /// The opportunity's title; default: the issue's first `# heading`, else the file name.
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+
+    /// Replace the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Print a shell completion script.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    mrd completions bash > ~/.local/share/bash-completion/completions/mrd\n  \
+    mrd completions zsh > ~/.zfunc/_mrd\n  \
+    mrd completions fish > ~/.config/fish/completions/mrd.fish\n  \
+    mrd completions powershell >> $PROFILE\n  \
+    mrd completions elvish >> ~/.config/elvish/rc.elv")]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// Print the manual page (roff).
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    mrd man | man -l -\n  \
+    mrd man > /usr/local/share/man/man1/mrd.1\n  \
+    mrd man --dir man/            one page per command: mrd.1, mrd-lint.1, ...")]
+pub struct ManArgs {
+    /// Write a page for mrd and one for each command into this directory.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 #[cfg(test)]

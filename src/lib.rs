@@ -10,12 +10,15 @@ pub mod config;
 pub mod date;
 pub mod diagnostic;
 pub mod error;
+pub mod import;
 pub mod inputs;
 pub mod interview;
 pub mod lint;
 pub mod output;
 pub mod questions;
 pub mod render;
+pub mod scaffold;
+pub mod schema;
 pub mod slug;
 pub mod source;
 pub mod suggest;
@@ -65,9 +68,16 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
 fn dispatch(cli: &Cli) -> Result<Outcome, Error> {
     let cwd = std::env::current_dir()
         .map_err(|err| Error::Usage(format!("cannot read the working directory: {err}")))?;
-    let config = Config::load(cli.config.as_deref(), &cwd)?;
     let mut stdout = anstream::stdout().lock();
     let out: &mut dyn Write = &mut stdout;
+    // Completions and the manual come from the command line's definition alone:
+    // a broken .mrd.yml must not stop someone from reading the manual.
+    match &cli.command {
+        Command::Completions(args) => return cmd::completions::run(args, out),
+        Command::Man(args) => return cmd::man::run(args, out),
+        _ => {}
+    }
+    let config = Config::load(cli.config.as_deref(), &cwd)?;
     let outcome = match &cli.command {
         Command::New(args) => cmd::new::run(args, &config, out),
         Command::Edit(args) => cmd::edit::run(args, &config, out),
@@ -77,6 +87,12 @@ fn dispatch(cli: &Cli) -> Result<Outcome, Error> {
         Command::Summary(args) => cmd::summary::run(args, &config, out),
         Command::Questions(args) => cmd::questions::run(args, &config, out),
         Command::Rules(args) => cmd::rules::run(args, &config, out),
+        Command::Init(args) => cmd::init::run(args, &config, &cwd, out),
+        Command::Schema(args) => cmd::schema::run(args, &config, out),
+        Command::Import(args) => cmd::import::run(args, &config, out),
+        Command::Completions(_) | Command::Man(_) => {
+            unreachable!("handled before the config is read")
+        }
     }?;
     out.flush()?;
     Ok(outcome)

@@ -1,12 +1,17 @@
 //! One module per subcommand: each reads its arguments, calls the library,
 //! and prints. No domain logic lives here.
 
+pub mod completions;
 pub mod edit;
+pub mod import;
+pub mod init;
 pub mod lint;
+pub mod man;
 pub mod new;
 pub mod questions;
 pub mod render;
 pub mod rules;
+pub mod schema;
 pub mod summary;
 pub mod templates;
 

@@ -1,0 +1,95 @@
+//! The files `mrd init` writes: the commented config, and the forge templates
+//! and CI jobs generated from the active question set.
+//!
+//! Generation is separate from writing (in `cmd::init`) so each file can be
+//! tested for what it says, and so the never-overwrite rules live in one place.
+
+pub mod config;
+pub mod github;
+pub mod gitlab;
+
+use std::path::PathBuf;
+
+/// A file `init` proposes to write, relative to the directory it runs in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Planned {
+    pub path: PathBuf,
+    pub contents: String,
+    /// How to merge into a file of this name that exists and differs.
+    pub merge: Merge,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Merge {
+    /// Keep the existing file unless `--force`.
+    Keep,
+    /// A YAML file of top-level jobs (`.gitlab-ci.yml`): when the existing file
+    /// does not define the job yet, the job is appended, so a project's own
+    /// pipeline is never replaced.
+    AppendJob(&'static str),
+}
+
+/// Wraps `text` at `width` columns, breaking only between words.
+pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// `text` as one YAML scalar, quoted when YAML would otherwise misread it.
+pub(crate) fn yaml_scalar(text: &str) -> String {
+    let plain_is_safe = !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || " -_/.,'?()–—".contains(c))
+        && !text.starts_with(['-', '?', ' ', '\''])
+        && !text.ends_with(' ')
+        && !matches!(
+            text.to_ascii_lowercase().as_str(),
+            "true" | "false" | "yes" | "no" | "null" | "on" | "off" | "~"
+        )
+        && text.parse::<f64>().is_err();
+    if plain_is_safe {
+        text.to_string()
+    } else {
+        // A JSON string is a valid YAML double-quoted scalar.
+        serde_json::to_string(text).unwrap_or_else(|_| format!("{text:?}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scalars_read_back_as_the_same_text() {
+        for text in [
+            "Given the above, what's the recommendation?",
+            "no",
+            "1.5",
+            "- a list?",
+            "key: value",
+            "#hash",
+            "quote \" and \\ backslash",
+            "",
+            "x: y # z",
+        ] {
+            let yaml = format!("v: {}\n", yaml_scalar(text));
+            let back: std::collections::BTreeMap<String, String> =
+                serde_saphyr::from_str(&yaml).unwrap_or_else(|e| panic!("{yaml}: {e}"));
+            assert_eq!(back["v"], text, "{yaml}");
+        }
+    }
+}
