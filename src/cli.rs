@@ -15,11 +15,14 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
         and ends in a go/no-go recommendation. mrd keeps it as Markdown with YAML \
         front-matter, checks it in CI, and turns it into GitLab or GitHub issue text.",
     after_help = "Examples:\n  \
-        mrd questions                        show the questions and what a strong answer contains\n  \
-        mrd new --answers answers.yml        create an assessment from a YAML file\n  \
-        mrd lint examples/                   check every assessment in a directory\n  \
-        mrd render examples/scheduler.md     print the issue text\n  \
-        mrd summary examples/                the decision for each assessment\n\n\
+        mrd init --gitlab                            set up a repository (config, issue template, CI job)\n  \
+        mrd questions                                the questions and what a strong answer contains\n  \
+        mrd new                                      the guided interview (or --answers FILE without a terminal)\n  \
+        mrd edit assessments/scheduler.md            answer what is still open\n  \
+        mrd lint examples/                           check every assessment in a directory\n  \
+        mrd render examples/managed-scheduler.md     print the issue text\n  \
+        mrd summary examples/                        the decision for each assessment\n  \
+        mrd import issue.md                          turn an existing issue into an assessment\n\n\
         Exit codes: 0 success, 1 the assessments have problems, 2 usage, I/O, config or template error."
 )]
 pub struct Cli {

@@ -113,6 +113,17 @@ pub fn front_matter_schema(questions: &QuestionSet) -> Value {
                     },
                 },
             },
+            "lint": {
+                "description": "Rules this file allows for itself, by code or name (`mrd rules` lists them), e.g. `allow: [MRD007]`.",
+                "type": "object",
+                "properties": {
+                    "allow": {
+                        "type": "array",
+                        "items": { "type": "string" },
+                    },
+                },
+                "additionalProperties": false,
+            },
         },
         "required": ["title"],
         // Unknown top-level keys are kept by mrd, but in an editor they are

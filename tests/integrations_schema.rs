@@ -116,3 +116,17 @@ fn the_schema_follows_the_active_question_set() {
     let written: Value = serde_json::from_str(&scratch.read("schema.json")).unwrap();
     assert_eq!(written, schema);
 }
+
+#[test]
+fn a_files_own_lint_settings_validate_and_typos_in_them_do_not() {
+    let schema = schema_from(&mut mrd());
+    let allowed: Value =
+        serde_saphyr::from_str("title: T\nlint:\n  allow: [MRD007, short-answer]\n").unwrap();
+    assert!(
+        errors(&schema, &allowed).is_empty(),
+        "{:?}",
+        errors(&schema, &allowed)
+    );
+    let typo: Value = serde_saphyr::from_str("title: T\nlint:\n  alow: [MRD007]\n").unwrap();
+    assert!(!errors(&schema, &typo).is_empty());
+}

@@ -167,6 +167,16 @@ pub fn write_atomically(path: &Path, contents: &str, mode: WriteMode) -> Result<
         .tempfile_in(&dir)
         .map_err(io_err)?;
     temp.write_all(contents.as_bytes()).map_err(io_err)?;
+    // Temporary files are created private (0600); a new assessment is an
+    // ordinary file of the repository, readable like the others. A replaced
+    // file keeps its own permissions (below).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        temp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))
+            .map_err(io_err)?;
+    }
     temp.as_file().sync_all().map_err(io_err)?;
     match mode {
         WriteMode::CreateNew => {
@@ -243,6 +253,12 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "one");
         write_atomically(&path, "two", WriteMode::Replace).unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "two");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o644, "a new file is readable like any other");
+        }
         let leftovers = std::fs::read_dir(path.parent().unwrap()).unwrap().count();
         assert_eq!(leftovers, 1, "no temporary files are left behind");
     }

@@ -51,10 +51,46 @@ assessments: assessments
             text: questions_section(&QuestionSet::builtin()),
         },
         Section {
+            key: "lint",
+            text: lint_section(),
+        },
+        Section {
             key: "render",
             text: RENDER.to_string(),
         },
     ]
+}
+
+/// `lint:` with its settings commented at their defaults, taken from the lint
+/// module itself so the file cannot drift from what `mrd lint` does.
+fn lint_section() -> String {
+    use crate::lint::rules::RULES;
+    use crate::lint::settings::{DEFAULT_CRITICAL, DEFAULT_MIN_WORDS};
+    let mut out = String::from(
+        "\
+# How strict `mrd lint` is (docs/lint.md). The settings below are commented
+# out at their defaults. A file can also allow rules for itself with
+# `lint: {allow: [MRD007]}` in its front-matter.
+lint:
+  # Fewer words than this in an answer is a short answer (MRD007).
+",
+    );
+    out.push_str(&format!("  # min_words: {DEFAULT_MIN_WORDS}\n"));
+    out.push_str("  # Questions a `go` needs answered with more than low confidence (MRD010).\n");
+    out.push_str(&format!(
+        "  # critical_questions: [{}]\n",
+        DEFAULT_CRITICAL.join(", ")
+    ));
+    out.push_str("  # Each rule's level: allow, warn or deny (`mrd rules` lists them all).\n");
+    out.push_str("  # rules:\n");
+    for rule in RULES {
+        let level = match rule.level {
+            crate::diagnostic::Level::Error => "deny",
+            crate::diagnostic::Level::Warning => "warn",
+        };
+        out.push_str(&format!("  #   {}: {level}  # {}\n", rule.code, rule.name));
+    }
+    out
 }
 
 /// The whole `.mrd.yml`.
@@ -151,6 +187,37 @@ mod tests {
                 .unwrap()
                 .starts_with("Opportunity Assessment: {{ title")
         );
+    }
+
+    /// The commented lint settings, uncommented, are accepted and are the
+    /// defaults.
+    #[test]
+    fn the_commented_lint_settings_are_the_defaults() {
+        let section = lint_section();
+        let uncommented: String = section
+            .lines()
+            .filter(|l| {
+                *l == "lint:"
+                    || l.starts_with("  # min_words")
+                    || l.starts_with("  # critical")
+                    || l.starts_with("  # rules:")
+                    || l.starts_with("  #   MRD")
+            })
+            .map(|l| format!("{}\n", l.replacen("  # ", "  ", 1)))
+            .collect();
+        let config = Config::from_text(&uncommented, Path::new("/repo"))
+            .unwrap_or_else(|err| panic!("{err}\n{uncommented}"));
+        let defaults = crate::lint::Settings::default();
+        assert_eq!(config.lint.min_words, defaults.min_words);
+        assert_eq!(config.lint.critical, defaults.critical);
+        for rule in crate::lint::rules::RULES {
+            assert_eq!(
+                config.lint.level_of(rule),
+                defaults.level_of(rule),
+                "{}",
+                rule.code
+            );
+        }
     }
 
     #[test]
