@@ -23,6 +23,7 @@ pub mod slug;
 pub mod source;
 pub mod suggest;
 pub mod summary;
+pub mod text;
 pub mod yaml;
 
 use std::ffi::OsString;

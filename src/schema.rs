@@ -151,21 +151,14 @@ pub fn to_pretty_json(schema: &Value, questions: &QuestionSet) -> String {
         "properties",
         "required",
         "additionalProperties",
-        // The front-matter's keys, as `mrd new` writes them.
-        "mrd",
-        "author",
-        "created",
-        "status",
-        "labels",
-        "milestone",
-        "answers",
-        "confidence",
-        "recommendation",
+        // Inside the recommendation and a file's own lint settings.
         "decision",
         "rationale",
         "conditions",
+        "allow",
     ]
     .iter()
+    .chain(crate::assessment::TOP_LEVEL_KEYS)
     .map(|k| k.to_string())
     .collect();
     order.extend(questions.all().iter().map(|q| q.key.clone()));

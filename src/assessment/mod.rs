@@ -24,6 +24,28 @@ use crate::yaml::{Node, Pos};
 /// The format version this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
 
+/// The front-matter key a file uses for its own lint settings
+/// (`lint: {allow: [MRD007]}`); kept among the unknown keys by the reader and
+/// interpreted by `mrd lint`.
+pub const FILE_SETTINGS_KEY: &str = "lint";
+
+/// The top-level keys of format version 1, in the order `mrd` writes them.
+/// The one list: lint's unknown-key rule, the comment-keeping rewrite and the
+/// JSON Schema all take it from here.
+pub const TOP_LEVEL_KEYS: &[&str] = &[
+    "mrd",
+    "title",
+    "author",
+    "created",
+    "status",
+    "labels",
+    "milestone",
+    "answers",
+    "confidence",
+    "recommendation",
+    FILE_SETTINGS_KEY,
+];
+
 /// A value with the position it was read from.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Located<T> {

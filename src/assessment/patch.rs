@@ -216,18 +216,7 @@ fn recommendation_changes(old: &FrontMatter, new: &FrontMatter) -> Vec<Change> {
 /// Where a new top-level key goes: after the closest key before it in the
 /// format's order, else at the start.
 fn top_anchor(lines: &Lines<'_>, key: &str) -> usize {
-    const ORDER: [&str; 10] = [
-        "mrd",
-        "title",
-        "author",
-        "created",
-        "status",
-        "labels",
-        "milestone",
-        "answers",
-        "confidence",
-        "recommendation",
-    ];
+    const ORDER: &[&str] = super::TOP_LEVEL_KEYS;
     let at = ORDER.iter().position(|k| *k == key).unwrap_or(ORDER.len());
     ORDER[..at]
         .iter()

@@ -130,6 +130,18 @@ pub enum WriteMode {
     Replace,
 }
 
+impl WriteMode {
+    /// How to write a file the user asked for: never over an existing one
+    /// unless they passed `--force`.
+    pub fn new_file(force: bool) -> WriteMode {
+        if force {
+            WriteMode::Replace
+        } else {
+            WriteMode::CreateNew
+        }
+    }
+}
+
 #[derive(Debug)]
 pub enum WriteError {
     Exists(PathBuf),

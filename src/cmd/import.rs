@@ -90,11 +90,7 @@ pub fn run(args: &ImportArgs, config: &Config, out: &mut dyn Write) -> Result<Ou
             .output
             .clone()
             .unwrap_or_else(|| config.assessments_dir.join(format!("{}.md", slug(&title))));
-        let mode = if args.force {
-            WriteMode::Replace
-        } else {
-            WriteMode::CreateNew
-        };
+        let mode = WriteMode::new_file(args.force);
         write_atomically(&path, &text, mode)?;
         writeln!(
             out,

@@ -51,11 +51,7 @@ fn template_only(args: &NewArgs, config: &Config, out: &mut dyn Write) -> Result
         }
     };
     let text = skeleton(title, &config.questions, Date::today());
-    let mode = if args.force {
-        WriteMode::Replace
-    } else {
-        WriteMode::CreateNew
-    };
+    let mode = WriteMode::new_file(args.force);
     write_atomically(&path, &text, mode)?;
     writeln!(
         out,
@@ -117,11 +113,7 @@ fn interview(args: &NewArgs, config: &Config, out: &mut dyn Write) -> Result<Out
         .unwrap_or_else(|| default_path(config, &title));
     refuse_existing(&path)?;
 
-    let mode = if args.force {
-        WriteMode::Replace
-    } else {
-        WriteMode::CreateNew
-    };
+    let mode = WriteMode::new_file(args.force);
     let mut session = Interview::new(config, path, Assessment::new(front, String::new()), mode);
     // The file exists from the first moment, so even the first answer is never lost.
     session.save()?;
@@ -209,11 +201,7 @@ fn from_answers(
     .filter(|d| d.level == Level::Error)
     .collect();
 
-    let mode = if args.force {
-        WriteMode::Replace
-    } else {
-        WriteMode::CreateNew
-    };
+    let mode = WriteMode::new_file(args.force);
     write_atomically(&path, &to_markdown(&assessment), mode)?;
 
     let summary = Summary::of(&assessment.front, &config.questions);

@@ -7,6 +7,7 @@ use anstyle::Style;
 use crate::cli::{QuestionsArgs, QuestionsFormat};
 use crate::config::Config;
 use crate::error::{Error, Outcome};
+use crate::text::wrap;
 
 pub fn run(args: &QuestionsArgs, config: &Config, out: &mut dyn Write) -> Result<Outcome, Error> {
     let questions = config.questions.all();
@@ -45,34 +46,4 @@ pub fn run(args: &QuestionsArgs, config: &Config, out: &mut dyn Write) -> Result
         }
     }
     Ok(Outcome::Success)
-}
-
-/// Greedy word wrap for guidance paragraphs.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
-
-#[cfg(test)]
-mod tests {
-    use super::wrap;
-
-    #[test]
-    fn wraps_at_word_boundaries() {
-        assert_eq!(wrap("aaa bbb ccc", 7), ["aaa bbb", "ccc"]);
-        assert_eq!(wrap("", 7), Vec::<String>::new());
-    }
 }

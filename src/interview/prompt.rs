@@ -65,27 +65,12 @@ fn dim() -> Style {
     Style::new().dimmed()
 }
 
+/// Guidance wrapped to `width` columns, each line indented.
 fn wrap(text: &str, width: usize, indent: &str) -> String {
-    let mut out = String::new();
-    for paragraph in text.lines() {
-        let mut line = String::new();
-        for word in paragraph.split_whitespace() {
-            if !line.is_empty() && indent.len() + line.len() + 1 + word.len() > width {
-                out.push_str(indent);
-                out.push_str(&line);
-                out.push('\n');
-                line.clear();
-            }
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(word);
-        }
-        out.push_str(indent);
-        out.push_str(&line);
-        out.push('\n');
-    }
-    out
+    crate::text::wrap(text, width.saturating_sub(indent.chars().count()))
+        .into_iter()
+        .map(|line| format!("{indent}{line}\n"))
+        .collect()
 }
 
 /// The question as the user sees it before answering: its number, short

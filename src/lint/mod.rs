@@ -85,8 +85,7 @@ pub const FILE_START: Pos = Pos {
     len: 0,
 };
 
-/// The front-matter key a file uses to silence rules for itself.
-pub const FILE_SETTINGS_KEY: &str = "lint";
+pub use crate::assessment::FILE_SETTINGS_KEY;
 
 /// Lints one file's text with every rule and these settings.
 pub fn lint_source(

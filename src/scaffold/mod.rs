@@ -29,24 +29,7 @@ pub enum Merge {
     AppendJob(&'static str),
 }
 
-/// Wraps `text` at `width` columns, breaking only between words.
-pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
+pub(crate) use crate::text::wrap;
 
 /// `text` as one YAML scalar, quoted when YAML would otherwise misread it.
 pub(crate) fn yaml_scalar(text: &str) -> String {

@@ -1,7 +1,7 @@
 //! MRD013: a key `mrd` does not know, usually a typo.
 
 use crate::diagnostic::Level;
-use crate::lint::{Context, FILE_SETTINGS_KEY, Finding, Rule, Settings};
+use crate::lint::{Context, Finding, Rule, Settings};
 use crate::suggest::did_you_mean;
 use crate::yaml::Node;
 
@@ -21,20 +21,7 @@ lint:
     check,
 };
 
-/// Top-level keys of format version 1.
-pub const TOP_LEVEL_KEYS: &[&str] = &[
-    "mrd",
-    "title",
-    "author",
-    "created",
-    "status",
-    "labels",
-    "milestone",
-    "answers",
-    "confidence",
-    "recommendation",
-    FILE_SETTINGS_KEY,
-];
+pub use crate::assessment::TOP_LEVEL_KEYS;
 
 const RECOMMENDATION_KEYS: &[&str] = &["decision", "rationale", "conditions"];
 
