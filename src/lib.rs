@@ -66,10 +66,27 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
     }
 }
 
+/// Standard output with colour handled as `--color`, `NO_COLOR` and the
+/// terminal decide (ANSI styles are stripped when colour is off).
+fn stdout(buffered: bool) -> anstream::AutoStream<Box<dyn Write>> {
+    let choice = anstream::AutoStream::choice(&std::io::stdout());
+    let lock = std::io::stdout().lock();
+    let raw: Box<dyn Write> = if buffered {
+        Box::new(std::io::BufWriter::with_capacity(64 * 1024, lock))
+    } else {
+        Box::new(lock)
+    };
+    anstream::AutoStream::new(raw, choice)
+}
+
 fn dispatch(cli: &Cli) -> Result<Outcome, Error> {
     let cwd = std::env::current_dir()
         .map_err(|err| Error::Usage(format!("cannot read the working directory: {err}")))?;
-    let mut stdout = anstream::stdout().lock();
+    // The interview's messages must appear when they happen; everything else
+    // is buffered, since lint and summary can print thousands of lines and a
+    // line-buffered stdout makes a system call for each.
+    let interactive = matches!(cli.command, Command::New(_) | Command::Edit(_));
+    let mut stdout = stdout(!interactive);
     let out: &mut dyn Write = &mut stdout;
     // Completions and the manual come from the command line's definition alone:
     // a broken .mrd.yml must not stop someone from reading the manual.
