@@ -38,38 +38,45 @@ pub fn run(args: &LintArgs, config: &Config, out: &mut dyn Write) -> Result<Outc
     let mut titles = Titles::default();
     let mut unreadable = false;
     emitter.begin(out)?;
-    for chunk in inputs.chunks(CHUNK) {
-        let linted: Vec<Linted> = chunk
-            .par_iter()
-            .map(|input| lint_input(input, config, &settings, args.format))
-            .collect();
-        for file in linted {
-            if let Some(err) = &file.read_error {
-                // One unreadable file does not hide the findings of the others.
-                writeln!(
-                    anstream::stderr(),
-                    "error: cannot read {}: {err}",
-                    file.name
+    // While one chunk's results are printed, the next chunk is linted on the
+    // worker threads, so printing never leaves the cores idle.
+    std::thread::scope(|scope| -> Result<(), Error> {
+        let settings = &settings;
+        let mut chunks = inputs.chunks(CHUNK);
+        let spawn = |chunk| spawn_chunk(scope, chunk, config, settings, args.format);
+        let mut pending = chunks.next().map(spawn);
+        while let Some(handle) = pending.take() {
+            pending = chunks.next().map(spawn);
+            let linted = handle.join().expect("linting a chunk does not panic");
+            for file in linted {
+                if let Some(err) = &file.read_error {
+                    // One unreadable file does not hide the findings of the others.
+                    writeln!(
+                        anstream::stderr(),
+                        "error: cannot read {}: {err}",
+                        file.name
+                    )?;
+                    unreadable = true;
+                    continue;
+                }
+                totals.count(&file.diagnostics);
+                if let Some((title, site)) = file.title {
+                    titles.record(&title, site);
+                }
+                emitter.file(
+                    out,
+                    &FileReport {
+                        name: &file.name,
+                        text: None,
+                        text_offset: 0,
+                        diagnostics: &file.diagnostics,
+                        rendered: file.rendered.as_deref(),
+                    },
                 )?;
-                unreadable = true;
-                continue;
             }
-            totals.count(&file.diagnostics);
-            if let Some((title, site)) = file.title {
-                titles.record(&title, site);
-            }
-            emitter.file(
-                out,
-                &FileReport {
-                    name: &file.name,
-                    text: None,
-                    text_offset: 0,
-                    diagnostics: &file.diagnostics,
-                    rendered: file.rendered.as_deref(),
-                },
-            )?;
         }
-    }
+        Ok(())
+    })?;
     for (site, diagnostic) in titles.duplicates(&settings) {
         let diagnostics = [diagnostic];
         totals.count(&diagnostics);
@@ -101,6 +108,22 @@ pub fn run(args: &LintArgs, config: &Config, out: &mut dyn Write) -> Result<Outc
         Outcome::Findings
     } else {
         Outcome::Success
+    })
+}
+
+/// Lints one chunk of files on the worker threads, in the background.
+fn spawn_chunk<'scope, 'env>(
+    scope: &'scope std::thread::Scope<'scope, 'env>,
+    chunk: &'env [Input],
+    config: &'env Config,
+    settings: &'env Settings,
+    format: LintFormat,
+) -> std::thread::ScopedJoinHandle<'scope, Vec<Linted>> {
+    scope.spawn(move || {
+        chunk
+            .par_iter()
+            .map(|input| lint_input(input, config, settings, format))
+            .collect()
     })
 }
 
