@@ -75,6 +75,13 @@ impl Config {
         }
     }
 
+    /// Where a new assessment with this title goes by default:
+    /// `<assessments dir>/<slug>.md`.
+    pub fn default_path(&self, title: &str) -> PathBuf {
+        self.assessments_dir
+            .join(format!("{}.md", crate::slug::slug(title)))
+    }
+
     /// `--config PATH` if given, else the nearest `.mrd.yml` from `cwd` up to
     /// the repository root, else the defaults.
     pub fn load(explicit: Option<&Path>, cwd: &Path) -> Result<Config, ConfigError> {

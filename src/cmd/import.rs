@@ -10,12 +10,12 @@ use crate::assessment::{
 };
 use crate::cli::ImportArgs;
 use crate::cmd::read;
+use crate::cmd::report_written;
 use crate::config::Config;
 use crate::date::Date;
 use crate::error::{Error, Outcome};
 use crate::import::{FindingKind, Imported, import};
 use crate::inputs::Input;
-use crate::slug::slug;
 use crate::summary::Summary;
 use crate::yaml::Pos;
 
@@ -89,17 +89,10 @@ pub fn run(args: &ImportArgs, config: &Config, out: &mut dyn Write) -> Result<Ou
         let path = args
             .output
             .clone()
-            .unwrap_or_else(|| config.assessments_dir.join(format!("{}.md", slug(&title))));
+            .unwrap_or_else(|| config.default_path(&title));
         let mode = WriteMode::new_file(args.force);
         write_atomically(&path, &text, mode)?;
-        writeln!(
-            out,
-            "wrote {} ({}, {} of {} questions answered)",
-            path.display(),
-            summary.decision_label(),
-            summary.answered,
-            summary.required
-        )?;
+        report_written(out, &path, &summary)?;
     }
     // As for `mrd new`: an incomplete result is saved, and the exit code says so.
     Ok(if summary.is_complete() {

@@ -54,3 +54,20 @@ pub fn report_to_stderr(diagnostics: &[Diagnostic]) -> Result<(), Error> {
     err.flush()?;
     Ok(())
 }
+
+/// The line `new` and `import` print after writing an assessment.
+pub fn report_written(
+    out: &mut dyn Write,
+    path: &std::path::Path,
+    summary: &crate::summary::Summary,
+) -> Result<(), Error> {
+    writeln!(
+        out,
+        "wrote {} ({}, {} of {} questions answered)",
+        path.display(),
+        summary.decision_label(),
+        summary.answered,
+        summary.required
+    )?;
+    Ok(())
+}

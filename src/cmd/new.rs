@@ -9,6 +9,7 @@ use crate::assessment::{
     to_markdown, write_atomically,
 };
 use crate::cli::NewArgs;
+use crate::cmd::report_written;
 use crate::cmd::{read, report_to_stderr};
 use crate::config::Config;
 use crate::date::Date;
@@ -17,7 +18,6 @@ use crate::error::{Error, Outcome};
 use crate::inputs::Input;
 use crate::interview::{self, Interview, Step, Stop, shell_quote, skeleton::skeleton};
 use crate::lint::{self, Context};
-use crate::slug::slug;
 use crate::summary::Summary;
 use crate::yaml::Pos;
 
@@ -31,10 +31,6 @@ pub fn run(args: &NewArgs, config: &Config, out: &mut dyn Write) -> Result<Outco
     }
 }
 
-fn default_path(config: &Config, title: &str) -> PathBuf {
-    config.assessments_dir.join(format!("{}.md", slug(title)))
-}
-
 fn template_only(args: &NewArgs, config: &Config, out: &mut dyn Write) -> Result<Outcome, Error> {
     let title = args
         .title
@@ -43,7 +39,7 @@ fn template_only(args: &NewArgs, config: &Config, out: &mut dyn Write) -> Result
         .filter(|t| !t.is_empty());
     let path = match (&args.output, title) {
         (Some(path), _) => path.clone(),
-        (None, Some(title)) => default_path(config, title),
+        (None, Some(title)) => config.default_path(title),
         (None, None) => {
             return Err(Error::Usage(
                 "mrd new --template-only needs a title to name the file (mrd new \"Title\" --template-only) or -o PATH".into(),
@@ -110,7 +106,7 @@ fn interview(args: &NewArgs, config: &Config, out: &mut dyn Write) -> Result<Out
     let path = args
         .output
         .clone()
-        .unwrap_or_else(|| default_path(config, &title));
+        .unwrap_or_else(|| config.default_path(&title));
     refuse_existing(&path)?;
 
     let mode = WriteMode::new_file(args.force);
@@ -186,7 +182,7 @@ fn from_answers(
     let path = args
         .output
         .clone()
-        .unwrap_or_else(|| default_path(config, &title));
+        .unwrap_or_else(|| config.default_path(&title));
     let assessment = Assessment::new(front, String::new());
 
     // Completeness is judged on the answers file, so positions point into it.
@@ -205,14 +201,7 @@ fn from_answers(
     write_atomically(&path, &to_markdown(&assessment), mode)?;
 
     let summary = Summary::of(&assessment.front, &config.questions);
-    writeln!(
-        out,
-        "wrote {} ({}, {} of {} questions answered)",
-        path.display(),
-        summary.decision_label(),
-        summary.answered,
-        summary.required
-    )?;
+    report_written(out, &path, &summary)?;
     if diagnostics.is_empty() {
         return Ok(Outcome::Success);
     }
