@@ -13,6 +13,7 @@ use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_saphyr::Spanned;
 
+mod block;
 mod fast;
 
 /// Where a node starts, in the coordinates of the parsed YAML text.
@@ -138,7 +139,7 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
             value: Value::Null,
         });
     }
-    if let Some(node) = fast::parse(text) {
+    if let Some(node) = block::parse(text).or_else(|| fast::parse(text)) {
         return Ok(node);
     }
     parse_with_serde_saphyr(text)
@@ -438,23 +439,33 @@ mod tests {
         }
     }
 
-    fn assert_same_reading(files: &[(String, String)]) -> usize {
-        let mut fast_count = 0;
+    /// Checks both quick readers against serde-saphyr on every document, and
+    /// returns how many each read itself: (line reader, event reader).
+    fn assert_same_reading(files: &[(String, String)]) -> (usize, usize) {
+        let (mut block_count, mut fast_count) = (0, 0);
         for (name, yaml) in files {
             if parse_with_serde_saphyr(yaml).is_err() {
                 assert!(
                     fast::parse(yaml).is_none(),
-                    "{name}: the fast path accepted what serde-saphyr refuses"
+                    "{name}: the event reader accepted what serde-saphyr refuses"
+                );
+                assert!(
+                    block::parse(yaml).is_none(),
+                    "{name}: the line reader accepted what serde-saphyr refuses"
                 );
                 continue;
             }
             let (fast, slow) = both(yaml);
             if let Some(fast) = fast {
-                assert_eq!(fast, slow, "{name}");
+                assert_eq!(fast, slow, "{name}: the event reader differs");
                 fast_count += 1;
             }
+            if let Some(block) = block::parse(yaml) {
+                assert_eq!(block, slow, "{name}: the line reader differs");
+                block_count += 1;
+            }
         }
-        fast_count
+        (block_count, fast_count)
     }
 
     #[test]
@@ -484,12 +495,14 @@ mod tests {
         for snippet in snippets {
             files.push((format!("snippet {snippet:?}"), snippet.to_string()));
         }
-        let fast = assert_same_reading(&files);
-        assert!(
-            fast * 2 > files.len(),
-            "the fast path read only {fast} of {} documents",
-            files.len()
-        );
+        let (block, fast) = assert_same_reading(&files);
+        for (reader, count) in [("line", block), ("event", fast)] {
+            assert!(
+                count * 2 > files.len(),
+                "the {reader} reader read only {count} of {} documents",
+                files.len()
+            );
+        }
     }
 
     /// `MRD_FAST_PATH_CORPUS=/tmp/corpus cargo test --release -- --ignored`
@@ -502,8 +515,8 @@ mod tests {
         front_matters(std::path::Path::new(&dir), &mut files);
         assert_eq!(
             assert_same_reading(&files),
-            files.len(),
-            "every generated file takes the fast path"
+            (files.len(), files.len()),
+            "every generated file takes both quick readers"
         );
     }
 

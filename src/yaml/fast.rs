@@ -140,7 +140,12 @@ fn resolve(scalar: Cow<'_, str>, style: ScalarStyle) -> Option<Value> {
         // Block and escaped scalars arrive owned: moved, not copied.
         return Some(Value::String(scalar.into_owned()));
     }
-    let text = scalar.as_ref();
+    plain(scalar.as_ref())
+}
+
+/// A plain (unquoted) scalar's value, for the forms both fast paths are sure
+/// of; `None` for anything serde-saphyr might read differently.
+pub(super) fn plain(text: &str) -> Option<Value> {
     match text {
         "" | "~" | "null" | "Null" | "NULL" => return Some(Value::Null),
         "true" => return Some(Value::Bool(true)),
@@ -162,12 +167,10 @@ fn resolve(scalar: Cow<'_, str>, style: ScalarStyle) -> Option<Value> {
         }
         return None;
     }
-    let lower = text.to_ascii_lowercase();
-    if matches!(
-        lower.as_str(),
-        "true" | "false" | "inf" | "infinity" | "nan"
-    ) || text.trim() != text
-    {
+    let special = ["true", "false", "inf", "infinity", "nan"]
+        .iter()
+        .any(|word| text.eq_ignore_ascii_case(word));
+    if special || text.trim() != text {
         return None;
     }
     Some(Value::String(text.to_string()))
