@@ -19,15 +19,27 @@ pub fn normalized(text: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().flat_map(char::to_lowercase));
+        // Lint normalizes every answer's opening words: the ASCII case
+        // spares the Unicode case tables.
+        if word.is_ascii() {
+            let start = out.len();
+            out.push_str(word);
+            out[start..].make_ascii_lowercase();
+        } else {
+            out.extend(word.chars().flat_map(char::to_lowercase));
+        }
     }
-    out.trim_matches(|c: char| {
+    let trimmed = out.trim_matches(|c: char| {
         matches!(
             c,
             '*' | '_' | '`' | '"' | '\'' | '.' | '!' | ':' | '-' | ' ' | '>'
         )
-    })
-    .to_string()
+    });
+    if trimmed.len() == out.len() {
+        out
+    } else {
+        trimmed.to_string()
+    }
 }
 
 /// The position of `needle` inside the value that starts at `value` (a
@@ -77,6 +89,7 @@ mod tests {
     fn normalizes_case_space_and_decoration() {
         assert_eq!(normalized("  **TODO**.\n"), "todo");
         assert_eq!(normalized("Fill   in\n the gap"), "fill in the gap");
+        assert_eq!(normalized("ÉTÉ Straße İ"), "été straße i\u{307}");
     }
 
     #[test]
