@@ -32,7 +32,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use crate::cli::{Cli, ColorWhen, Command};
+use crate::cli::{Cli, ColorWhen, Command, LintFormat};
 use crate::config::Config;
 use crate::error::{Error, Outcome};
 
@@ -67,9 +67,14 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
 }
 
 /// Standard output with colour handled as `--color`, `NO_COLOR` and the
-/// terminal decide (ANSI styles are stripped when colour is off).
-fn stdout(buffered: bool) -> anstream::AutoStream<Box<dyn Write>> {
-    let choice = anstream::AutoStream::choice(&std::io::stdout());
+/// terminal decide (ANSI styles are stripped when colour is off). Output that
+/// is never styled skips the stripping, which scans every byte.
+fn stdout(buffered: bool, styled: bool) -> anstream::AutoStream<Box<dyn Write>> {
+    let choice = if styled {
+        anstream::AutoStream::choice(&std::io::stdout())
+    } else {
+        anstream::ColorChoice::AlwaysAnsi
+    };
     let lock = std::io::stdout().lock();
     let raw: Box<dyn Write> = if buffered {
         Box::new(std::io::BufWriter::with_capacity(64 * 1024, lock))
@@ -86,7 +91,9 @@ fn dispatch(cli: &Cli) -> Result<Outcome, Error> {
     // is buffered, since lint and summary can print thousands of lines and a
     // line-buffered stdout makes a system call for each.
     let interactive = matches!(cli.command, Command::New(_) | Command::Edit(_));
-    let mut stdout = stdout(!interactive);
+    // Lint's machine formats escape control characters themselves.
+    let styled = !matches!(&cli.command, Command::Lint(args) if args.format != LintFormat::Human);
+    let mut stdout = stdout(!interactive, styled);
     let out: &mut dyn Write = &mut stdout;
     // Completions and the manual come from the command line's definition alone:
     // a broken .mrd.yml must not stop someone from reading the manual.
