@@ -4,6 +4,7 @@
 //! becomes a `Problem` with its position and the rest of the file is still
 //! read, so one run tells the user everything that is wrong.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::frontmatter::{SplitError, split};
@@ -137,7 +138,7 @@ pub fn parse_front_matter(
     shift_tree(&mut root, &shift);
 
     let mut reader = Reader::default();
-    let front = reader.front_matter(&root);
+    let front = reader.front_matter(root);
     let mut problems = reader.problems;
     problems.sort_by_key(|p| (p.pos.line, p.pos.column));
     (Some(front), problems)
@@ -161,13 +162,28 @@ struct Reader {
     invalid: Vec<String>,
 }
 
+/// The text of a key, borrowed when it is a string (nearly always).
+fn key_name(key: &Node) -> Option<Cow<'_, str>> {
+    match &key.value {
+        Value::String(s) => Some(Cow::Borrowed(s)),
+        _ => key.as_text().map(Cow::Owned),
+    }
+}
+
+/// Mappings with more entries than this find duplicate keys through a hash
+/// map; smaller ones (every mapping a real assessment has) by a scan, which
+/// costs no allocation.
+const SCANNED_KEYS: usize = 16;
+
+/// The tree is the reader's to take apart: answers are moved out of it,
+/// not copied, since it is dropped as soon as the typed view exists.
 impl Reader {
-    fn front_matter(&mut self, root: &Node) -> FrontMatter {
+    fn front_matter(&mut self, root: Node) -> FrontMatter {
         let mut front = FrontMatter::default();
-        let entries = match &root.value {
-            Value::Map(entries) => entries.as_slice(),
-            Value::Null => &[],
-            other => {
+        let entries = match root.value {
+            Value::Map(entries) => entries,
+            Value::Null => Vec::new(),
+            ref other => {
                 self.problems.push(
                     Problem::new(
                         ProblemKind::WrongType,
@@ -179,14 +195,13 @@ impl Reader {
                     )
                     .help("write `key: value` lines, starting with `title:`"),
                 );
-                &[]
+                Vec::new()
             }
         };
         for (key, value) in self.unique_entries(entries, "") {
-            let name = key.key_text().unwrap_or_default();
-            front.keys.push(Located::new(name.clone(), key.pos));
+            let name = key_name(&key).unwrap_or_default().into_owned();
             match name.as_str() {
-                "mrd" => front.version = self.version(value),
+                "mrd" => front.version = self.version(&value),
                 "title" => front.title = self.text(value, "title"),
                 "author" => front.author = self.text(value, "author"),
                 "milestone" => front.milestone = self.text(value, "milestone"),
@@ -199,8 +214,13 @@ impl Reader {
                 }
                 "confidence" => front.confidence = self.confidence(value),
                 "recommendation" => front.recommendation = self.recommendation(key.pos, value),
-                _ => front.extra.push((key.clone(), value.clone())),
+                _ => {
+                    front.keys.push(Located::new(name, key.pos));
+                    front.extra.push((key, value));
+                    continue;
+                }
             }
+            front.keys.push(Located::new(name, key.pos));
         }
         front.invalid = std::mem::take(&mut self.invalid);
         front
@@ -208,15 +228,12 @@ impl Reader {
 
     /// The entries of a mapping with duplicates reported and dropped (the
     /// first one counts, as the one a reader meets first).
-    fn unique_entries<'n>(
-        &mut self,
-        entries: &'n [(Node, Node)],
-        parent: &str,
-    ) -> Vec<(&'n Node, &'n Node)> {
-        let mut seen: HashMap<String, Pos> = HashMap::new();
-        let mut unique = Vec::with_capacity(entries.len());
+    fn unique_entries(&mut self, entries: Vec<(Node, Node)>, parent: &str) -> Vec<(Node, Node)> {
+        let mut unique: Vec<(Node, Node)> = Vec::with_capacity(entries.len());
+        let mut index: HashMap<String, Pos> = HashMap::new();
+        let many = entries.len() > SCANNED_KEYS;
         for (key, value) in entries {
-            let Some(name) = key.key_text() else {
+            let Some(name) = key_name(&key) else {
                 self.problems.push(Problem::new(
                     ProblemKind::WrongType,
                     key.pos,
@@ -224,7 +241,15 @@ impl Reader {
                 ));
                 continue;
             };
-            if let Some(first) = seen.get(&name) {
+            let first = if many {
+                index.get(name.as_ref()).copied()
+            } else {
+                unique
+                    .iter()
+                    .find(|(seen, _)| key_name(seen).as_deref() == Some(name.as_ref()))
+                    .map(|(seen, _)| seen.pos)
+            };
+            if let Some(first) = first {
                 self.problems.push(
                     Problem::new(
                         ProblemKind::DuplicateKey,
@@ -238,7 +263,9 @@ impl Reader {
                 );
                 continue;
             }
-            seen.insert(name, key.pos);
+            if many {
+                index.insert(name.into_owned(), key.pos);
+            }
             unique.push((key, value));
         }
         unique
@@ -255,16 +282,16 @@ impl Reader {
 
     /// Text fields take any scalar: a milestone of `44` is text to a reader.
     /// An empty value counts as absent.
-    fn text(&mut self, node: &Node, path: &str) -> Option<Located<String>> {
-        if node.value == Value::Null {
-            return None;
-        }
-        match node.as_text() {
-            Some(text) => Some(Located::new(text, node.pos)),
-            None => {
-                self.wrong_type(node, path, "text");
+    fn text(&mut self, node: Node, path: &str) -> Option<Located<String>> {
+        let pos = node.pos;
+        match node.value {
+            Value::Null => None,
+            Value::String(text) => Some(Located::new(text, pos)),
+            Value::Seq(_) | Value::Map(_) => {
+                self.wrong_type(&node, path, "text");
                 None
             }
+            _ => node.as_text().map(|text| Located::new(text, pos)),
         }
     }
 
@@ -294,7 +321,7 @@ impl Reader {
         }
     }
 
-    fn date(&mut self, node: &Node, path: &str) -> Option<Located<Date>> {
+    fn date(&mut self, node: Node, path: &str) -> Option<Located<Date>> {
         let text = self.text(node, path)?;
         match text.value.parse::<Date>() {
             Ok(date) => Some(Located::new(date, text.pos)),
@@ -313,7 +340,7 @@ impl Reader {
         }
     }
 
-    fn choice<T: Choice>(&mut self, node: &Node, path: &str) -> Option<Located<T>> {
+    fn choice<T: Choice>(&mut self, node: Node, path: &str) -> Option<Located<T>> {
         let text = self.text(node, path)?;
         match T::parse_choice(&text.value) {
             Some(value) => Some(Located::new(value, text.pos)),
@@ -332,11 +359,11 @@ impl Reader {
         }
     }
 
-    fn text_list(&mut self, node: &Node, path: &str) -> Vec<Located<String>> {
-        match &node.value {
+    fn text_list(&mut self, node: Node, path: &str) -> Vec<Located<String>> {
+        match node.value {
             Value::Null => Vec::new(),
             Value::Seq(items) => items
-                .iter()
+                .into_iter()
                 .enumerate()
                 .filter_map(|(i, item)| self.text(item, &format!("{path}[{i}]")))
                 .collect(),
@@ -345,29 +372,32 @@ impl Reader {
         }
     }
 
-    fn mapping<'n>(&mut self, node: &'n Node, path: &str) -> Vec<(&'n Node, &'n Node)> {
-        match &node.value {
+    fn mapping(&mut self, node: Node, path: &str) -> Vec<(Node, Node)> {
+        match node.value {
             Value::Map(entries) => self.unique_entries(entries, &format!("{path}.")),
             Value::Null => Vec::new(),
             _ => {
-                self.wrong_type(node, path, "a mapping of keys to values");
+                self.wrong_type(&node, path, "a mapping of keys to values");
                 Vec::new()
             }
         }
     }
 
-    fn answers(&mut self, node: &Node) -> Vec<Answer> {
+    fn answers(&mut self, node: Node) -> Vec<Answer> {
         let mut answers = Vec::new();
         for (key, value) in self.mapping(node, "answers") {
-            let name = key.key_text().unwrap_or_default();
-            let path = format!("answers.{name}");
+            let name = key_name(&key).unwrap_or_default().into_owned();
             let text = match &value.value {
                 Value::Null => Some(Located::new(String::new(), value.pos)),
                 Value::Seq(_) | Value::Map(_) => {
-                    self.wrong_type(value, &path, "Markdown text (use `|` for several lines)");
+                    self.wrong_type(
+                        &value,
+                        &format!("answers.{name}"),
+                        "Markdown text (use `|` for several lines)",
+                    );
                     None
                 }
-                _ => self.text(value, &path),
+                _ => self.text(value, "answers"),
             };
             if let Some(text) = text {
                 answers.push(Answer {
@@ -379,11 +409,19 @@ impl Reader {
         answers
     }
 
-    fn confidence(&mut self, node: &Node) -> Vec<ConfidenceEntry> {
+    fn confidence(&mut self, node: Node) -> Vec<ConfidenceEntry> {
         let mut entries = Vec::new();
         for (key, value) in self.mapping(node, "confidence") {
-            let name = key.key_text().unwrap_or_default();
-            if let Some(level) = self.choice::<Confidence>(value, &format!("confidence.{name}")) {
+            let name = key_name(&key).unwrap_or_default().into_owned();
+            let level = if let Value::String(text) = &value.value
+                && let Some(level) = Confidence::parse_choice(text)
+            {
+                // The usual case, without building the path for a message.
+                Some(Located::new(level, value.pos))
+            } else {
+                self.choice::<Confidence>(value, &format!("confidence.{name}"))
+            };
+            if let Some(level) = level {
                 entries.push(ConfidenceEntry {
                     key: Located::new(name, key.pos),
                     level,
@@ -393,10 +431,10 @@ impl Reader {
         entries
     }
 
-    fn recommendation(&mut self, pos: Pos, node: &Node) -> Option<Recommendation> {
+    fn recommendation(&mut self, pos: Pos, node: Node) -> Option<Recommendation> {
         if let Value::String(_) | Value::Int(_) | Value::Float(_) | Value::Bool(_) = node.value {
             self.wrong_type(
-                node,
+                &node,
                 "recommendation",
                 "a mapping with `decision:` and `rationale:`",
             );
@@ -407,8 +445,7 @@ impl Reader {
             ..Recommendation::default()
         };
         for (key, value) in self.mapping(node, "recommendation") {
-            let name = key.key_text().unwrap_or_default();
-            match name.as_str() {
+            match key_name(&key).unwrap_or_default().as_ref() {
                 "decision" => {
                     recommendation.decision =
                         self.choice::<Decision>(value, "recommendation.decision")
@@ -416,7 +453,7 @@ impl Reader {
                 "rationale" => {
                     recommendation.rationale = match &value.value {
                         Value::Seq(_) | Value::Map(_) => {
-                            self.wrong_type(value, "recommendation.rationale", "Markdown text");
+                            self.wrong_type(&value, "recommendation.rationale", "Markdown text");
                             None
                         }
                         _ => self.text(value, "recommendation.rationale"),
@@ -425,7 +462,7 @@ impl Reader {
                 "conditions" => {
                     recommendation.conditions = self.text_list(value, "recommendation.conditions")
                 }
-                _ => recommendation.extra.push((key.clone(), value.clone())),
+                _ => recommendation.extra.push((key, value)),
             }
         }
         Some(recommendation)
@@ -460,6 +497,30 @@ mod tests {
         assert_eq!(f.recommendation.as_ref().unwrap().conditions[0].value, "c1");
         assert_eq!(f.extra.len(), 1);
         assert_eq!(a.body, "body\n");
+    }
+
+    #[test]
+    fn duplicate_keys_are_found_in_small_and_large_mappings() {
+        for size in [3, 40] {
+            let mut yaml = String::from("---\ntitle: T\nanswers:\n");
+            for i in 0..size {
+                yaml.push_str(&format!("  key{i}: text\n"));
+            }
+            yaml.push_str("  key1: again\n---\n");
+            let parsed = read(&yaml);
+            let duplicates: Vec<_> = parsed
+                .problems
+                .iter()
+                .filter(|p| p.kind == ProblemKind::DuplicateKey)
+                .collect();
+            assert_eq!(duplicates.len(), 1, "{size} keys: {:?}", parsed.problems);
+            assert_eq!(duplicates[0].pos.line, 4 + size as u32, "{size} keys");
+            assert_eq!(duplicates[0].message, "duplicate key `answers.key1`");
+            assert!(duplicates[0].help.as_ref().unwrap().contains("line 5"));
+            let answers = &parsed.assessment.unwrap().front.answers;
+            assert_eq!(answers.len(), size, "{size} keys");
+            assert_eq!(answers[1].text.value, "text", "the first one counts");
+        }
     }
 
     #[test]
