@@ -3,7 +3,9 @@
 //! skipping hidden files), `-` for standard input, or the configured
 //! assessments directory when nothing is named.
 
+use std::cmp::Ordering;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Input {
@@ -46,21 +48,77 @@ pub fn collect(paths: &[PathBuf], default_dir: &Path) -> Result<Vec<Input>, Inpu
 }
 
 fn markdown_files(dir: &Path) -> Result<Vec<PathBuf>, InputError> {
-    let mut files = Vec::new();
+    let found = Mutex::new(Vec::new());
+    let failure = Mutex::new(None);
+    // A backlog of thousands of files takes tens of milliseconds to list,
+    // all before the first file is read: the walk runs on every core.
     // `require_git(false)`: a .gitignore is honoured even outside a checkout
     // (a tarball, a fresh `git init` before the first commit).
-    for entry in ignore::WalkBuilder::new(dir).require_git(false).build() {
-        let entry = entry.map_err(|err| InputError {
-            path: dir.to_path_buf(),
-            message: err.to_string(),
-        })?;
-        let is_file = entry.file_type().is_some_and(|t| t.is_file());
-        if is_file && entry.path().extension().is_some_and(|ext| ext == "md") {
-            files.push(entry.into_path());
+    ignore::WalkBuilder::new(dir)
+        .require_git(false)
+        .build_parallel()
+        .run(|| {
+            let mut batch = Batch {
+                files: Vec::new(),
+                into: &found,
+            };
+            let failure = &failure;
+            Box::new(move |entry| match entry {
+                Ok(entry) => {
+                    let is_file = entry.file_type().is_some_and(|t| t.is_file());
+                    if is_file && entry.path().extension().is_some_and(|ext| ext == "md") {
+                        batch.files.push(entry.into_path());
+                    }
+                    ignore::WalkState::Continue
+                }
+                Err(err) => {
+                    failure.lock().unwrap().get_or_insert(InputError {
+                        path: dir.to_path_buf(),
+                        message: err.to_string(),
+                    });
+                    ignore::WalkState::Quit
+                }
+            })
+        });
+    if let Some(err) = failure.into_inner().unwrap() {
+        return Err(err);
+    }
+    let mut files = found.into_inner().unwrap();
+    files.sort_unstable_by(|a, b| path_order(a, b));
+    Ok(files)
+}
+
+/// One walking thread's files, handed over when the thread is done.
+struct Batch<'a> {
+    files: Vec<PathBuf>,
+    into: &'a Mutex<Vec<PathBuf>>,
+}
+
+impl Drop for Batch<'_> {
+    fn drop(&mut self) {
+        if let Ok(mut all) = self.into.lock() {
+            all.append(&mut self.files);
         }
     }
-    files.sort();
-    Ok(files)
+}
+
+/// The order of `Path`'s own comparison (component by component) for the
+/// clean paths a walk produces, without splitting them into components:
+/// comparing bytes with the separator ranked below every other byte gives
+/// the same answer, several times faster on long lists.
+fn path_order(a: &Path, b: &Path) -> Ordering {
+    let rank = |byte: u8| {
+        if std::path::is_separator(char::from(byte)) {
+            0
+        } else {
+            u16::from(byte) + 1
+        }
+    };
+    let (a, b) = (
+        a.as_os_str().as_encoded_bytes(),
+        b.as_os_str().as_encoded_bytes(),
+    );
+    a.iter().map(|&x| rank(x)).cmp(b.iter().map(|&x| rank(x)))
 }
 
 #[cfg(test)]
@@ -93,6 +151,19 @@ mod tests {
             })
             .collect();
         assert_eq!(names, ["a.md", "b.md", "sub/c.md"]);
+    }
+
+    #[test]
+    fn paths_sort_as_path_comparison_sorts_them() {
+        let names = [
+            "a/b.md", "a-b.md", "a.md", "a/b/c.md", "a b/x.md", "a0/x.md", "ab.md", "a/b-c.md",
+            "a/b.c.md", "A.md", "é.md", "e.md", "a/.md", "z/a.md", "z.md",
+        ];
+        let mut expected: Vec<PathBuf> = names.iter().map(|n| Path::new("root").join(n)).collect();
+        let mut ours = expected.clone();
+        expected.sort();
+        ours.sort_unstable_by(|a, b| path_order(a, b));
+        assert_eq!(ours, expected);
     }
 
     #[test]
