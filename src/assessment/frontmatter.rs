@@ -41,10 +41,11 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
     let yaml_offset = first_end;
     let mut line_start = first_end;
     while line_start < text.len() {
-        let line_end = text[line_start..]
-            .find('\n')
+        let line_end = memchr::memchr(b'\n', &text.as_bytes()[line_start..])
             .map_or(text.len(), |i| line_start + i + 1);
-        if is_fence(&text[line_start..line_end], true) {
+        // Only a line starting `-` or `.` can be a fence.
+        let first = text.as_bytes()[line_start];
+        if matches!(first, b'-' | b'.') && is_fence(&text[line_start..line_end], true) {
             return Ok(Split {
                 yaml: &text[yaml_offset..line_start],
                 yaml_offset,

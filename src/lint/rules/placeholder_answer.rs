@@ -76,6 +76,12 @@ const HEAD: usize = 96;
 
 /// At most the first `chars` characters of `text`.
 fn head(text: &str, chars: usize) -> &str {
+    if text.len() <= chars {
+        return text;
+    }
+    if text.as_bytes()[..chars].is_ascii() {
+        return &text[..chars];
+    }
     text.char_indices()
         .nth(chars)
         .map_or(text, |(i, _)| &text[..i])
