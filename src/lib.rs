@@ -91,9 +91,12 @@ fn dispatch(cli: &Cli) -> Result<Outcome, Error> {
     // is buffered, since lint and summary can print thousands of lines and a
     // line-buffered stdout makes a system call for each.
     let interactive = matches!(cli.command, Command::New(_) | Command::Edit(_));
-    // Lint's machine formats escape control characters themselves.
-    let styled = !matches!(&cli.command, Command::Lint(args) if args.format != LintFormat::Human);
-    let mut stdout = stdout(!interactive, styled);
+    // Lint writes nothing styled in its machine formats (which escape
+    // control characters themselves) or, when colour is off, in its human
+    // one: such output skips the scan that strips styles.
+    let unstyled = matches!(&cli.command, Command::Lint(args)
+        if args.format != LintFormat::Human || !output::stdout_is_styled());
+    let mut stdout = stdout(!interactive, !unstyled);
     let out: &mut dyn Write = &mut stdout;
     // Completions and the manual come from the command line's definition alone:
     // a broken .mrd.yml must not stop someone from reading the manual.

@@ -30,7 +30,8 @@ pub fn run(args: &LintArgs, config: &Config, out: &mut dyn Write) -> Result<Outc
     }
     let settings = settings(args, &config.lint)?;
     let inputs = inputs::collect(&args.paths, &config.assessments_dir)?;
-    let mut emitter = output::emitter(args.format);
+    let styled = output::stdout_is_styled();
+    let mut emitter = output::emitter(args.format, styled);
     let mut totals = Totals {
         files: inputs.len(),
         ..Totals::default()
@@ -43,7 +44,7 @@ pub fn run(args: &LintArgs, config: &Config, out: &mut dyn Write) -> Result<Outc
     std::thread::scope(|scope| -> Result<(), Error> {
         let settings = &settings;
         let mut chunks = inputs.chunks(CHUNK);
-        let spawn = |chunk| spawn_chunk(scope, chunk, config, settings, args.format);
+        let spawn = |chunk| spawn_chunk(scope, chunk, config, settings, args.format, styled);
         let mut pending = chunks.next().map(spawn);
         while let Some(handle) = pending.take() {
             pending = chunks.next().map(spawn);
@@ -118,11 +119,12 @@ fn spawn_chunk<'scope, 'env>(
     config: &'env Config,
     settings: &'env Settings,
     format: LintFormat,
+    styled: bool,
 ) -> std::thread::ScopedJoinHandle<'scope, Vec<Linted>> {
     scope.spawn(move || {
         chunk
             .par_iter()
-            .map(|input| lint_input(input, config, settings, format))
+            .map(|input| lint_input(input, config, settings, format, styled))
             .collect()
     })
 }
@@ -138,7 +140,13 @@ struct Linted {
     rendered: Option<String>,
 }
 
-fn lint_input(input: &Input, config: &Config, settings: &Settings, format: LintFormat) -> Linted {
+fn lint_input(
+    input: &Input,
+    config: &Config,
+    settings: &Settings,
+    format: LintFormat,
+    styled: bool,
+) -> Linted {
     let (name, bytes) = match input {
         Input::File(path) => (path.display().to_string(), std::fs::read(path)),
         Input::Stdin => {
@@ -195,13 +203,16 @@ fn lint_input(input: &Input, config: &Config, settings: &Settings, format: LintF
         ));
     }
     if format == LintFormat::Human {
-        linted.rendered = Some(human::render_file(&FileReport {
-            name: &linted.name,
-            text: Some(&source.text),
-            text_offset: 0,
-            diagnostics: &linted.diagnostics,
-            rendered: None,
-        }));
+        linted.rendered = Some(human::render_file(
+            &FileReport {
+                name: &linted.name,
+                text: Some(&source.text),
+                text_offset: 0,
+                diagnostics: &linted.diagnostics,
+                rendered: None,
+            },
+            styled,
+        ));
     }
     // The source is dropped here, on the worker: memory holds diagnostics,
     // not files.

@@ -15,17 +15,21 @@ pub fn word_count(text: &str, limit: usize) -> usize {
 /// punctuation trimmed: what a reader sees when comparing two texts.
 pub fn normalized(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        // Lint normalizes every answer's opening words: the ASCII case
-        // spares the Unicode case tables.
-        if word.is_ascii() {
-            let start = out.len();
+    // Lint normalizes the opening words of every answer: ASCII text (most
+    // of it) is split and lowercased without the Unicode tables.
+    if text.is_ascii() {
+        for word in text.split_ascii_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
             out.push_str(word);
-            out[start..].make_ascii_lowercase();
-        } else {
+        }
+        out.make_ascii_lowercase();
+    } else {
+        for word in text.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
             out.extend(word.chars().flat_map(char::to_lowercase));
         }
     }

@@ -62,9 +62,17 @@ pub trait Emitter {
     fn finish(&mut self, out: &mut dyn Write, totals: &Totals) -> io::Result<()>;
 }
 
-pub fn emitter(format: LintFormat) -> Box<dyn Emitter> {
+/// Whether standard output takes colour: a terminal, and neither `NO_COLOR`
+/// nor `--color never` (or `--color always`). Asks the environment, so call
+/// it once per run.
+pub fn stdout_is_styled() -> bool {
+    anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
+}
+
+/// The emitter for `format`; `styled` is `stdout_is_styled()`.
+pub fn emitter(format: LintFormat, styled: bool) -> Box<dyn Emitter> {
     match format {
-        LintFormat::Human => Box::new(human::Human::default()),
+        LintFormat::Human => Box::new(human::Human::new(styled)),
         LintFormat::Json => Box::new(json::Json::default()),
         LintFormat::Github => Box::new(github::Github),
         LintFormat::Gitlab => Box::new(gitlab::Gitlab::default()),
