@@ -5,7 +5,6 @@
 
 use std::cmp::Ordering;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Input {
@@ -48,58 +47,21 @@ pub fn collect(paths: &[PathBuf], default_dir: &Path) -> Result<Vec<Input>, Inpu
 }
 
 fn markdown_files(dir: &Path) -> Result<Vec<PathBuf>, InputError> {
-    let found = Mutex::new(Vec::new());
-    let failure = Mutex::new(None);
-    // A backlog of thousands of files takes tens of milliseconds to list,
-    // all before the first file is read: the walk runs on every core.
+    let mut files = Vec::new();
     // `require_git(false)`: a .gitignore is honoured even outside a checkout
     // (a tarball, a fresh `git init` before the first commit).
-    ignore::WalkBuilder::new(dir)
-        .require_git(false)
-        .build_parallel()
-        .run(|| {
-            let mut batch = Batch {
-                files: Vec::new(),
-                into: &found,
-            };
-            let failure = &failure;
-            Box::new(move |entry| match entry {
-                Ok(entry) => {
-                    let is_file = entry.file_type().is_some_and(|t| t.is_file());
-                    if is_file && entry.path().extension().is_some_and(|ext| ext == "md") {
-                        batch.files.push(entry.into_path());
-                    }
-                    ignore::WalkState::Continue
-                }
-                Err(err) => {
-                    failure.lock().unwrap().get_or_insert(InputError {
-                        path: dir.to_path_buf(),
-                        message: err.to_string(),
-                    });
-                    ignore::WalkState::Quit
-                }
-            })
-        });
-    if let Some(err) = failure.into_inner().unwrap() {
-        return Err(err);
-    }
-    let mut files = found.into_inner().unwrap();
-    files.sort_unstable_by(|a, b| path_order(a, b));
-    Ok(files)
-}
-
-/// One walking thread's files, handed over when the thread is done.
-struct Batch<'a> {
-    files: Vec<PathBuf>,
-    into: &'a Mutex<Vec<PathBuf>>,
-}
-
-impl Drop for Batch<'_> {
-    fn drop(&mut self) {
-        if let Ok(mut all) = self.into.lock() {
-            all.append(&mut self.files);
+    for entry in ignore::WalkBuilder::new(dir).require_git(false).build() {
+        let entry = entry.map_err(|err| InputError {
+            path: dir.to_path_buf(),
+            message: err.to_string(),
+        })?;
+        let is_file = entry.file_type().is_some_and(|t| t.is_file());
+        if is_file && entry.path().extension().is_some_and(|ext| ext == "md") {
+            files.push(entry.into_path());
         }
     }
+    files.sort_unstable_by(|a, b| path_order(a, b));
+    Ok(files)
 }
 
 /// The order of `Path`'s own comparison (component by component) for the
