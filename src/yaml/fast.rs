@@ -1,5 +1,5 @@
-//! A fast path for the documents assessments really are: plain mappings,
-//! lists and text, read straight from the YAML parser's events.
+//! The second reader, for what the line reader (`block.rs`) declines: plain
+//! mappings, lists and text, read straight from the YAML parser's events.
 //!
 //! serde-saphyr reads every YAML a user can write, but its positioned
 //! (`Spanned`) deserialization costs most of `mrd lint`'s time. This path
