@@ -16,6 +16,8 @@
 //! readers that handle all of YAML. The equivalence is tested on every
 //! fixture and example and on generated documents full of such hazards.
 
+use std::cell::Cell;
+
 use super::fast::plain;
 use super::{Node, Pos, Value};
 
@@ -51,6 +53,7 @@ pub fn parse(text: &str) -> Option<Node> {
         indent: 0,
         line: 1,
         nodes: 0,
+        counted: Cell::new((0, 0)),
     };
     reader.measure_line();
     reader.skip_blank_and_comment_lines();
@@ -100,6 +103,8 @@ struct Reader<'a> {
     /// Its 1-based number.
     line: u32,
     nodes: usize,
+    /// The last (offset, 0-based column) `pos` counted, for non-ASCII text.
+    counted: Cell<(usize, usize)>,
 }
 
 impl Reader<'_> {
@@ -151,11 +156,19 @@ impl Reader<'_> {
 
     /// The position of `len` bytes at `offset` on the current line.
     fn pos(&self, offset: usize, len: usize) -> Pos {
-        let prefix = &self.text[self.line_start..offset];
         let column = if self.ascii {
-            prefix.len()
+            offset - self.line_start
         } else {
-            prefix.chars().count()
+            // Characters are counted on from the last position asked for on
+            // this line, so a long line of many items (`[a, b, …]`) costs
+            // one pass, not one per item.
+            let (from, column) = match self.counted.get() {
+                (at, column) if at >= self.line_start && at <= offset => (at, column),
+                _ => (self.line_start, 0),
+            };
+            let column = column + self.text[from..offset].chars().count();
+            self.counted.set((offset, column));
+            column
         };
         Pos {
             line: self.line,
@@ -788,6 +801,24 @@ mod tests {
                 _ => out.push_str(&format!(" {}\n", rng.pick_mostly(PLAIN, 16))),
             }
         }
+    }
+
+    #[test]
+    fn a_long_line_of_many_items_is_read_in_one_pass() {
+        // 20,000 items of 100 characters on one 4 MB line: counting each
+        // item's column from the line start would count 40 GB of text.
+        let item = "é".repeat(100);
+        let items = vec![item.as_str(); 20_000].join(", ");
+        let text = format!("labels: [{items}]\nnext: x\n");
+        let node = parse(&text).expect("read by the line reader");
+        let entries = node.entries().unwrap();
+        let Value::Seq(labels) = &entries[0].1.value else {
+            panic!("a list")
+        };
+        assert_eq!(labels.len(), 20_000);
+        assert_eq!(labels[1].pos.column, 10 + 102);
+        assert_eq!(labels[19_999].pos.column, 10 + 102 * 19_999);
+        assert_eq!((entries[1].1.pos.line, entries[1].1.pos.column), (2, 7));
     }
 
     #[test]
