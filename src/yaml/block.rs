@@ -178,6 +178,18 @@ impl Reader<'_> {
         }
     }
 
+    /// Moves to the next line with content and says whether it belongs to
+    /// the block indented by `indent`: `Some(false)` when the block has
+    /// ended (the text, or a line less indented), `None` when the line is
+    /// indented deeper, which is a continuation or an error.
+    fn continues_block(&mut self, indent: usize) -> Option<bool> {
+        self.skip_blank_and_comment_lines();
+        if self.at_end() || self.indent < indent {
+            return Some(false);
+        }
+        (self.indent == indent).then_some(true)
+    }
+
     /// A block mapping whose keys are indented by `indent` spaces, starting
     /// on the current line.
     fn mapping(&mut self, indent: usize, depth: usize) -> Option<Node> {
@@ -187,18 +199,7 @@ impl Reader<'_> {
         self.count_node()?;
         let mut entries = Vec::new();
         let mut start = None;
-        loop {
-            self.skip_blank_and_comment_lines();
-            if self.at_end() {
-                break;
-            }
-            let line_indent = self.indent();
-            if line_indent < indent {
-                break;
-            }
-            if line_indent > indent {
-                return None;
-            }
+        while self.continues_block(indent)? {
             let key_start = self.line_start + indent;
             let key_len = key_length(&self.bytes[key_start..]);
             let colon = key_start + key_len;
@@ -276,18 +277,7 @@ impl Reader<'_> {
         self.count_node()?;
         let mut items = Vec::new();
         let mut start = None;
-        loop {
-            self.skip_blank_and_comment_lines();
-            if self.at_end() {
-                break;
-            }
-            let line_indent = self.indent();
-            if line_indent < indent {
-                break;
-            }
-            if line_indent > indent {
-                return None;
-            }
+        while self.continues_block(indent)? {
             if !self.starts_item(indent) {
                 break;
             }
