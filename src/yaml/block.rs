@@ -57,7 +57,7 @@ pub fn parse(text: &str) -> Option<Node> {
     };
     reader.measure_line();
     reader.skip_blank_and_comment_lines();
-    if reader.at_end() || reader.indent() != 0 {
+    if reader.at_end() || reader.indent != 0 {
         return None;
     }
     let root = reader.mapping(0, 0)?;
@@ -118,14 +118,6 @@ impl Reader<'_> {
         self.line_end =
             memchr::memchr(b'\n', rest).map_or(self.bytes.len(), |i| self.line_start + i);
         self.indent = rest.iter().take_while(|&&b| b == b' ').count();
-    }
-
-    fn line_end(&self) -> usize {
-        self.line_end
-    }
-
-    fn indent(&self) -> usize {
-        self.indent
     }
 
     fn next_line(&mut self) {
@@ -203,7 +195,7 @@ impl Reader<'_> {
             let key_start = self.line_start + indent;
             let key_len = key_length(&self.bytes[key_start..]);
             let colon = key_start + key_len;
-            let end = self.line_end();
+            let end = self.line_end;
             if key_len == 0
                 || self.bytes.get(colon) != Some(&b':')
                 || (colon + 1 < end && self.bytes[colon + 1] != b' ')
@@ -244,7 +236,7 @@ impl Reader<'_> {
         if self.at_end() {
             return Some(None);
         }
-        let line_indent = self.indent();
+        let line_indent = self.indent;
         let dash = self.starts_item(line_indent);
         if line_indent > indent {
             let node = if dash {
@@ -281,7 +273,7 @@ impl Reader<'_> {
             if !self.starts_item(indent) {
                 break;
             }
-            let end = self.line_end();
+            let end = self.line_end;
             let value_start = skip_spaces(self.bytes, self.line_start + indent + 1, end);
             // Empty items, nested blocks, blocks of text and compact mappings
             // (`- key: value`) are the other readers'; `inline_value` refuses
@@ -436,7 +428,7 @@ impl Reader<'_> {
         if self.at_end() || self.is_blank() {
             return None;
         }
-        let content_indent = self.indent();
+        let content_indent = self.indent;
         if content_indent <= indent {
             return None;
         }
@@ -450,8 +442,8 @@ impl Reader<'_> {
             if self.at_end() {
                 break self.bytes.len();
             }
-            let line_indent = self.indent();
-            let line_end = self.line_end();
+            let line_indent = self.indent;
+            let line_end = self.line_end;
             if self.line_start + line_indent == line_end {
                 if line_indent > content_indent {
                     return None;
