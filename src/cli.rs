@@ -206,7 +206,7 @@ pub struct RenderArgs {
 
     /// The forge the Markdown is for [default: `render.flavor` in .mrd.yml, else gitlab].
     #[arg(long, value_enum, value_name = "FLAVOR")]
-    pub flavor: Option<crate::render::Flavor>,
+    pub flavor: Option<crate::flavor::Flavor>,
 
     /// Markdown issue text, or a standalone HTML page.
     #[arg(long, value_enum, default_value_t = crate::render::Format::Markdown, value_name = "FORMAT")]

@@ -5,14 +5,15 @@
 //! line and column, because a typo in a setting that is silently ignored is a
 //! setting that silently does not work.
 
-use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::lint::{RuleLevel, Settings as LintSettings, rules as lint_rules};
+use crate::diagnostic::rules as lint_rules;
+use crate::diagnostic::{Diagnostic, DiagnosticId, Problem};
+use crate::lint::{RuleLevel, Settings as LintSettings};
 use crate::questions::{Question, QuestionSet, RECOMMENDATION_KEY};
-use crate::source::{ReadError, Source};
+use crate::source::{Pos, ReadError, Source};
 use crate::suggest::did_you_mean;
-use crate::yaml::{self, Node, Pos, Value};
+use crate::yaml::{self, Node, Value};
 
 pub const FILE_NAME: &str = ".mrd.yml";
 const DEFAULT_ASSESSMENTS_DIR: &str = "assessments";
@@ -33,7 +34,7 @@ pub struct Config {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RenderConfig {
     /// `flavor: gitlab | github`; `None` means GitLab.
-    pub flavor: Option<crate::render::Flavor>,
+    pub flavor: Option<crate::flavor::Flavor>,
     /// `templates: DIR`: files here override the built-in templates by name;
     /// already resolved against the config's directory.
     pub templates_dir: Option<PathBuf>,
@@ -41,25 +42,35 @@ pub struct RenderConfig {
     pub title: Option<String>,
 }
 
-#[derive(Debug)]
+/// Why a config cannot be used: the first problem in it, and its text.
+#[derive(Clone, Debug)]
 pub struct ConfigError {
     pub path: PathBuf,
     pub pos: Option<Pos>,
     pub message: String,
     pub help: Option<String>,
+    /// The config's text, for the line the problem is on.
+    pub text: Option<String>,
 }
 
-impl fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.path.display())?;
-        if let Some(pos) = self.pos {
-            write!(f, ":{}:{}", pos.line, pos.column)?;
-        }
-        write!(f, ": {}", self.message)?;
-        if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
-        }
-        Ok(())
+impl ConfigError {
+    /// The error as a diagnostic (`error[config]`), with its source line.
+    pub fn problem(&self) -> Problem {
+        let name = self.path.display().to_string();
+        let mut diagnostic =
+            Diagnostic::new(DiagnosticId::Config, self.pos, &self.message).in_file(name.clone());
+        diagnostic.help.clone_from(&self.help);
+        let source = self
+            .text
+            .as_ref()
+            .map(|text| Source::from_text(name, text.clone()));
+        Problem::new(diagnostic, source)
+    }
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", crate::error::Error::Config(self.clone()))
     }
 }
 
@@ -97,20 +108,18 @@ impl Config {
     pub fn from_file(path: &Path) -> Result<Config, ConfigError> {
         let source = Source::read(path).map_err(|err| ConfigError {
             path: path.to_path_buf(),
-            pos: match err {
-                ReadError::NotUtf8 { line, column } => Some(Pos {
-                    line,
-                    column,
-                    ..Pos::default()
-                }),
-                ReadError::Io(_) => None,
-            },
+            pos: err.pos(),
             message: format!("cannot read the config: {err}"),
             help: None,
+            text: match err {
+                ReadError::NotUtf8 { lossy, .. } => Some(lossy),
+                ReadError::Io(_) => None,
+            },
         })?;
         let dir = path.parent().unwrap_or(Path::new("")).to_path_buf();
         let mut config = Config::from_text(&source.text, &dir).map_err(|mut err| {
             err.path = path.to_path_buf();
+            err.text = Some(source.text.clone());
             err
         })?;
         config.path = Some(path.to_path_buf());
@@ -119,26 +128,21 @@ impl Config {
 
     /// Reads config text; relative paths in it are relative to `dir`.
     pub fn from_text(text: &str, dir: &Path) -> Result<Config, ConfigError> {
-        let error = |pos: Pos, message: String, help: Option<String>| ConfigError {
-            path: PathBuf::new(),
-            pos: Some(pos),
-            message,
-            help,
-        };
-        let mut root = yaml::parse(text).map_err(|err| error(err.pos, err.message, None))?;
-        yaml::fix_positions(text, &mut root);
+        let root = yaml::parse(text).map_err(|err| ConfigError {
+            help: err.help,
+            ..config_error(err.pos, err.message)
+        })?;
         let mut config = Config::defaults(dir);
         let entries = match &root.value {
             Value::Null => return Ok(config),
             Value::Map(entries) => entries,
             other => {
-                return Err(error(
+                return Err(config_error(
                     root.pos,
                     format!(
                         "the config must be a mapping of settings, found {}",
                         other.kind()
                     ),
-                    None,
                 ));
             }
         };
@@ -198,6 +202,7 @@ fn config_error(pos: Pos, message: impl Into<String>) -> ConfigError {
         pos: Some(pos),
         message: message.into(),
         help: None,
+        text: None,
     }
 }
 
@@ -212,7 +217,7 @@ fn strict_entries<'n>(
     let mut out = Vec::new();
     for (key, value) in entries {
         let name = key
-            .key_text()
+            .as_text()
             .ok_or_else(|| config_error(key.pos, "a setting's name must be text"))?;
         if !known.contains(&name.as_str()) {
             let mut err = config_error(key.pos, format!("unknown setting `{parent}{name}`"));
@@ -288,7 +293,7 @@ fn apply_questions(set: &mut QuestionSet, node: &Node) -> Result<(), ConfigError
     let mut placements: Vec<(String, Node)> = Vec::new();
     for (key_node, value) in entries {
         let key = key_node
-            .key_text()
+            .as_text()
             .ok_or_else(|| config_error(key_node.pos, "a question key must be text"))?;
         if !is_valid_key(&key) {
             return Err(ConfigError {
@@ -401,7 +406,7 @@ fn render_section(node: &Node, dir: &Path) -> Result<RenderConfig, ConfigError> 
         match key.as_str() {
             "flavor" => {
                 let text = expect_text(value, "render.flavor")?;
-                render.flavor = Some(crate::render::Flavor::parse(text.trim()).ok_or_else(
+                render.flavor = Some(crate::flavor::Flavor::parse(text.trim()).ok_or_else(
                     || ConfigError {
                         help: Some("use `gitlab` or `github`".into()),
                         ..config_error(
@@ -457,7 +462,7 @@ fn apply_lint(
                     ));
                 };
                 for (key, level) in rules {
-                    let name = key.key_text().unwrap_or_default();
+                    let name = key.as_text().unwrap_or_default();
                     let Some(rule) = lint_rules::find(&name) else {
                         let names = lint_rules::RULES.iter().flat_map(|r| [r.code, r.name]);
                         return Err(ConfigError {
@@ -528,6 +533,15 @@ mod tests {
         Config::from_text(text, Path::new("/repo"))
     }
 
+    /// The error in `text`, and the line and column it points at.
+    fn error(text: &str) -> (ConfigError, Option<(u32, u32)>) {
+        let err = config(text).unwrap_err();
+        let at = err
+            .pos
+            .map(|pos| crate::source::line_column(text, pos.offset));
+        (err, at)
+    }
+
     #[test]
     fn an_empty_config_is_the_defaults() {
         let config = config("").unwrap();
@@ -555,19 +569,19 @@ mod tests {
 
     #[test]
     fn unknown_keys_are_errors_with_a_position_and_a_suggestion() {
-        let err = config("assesments: x\n").unwrap_err();
-        assert_eq!(err.pos.map(|p| (p.line, p.column)), Some((1, 1)));
+        let (err, at) = error("assesments: x\n");
+        assert_eq!(at, Some((1, 1)));
         assert_eq!(err.help.as_deref(), Some("did you mean `assessments`?"));
 
-        let err = config("questions:\n  problem:\n    guidnce: x\n").unwrap_err();
-        assert_eq!(err.pos.map(|p| (p.line, p.column)), Some((3, 5)));
+        let (err, at) = error("questions:\n  problem:\n    guidnce: x\n");
+        assert_eq!(at, Some((3, 5)));
         assert!(err.message.contains("questions.problem.guidnce"));
     }
 
     #[test]
     fn invalid_values_are_errors_with_a_position() {
-        let err = config("questions:\n  problem:\n    required: maybe\n").unwrap_err();
-        assert_eq!(err.pos.map(|p| (p.line, p.column)), Some((3, 15)));
+        let (_, at) = error("questions:\n  problem:\n    required: maybe\n");
+        assert_eq!(at, Some((3, 15)));
         let err = config("questions:\n  pricing:\n    text: x\n").unwrap_err();
         assert!(err.message.contains("short_name"));
         let err = config("questions:\n  recommendation:\n    required: false\n").unwrap_err();
@@ -577,14 +591,14 @@ mod tests {
     #[test]
     fn the_render_section_sets_flavor_templates_and_title() {
         let render = config("render:\n  flavor: github\n  templates: .mrd/templates\n  title: \"MRD: {{ title }}\"\n").unwrap();
-        assert_eq!(render.render.flavor, Some(crate::render::Flavor::Github));
+        assert_eq!(render.render.flavor, Some(crate::flavor::Flavor::Github));
         assert_eq!(
             render.render.templates_dir.as_deref(),
             Some(Path::new("/repo/.mrd/templates"))
         );
         assert_eq!(render.render.title.as_deref(), Some("MRD: {{ title }}"));
-        let err = config("render:\n  flavor: gitea\n").unwrap_err();
-        assert_eq!(err.pos.map(|p| (p.line, p.column)), Some((2, 11)));
+        let (_, at) = error("render:\n  flavor: gitea\n");
+        assert_eq!(at, Some((2, 11)));
         let err = config("render:\n  template: x\n").unwrap_err();
         assert_eq!(
             err.help.as_deref(),
@@ -607,15 +621,15 @@ mod tests {
 
     #[test]
     fn the_lint_section_is_strict() {
-        let err = config("lint:\n  rules:\n    MRD099: deny\n").unwrap_err();
-        assert_eq!(err.pos.map(|p| (p.line, p.column)), Some((3, 5)));
+        let (_, at) = error("lint:\n  rules:\n    MRD099: deny\n");
+        assert_eq!(at, Some((3, 5)));
         let err = config("lint:\n  rules:\n    short-answr: deny\n").unwrap_err();
         assert_eq!(
             err.help.as_deref(),
             Some("did you mean `short-answer`? `mrd rules` lists every rule")
         );
-        let err = config("lint:\n  rules:\n    MRD007: loud\n").unwrap_err();
-        assert_eq!(err.pos.map(|p| (p.line, p.column)), Some((3, 13)));
+        let (_, at) = error("lint:\n  rules:\n    MRD007: loud\n");
+        assert_eq!(at, Some((3, 13)));
         let err = config("lint:\n  min_word: 3\n").unwrap_err();
         assert_eq!(err.help.as_deref(), Some("did you mean `lint.min_words`?"));
         let err = config("lint:\n  critical_questions: [problme]\n").unwrap_err();

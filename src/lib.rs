@@ -10,6 +10,7 @@ pub mod config;
 pub mod date;
 pub mod diagnostic;
 pub mod error;
+pub mod flavor;
 pub mod import;
 pub mod inputs;
 pub mod interview;
@@ -57,10 +58,8 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
         Ok(outcome) => outcome.into(),
         Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,
         Err(err) => {
-            let style = anstyle::Style::new()
-                .bold()
-                .fg_color(Some(anstyle::AnsiColor::Red.into()));
-            let _ = writeln!(anstream::stderr(), "{style}error:{style:#} {err}");
+            let problem = err.problem();
+            let _ = output::human::eprint(&[problem.diagnostic], problem.source.as_ref());
             ExitCode::from(err.exit_code())
         }
     }

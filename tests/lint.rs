@@ -196,7 +196,11 @@ fn the_lint_section_of_the_config_sets_levels_and_thresholds() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains(
-            ".mrd.yml:3:13: invalid level for `lint.rules.MRD007`",
+            "error[config]: invalid level for `lint.rules.MRD007`\n",
+        ))
+        .stderr(predicates::str::contains(".mrd.yml:3:13\n"))
+        .stderr(predicates::str::contains(
+            "help: a rule's level is one of: allow | warn | deny",
         ));
 }
 

@@ -71,7 +71,7 @@ pub fn run(args: &ImportArgs, config: &Config, out: &mut dyn Write) -> Result<Ou
     };
     let assessment = to_assessment(&imported, &title);
     let text = to_markdown(&assessment);
-    let summary = Summary::of(&assessment.front, &config.questions);
+    let summary = Summary::of(&assessment, &config.questions);
 
     // With `-o -` the assessment is the output, so the report moves to stderr.
     let to_stdout = args.output.as_deref().is_some_and(|p| p.as_os_str() == "-");

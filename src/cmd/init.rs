@@ -6,6 +6,7 @@
 //! alone, a file that differs is kept unless `--force`, and an existing
 //! `.gitlab-ci.yml` only ever gains the lint job, never loses anything.
 
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
 
@@ -15,7 +16,6 @@ use crate::config::{self, Config};
 use crate::error::{Error, Outcome};
 use crate::scaffold::{self, Merge, Planned};
 use crate::source::Source;
-use crate::yaml::{self, Value};
 
 pub fn run(
     args: &InitArgs,
@@ -97,12 +97,14 @@ fn append_job(
     job: &str,
     shown: &str,
 ) -> Result<String, Error> {
-    let has_job = match yaml::parse(existing).map(|root| root.value) {
-        Ok(Value::Map(entries)) => entries
-            .iter()
-            .any(|(k, _)| k.key_text().as_deref() == Some(job)),
-        Ok(Value::Null) => false,
-        _ => {
+    // A pipeline is not an assessment: it may use anchors, aliases, tags
+    // (`!reference`) and merge keys, which mrd's own reader refuses, so it is
+    // read with serde-saphyr, for its top-level keys only.
+    let jobs = serde_saphyr::from_str::<Option<BTreeMap<String, serde::de::IgnoredAny>>>(existing);
+    let has_job = match jobs {
+        Ok(Some(jobs)) => jobs.contains_key(job),
+        Ok(None) => false,
+        Err(_) => {
             return Ok(format!(
                 "skipped    {shown} (not a YAML mapping of jobs, so it was left as it is); add this job by hand:\n\n{job_text}"
             ));

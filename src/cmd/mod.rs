@@ -45,13 +45,10 @@ pub fn load(input: &Input) -> Result<(Source, Parsed), Error> {
 }
 
 /// Prints diagnostics to standard error, for commands whose standard output
-/// is their product (render, new) and must stay clean for pipes.
-pub fn report_to_stderr(diagnostics: &[Diagnostic]) -> Result<(), Error> {
-    let mut err = anstream::stderr().lock();
-    for d in diagnostics {
-        crate::output::human::print_diagnostic(&mut err, d)?;
-    }
-    err.flush()?;
+/// is their product (render, new) and must stay clean for pipes. They look
+/// as `mrd lint` prints them, source line included.
+pub fn report_to_stderr(diagnostics: &[Diagnostic], source: &Source) -> Result<(), Error> {
+    crate::output::human::eprint(diagnostics, Some(source))?;
     Ok(())
 }
 

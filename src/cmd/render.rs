@@ -6,10 +6,10 @@ use crate::assessment::{WriteMode, write_atomically};
 use crate::cli::RenderArgs;
 use crate::cmd::{load, report_to_stderr};
 use crate::config::Config;
-use crate::diagnostic::Level;
+use crate::diagnostic::{Diagnostic, DiagnosticId, Level, Problem};
 use crate::error::{Error, Outcome};
 use crate::inputs::Input;
-use crate::lint;
+use crate::lint::Linter;
 use crate::render::{self, Flavor, Format, Options, RenderContext, RenderError, TemplateSet};
 
 pub fn run(args: &RenderArgs, config: &Config, out: &mut dyn Write) -> Result<Outcome, Error> {
@@ -25,13 +25,20 @@ pub fn run(args: &RenderArgs, config: &Config, out: &mut dyn Write) -> Result<Ou
         Input::File(args.path.clone())
     };
     let (source, parsed) = load(&input)?;
-    let Some(assessment) = parsed.assessment.filter(|_| parsed.problems.is_empty()) else {
+    let Some(assessment) = parsed
+        .assessment
+        .clone()
+        .filter(|_| parsed.problems.is_empty())
+    else {
         // The file cannot be read as an assessment: say exactly why, as lint would.
-        let diagnostics: Vec<_> = lint::lint_source(&source, &config.questions, &config.lint)
+        let linter = Linter::new(&config.questions, &config.lint);
+        let diagnostics: Vec<_> = linter
+            .lint(&source, &parsed)
+            .diagnostics
             .into_iter()
             .filter(|d| d.level == Level::Error)
             .collect();
-        report_to_stderr(&diagnostics)?;
+        report_to_stderr(&diagnostics, &source)?;
         return Ok(Outcome::Findings);
     };
 
@@ -64,10 +71,12 @@ pub fn run(args: &RenderArgs, config: &Config, out: &mut dyn Write) -> Result<Ou
         render::render_issue(&assessment, &config.questions, &templates, &options).map_err(
             |err| match err {
                 RenderError::Template(err) => Error::Template(err),
-                RenderError::QuickAction(err) => Error::Usage(format!(
-                    "{}:{}:{}: {err}",
-                    source.name, err.pos.line, err.pos.column
-                )),
+                RenderError::QuickAction(err) => {
+                    let diagnostic =
+                        Diagnostic::new(DiagnosticId::Usage, Some(err.pos), err.to_string())
+                            .in_file(source.name.clone());
+                    Error::Problem(Box::new(Problem::new(diagnostic, Some(source.clone()))))
+                }
             },
         )?
     };

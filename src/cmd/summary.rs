@@ -9,8 +9,8 @@ use crate::cmd::read;
 use crate::config::Config;
 use crate::error::{Error, Outcome};
 use crate::inputs::{self, Input};
-use crate::lint;
-use crate::source::ReadError;
+use crate::lint::Linter;
+use crate::source::{ReadError, line_column};
 use crate::summary::Summary;
 use crate::summary::backlog::{self, Broken, Entry, Filter};
 use crate::summary::report::{self, Report};
@@ -24,7 +24,8 @@ pub fn run(args: &SummaryArgs, config: &Config, out: &mut dyn Write) -> Result<O
     // even when it holds one file.
     let single = matches!(args.paths.as_slice(), [path] if !path.is_dir()) && inputs.len() == 1;
 
-    let entries: Vec<Entry> = inputs.iter().map(|input| entry(input, config)).collect();
+    let linter = Linter::new(&config.questions, &config.lint);
+    let entries: Vec<Entry> = inputs.iter().map(|input| entry(input, &linter)).collect();
     let filter = Filter {
         statuses: args.status.clone(),
         decisions: args.decision.clone(),
@@ -73,13 +74,15 @@ fn table_width(asked: Option<u16>) -> usize {
 
 /// One file's row: its summary, or why it has none. Never an error: one
 /// unreadable file must not hide the others.
-fn entry(input: &Input, config: &Config) -> Entry {
-    let questions = &config.questions;
+fn entry(input: &Input, linter: &Linter<'_>) -> Entry {
     let source = match read(input) {
         Ok(source) => source,
         Err(Error::Read { name, err }) => {
-            let (line, column) = match err {
-                ReadError::NotUtf8 { line, column } => (Some(line), Some(column)),
+            let (line, column) = match &err {
+                ReadError::NotUtf8 { offset, lossy } => {
+                    let (line, column) = line_column(lossy, *offset);
+                    (Some(line), Some(column))
+                }
                 ReadError::Io(_) => (None, None),
             };
             return Entry {
@@ -106,30 +109,22 @@ fn entry(input: &Input, config: &Config) -> Entry {
     };
     let parsed = assessment::parse(&source);
     let result = match (parsed.problems.first(), parsed.assessment.as_ref()) {
-        (Some(problem), _) => Err(Broken {
-            line: Some(problem.pos.line),
-            column: Some(problem.pos.column),
-            message: problem.message.clone(),
-            more: parsed.problems.len() - 1,
-        }),
+        (Some(problem), _) => {
+            let at = source.line_column(problem.offset());
+            Err(Broken {
+                line: Some(at.line),
+                column: Some(at.column),
+                message: problem.message.clone(),
+                more: parsed.problems.len() - 1,
+            })
+        }
         (None, None) => Err(Broken {
             line: None,
             column: None,
             message: "not an assessment".into(),
             more: 0,
         }),
-        (None, Some(assessment)) => {
-            let cx = lint::Context {
-                source: &source,
-                problems: &parsed.problems,
-                assessment: Some(assessment),
-                questions,
-                settings: &config.lint,
-            };
-            let summary = Summary::of_context(&cx)
-                .unwrap_or_else(|| Summary::of(&assessment.front, questions));
-            Ok(Box::new(summary))
-        }
+        (None, Some(assessment)) => Ok(Box::new(Summary::linted(&source, assessment, linter))),
     };
     Entry {
         path: source.name.clone(),

@@ -122,7 +122,7 @@ pub fn show_findings(findings: &[Diagnostic]) -> Result<(), Stop> {
             err,
             "{style}{}[{}]:{style:#} {}",
             d.level.as_str(),
-            d.rule.code,
+            d.code(),
             d.message
         )?;
         if let Some(help) = &d.help {
@@ -137,8 +137,8 @@ pub fn refusal(errors: &[Diagnostic]) -> String {
     errors
         .iter()
         .map(|d| match &d.help {
-            Some(help) => format!("{} [{}] — {help}", d.message, d.rule.code),
-            None => format!("{} [{}]", d.message, d.rule.code),
+            Some(help) => format!("{} [{}] — {help}", d.message, d.code()),
+            None => format!("{} [{}]", d.message, d.code()),
         })
         .collect::<Vec<_>>()
         .join("; ")

@@ -5,8 +5,7 @@
 
 use std::collections::HashMap;
 
-use super::Rule;
-use crate::diagnostic::Level;
+use crate::diagnostic::{Level, Rule};
 
 /// A level a user can give a rule, as cargo and clippy spell them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -85,7 +84,7 @@ impl Settings {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lint::rules;
+    use crate::diagnostic::rules;
 
     #[test]
     fn levels_override_defaults_and_deny_warnings_promotes() {

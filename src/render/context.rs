@@ -120,7 +120,7 @@ impl<'a> RenderContext<'a> {
         format: Format,
     ) -> RenderContext<'a> {
         let front = &assessment.front;
-        let summary = Summary::of(front, questions);
+        let summary = Summary::of(assessment, questions);
         let rec = front.recommendation.as_ref();
         let line = |text: &str| Some(one_line(text)).filter(|t| !t.is_empty());
         let refs = |keys: &[String]| {

@@ -198,7 +198,7 @@ mod tests {
     fn entry(path: &str, front: &str) -> Entry {
         let text = format!("---\n{front}---\n");
         let parsed = parse(&Source::from_text(path, text));
-        let summary = Summary::of(&parsed.assessment.unwrap().front, &QuestionSet::builtin());
+        let summary = Summary::of(&parsed.assessment.unwrap(), &QuestionSet::builtin());
         Entry {
             path: path.into(),
             result: Ok(Box::new(summary)),

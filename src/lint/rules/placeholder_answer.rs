@@ -1,28 +1,9 @@
 //! MRD006: an answer that is a placeholder, not an answer.
 
-use crate::diagnostic::Level;
+use crate::diagnostic::{Diagnostic, RecommendationPart, Subject, rules::PLACEHOLDER_ANSWER};
+use crate::lint::Context;
 use crate::lint::text::normalized;
-use crate::lint::{Context, Finding, Rule, Settings};
 use crate::questions::Question;
-
-pub static RULE: Rule = Rule {
-    code: "MRD006",
-    name: "placeholder-answer",
-    level: Level::Error,
-    summary: "An answer is a placeholder (TODO, TBD, N/A, ?, ..., lorem ipsum, \"fill in\") or the question's own guidance pasted back.",
-    why: r#"A placeholder passes a check for "is there an answer" while saying nothing; it is how an unanswered question slips into a go decision. Pasting the question's guidance back is the same thing in more words."#,
-    example: r#"answers:
-  market_size: TBD
-  alternatives: "TODO: ask sales"
-  metrics: Give measurable targets with dates"#,
-    instead: r#"answers:
-  market_size: |
-    About 12,000 self-hosted installs (telemetry); at 8% adoption and
-    $99/month that is roughly $1.1M ARR.
-If the answer is not known yet, leave it empty: the assessment stays a draft
-and `missing-answer` says so honestly."#,
-    check,
-};
 
 /// Whole answers that say nothing, after `normalized`.
 const PLACEHOLDERS: &[&str] = &[
@@ -148,7 +129,7 @@ fn pasted_from(said: &str, own: &str) -> bool {
     common >= shorter.min(40)
 }
 
-fn check(cx: &Context<'_>, _: &Settings, out: &mut Vec<Finding>) {
+pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(assessment) = cx.assessment else {
         return;
     };
@@ -157,8 +138,9 @@ fn check(cx: &Context<'_>, _: &Settings, out: &mut Vec<Finding>) {
         let question = cx.questions.get(&answer.key.value);
         if let Some(why) = placeholder_kind(&answer.text.value, question) {
             out.push(
-                Finding::new(answer.text.pos, format!("the answer to `{}` {why}", answer.key.value))
-                    .help("write the answer, or leave it empty until you know it (the assessment then stays incomplete)"),
+                Diagnostic::rule(&PLACEHOLDER_ANSWER, answer.text.pos, format!("the answer to `{}` {why}", answer.key.value))
+                    .help("write the answer, or leave it empty until you know it (the assessment then stays incomplete)")
+                    .about(Subject::Answer(answer.key.value.clone())),
             );
         }
     }
@@ -169,8 +151,13 @@ fn check(cx: &Context<'_>, _: &Settings, out: &mut Vec<Finding>) {
         && let Some(why) = placeholder_kind(&rationale.value, cx.questions.recommendation())
     {
         out.push(
-            Finding::new(rationale.pos, format!("the rationale {why}"))
-                .help("say why the decision is right, weighing the answers above"),
+            Diagnostic::rule(
+                &PLACEHOLDER_ANSWER,
+                rationale.pos,
+                format!("the rationale {why}"),
+            )
+            .help("say why the decision is right, weighing the answers above")
+            .about(Subject::Recommendation(RecommendationPart::Rationale)),
         );
     }
 }

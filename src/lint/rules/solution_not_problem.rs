@@ -1,22 +1,7 @@
 //! MRD012: the problem answer describes a solution.
 
-use crate::diagnostic::Level;
-use crate::lint::{Context, Finding, Rule, Settings};
-
-pub static RULE: Rule = Rule {
-    code: "MRD012",
-    name: "solution-not-problem",
-    level: Level::Warning,
-    summary: "The `problem` answer describes a solution (\"Build…\", \"Add…\", \"We will create…\") rather than a problem.",
-    why: r#"Cagan's questions are about the problem: an assessment decides whether a problem is worth solving before anyone designs how. An answer that starts from a solution skips that decision and makes every later answer about the feature, not the pain."#,
-    example: r#"answers:
-  problem: Build a hosted scheduler with retries and Slack alerts."#,
-    instead: r#"answers:
-  problem: |
-    Teams running pipelines on their own servers lose a day a month to failed
-    cron jobs nobody notices: 41 of 60 interviewed users reported silent failures."#,
-    check,
-};
+use crate::diagnostic::{Diagnostic, Subject, rules::SOLUTION_NOT_PROBLEM};
+use crate::lint::Context;
 
 /// The question whose answer must be a problem.
 const KEY: &str = "problem";
@@ -61,7 +46,7 @@ pub fn solution_opening(text: &str) -> Option<&'static str> {
     })
 }
 
-fn check(cx: &Context<'_>, _: &Settings, out: &mut Vec<Finding>) {
+pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(answer) = cx.assessment.and_then(|a| a.front.answer(KEY)) else {
         return;
     };
@@ -70,8 +55,9 @@ fn check(cx: &Context<'_>, _: &Settings, out: &mut Vec<Finding>) {
     }
     if let Some(opening) = solution_opening(&answer.text.value) {
         out.push(
-            Finding::new(answer.text.pos, format!("the problem answer starts with a solution (\"{opening}…\")"))
-                .help("describe who hurts today, in what situation, and what it costs them; the solution comes after the decision"),
+            Diagnostic::rule(&SOLUTION_NOT_PROBLEM, answer.text.pos, format!("the problem answer starts with a solution (\"{opening}…\")"))
+                .help("describe who hurts today, in what situation, and what it costs them; the solution comes after the decision")
+                .about(Subject::Answer(KEY.to_string())),
         );
     }
 }

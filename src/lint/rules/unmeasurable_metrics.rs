@@ -1,22 +1,7 @@
 //! MRD011: success metrics with nothing to measure.
 
-use crate::diagnostic::Level;
-use crate::lint::{Context, Finding, Rule, Settings};
-
-pub static RULE: Rule = Rule {
-    code: "MRD011",
-    name: "unmeasurable-metrics",
-    level: Level::Warning,
-    summary: "The `metrics` answer has no number, percentage, date or target.",
-    why: r#""More engagement" cannot be checked, so it can never fail; a metric becomes one when it has a baseline, a target and a date, and only then can the team learn whether the bet paid off."#,
-    example: r#"answers:
-  metrics: Users will love it and engagement will go up."#,
-    instead: r#"answers:
-  metrics: |
-    Weekly active schedules from 0 to 1,500 within 90 days of launch; 5% of
-    active installs on the paid tier by 2027-06-30."#,
-    check,
-};
+use crate::diagnostic::{Diagnostic, Subject, rules::UNMEASURABLE_METRICS};
+use crate::lint::Context;
 
 /// The question whose answer must be measurable.
 const KEY: &str = "metrics";
@@ -35,7 +20,7 @@ pub fn is_measurable(text: &str) -> bool {
             .any(|word| NUMBER_WORDS.iter().any(|n| word.eq_ignore_ascii_case(n)))
 }
 
-fn check(cx: &Context<'_>, _: &Settings, out: &mut Vec<Finding>) {
+pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(answer) = cx.assessment.and_then(|a| a.front.answer(KEY)) else {
         return;
     };
@@ -46,8 +31,9 @@ fn check(cx: &Context<'_>, _: &Settings, out: &mut Vec<Finding>) {
         return;
     }
     out.push(
-        Finding::new(answer.text.pos, "the metrics answer has nothing measurable")
-            .help("give the metric, today's baseline, a target and a date, e.g. \"from 0 to 1,500 weekly users by 2027-03-31\""),
+        Diagnostic::rule(&UNMEASURABLE_METRICS, answer.text.pos, "the metrics answer has nothing measurable")
+            .help("give the metric, today's baseline, a target and a date, e.g. \"from 0 to 1,500 weekly users by 2027-03-31\"")
+            .about(Subject::Answer(KEY.to_string())),
     );
 }
 

@@ -11,18 +11,7 @@ use crate::summary::report::text::{one_line, truncate_end};
 use crate::summary::report::{Report, decision_hex};
 
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::text::escape_markup(text, crate::text::Markup::Html)
 }
 
 const STYLE: &str = "\
