@@ -308,7 +308,7 @@ fn a_config_error_names_file_line_and_column_and_exits_2() {
         ))
         .stderr(predicate::str::contains(".mrd.yml:3:5\n"))
         .stderr(predicate::str::contains(
-            "3 |     guidnce: typo\n  |     ^^^^^^^ invalid-config",
+            "3 |     guidnce: typo\n  |     ^^^^^^^\n",
         ))
         .stderr(predicate::str::contains(
             "help: did you mean `questions.problem.guidance`?",

@@ -14,10 +14,10 @@ use crate::config::Config;
 use crate::diagnostic::{Diagnostic, DiagnosticId, rules};
 use crate::error::{Error, Outcome};
 use crate::inputs::{self, Input};
-use crate::lint::titles::Titles;
+use crate::lint::titles::{TitleSite, Titles};
 use crate::lint::{FileLint, Linter, RuleLevel, Settings};
 use crate::output::{self, FileReport, Totals, human};
-use crate::source::{ReadError, Source};
+use crate::source::{LineColumn, ReadError, Source};
 
 /// Files linted together before their results are printed: large enough to
 /// keep every core busy, small enough that memory does not grow with the run.
@@ -49,22 +49,23 @@ pub fn run(args: &LintArgs, config: &Config, out: &mut dyn Write) -> Result<Outc
             pending = chunks.next().map(spawn);
             let linted = handle.join().expect("linting a chunk does not panic");
             for file in linted {
-                let Some(source) = &file.source else {
+                if file.unreadable {
                     // One unreadable file does not hide the findings of the others.
                     human::eprint(&file.lint.diagnostics, None)?;
                     unreadable = true;
                     continue;
-                };
+                }
                 totals.count(&file.lint.diagnostics);
-                if let Some(title) = &file.lint.title {
-                    titles.record(source, title);
+                if let Some(title) = file.title {
+                    titles.record(title);
                 }
                 emitter.file(
                     out,
                     &FileReport {
-                        name: &source.name,
-                        source: Some(source),
+                        name: &file.name,
                         diagnostics: &file.lint.diagnostics,
+                        positions: &file.positions,
+                        source: None,
                         rendered: file.rendered.as_deref(),
                     },
                 )?;
@@ -78,8 +79,9 @@ pub fn run(args: &LintArgs, config: &Config, out: &mut dyn Write) -> Result<Outc
             out,
             &FileReport {
                 name: &found.name,
-                source: found.source.as_ref(),
                 diagnostics: &found.diagnostics,
+                positions: &output::positions(found.source.as_ref(), &found.diagnostics),
+                source: found.source.as_ref(),
                 rendered: None,
             },
         )?;
@@ -111,12 +113,18 @@ fn spawn_chunk<'scope, 'env>(
     })
 }
 
-/// What linting one input produced.
+/// What linting one input produced: what printing needs, without the
+/// file's text, which is dropped on the worker thread that read it (memory
+/// freed where it was allocated is reused at once).
 struct Linted {
-    /// The text the findings point into; `None` when the file could not be
-    /// read (its diagnostic then says why).
-    source: Option<Source>,
+    name: String,
     lint: FileLint,
+    /// The line and column of each diagnostic.
+    positions: Vec<LineColumn>,
+    /// The title, for duplicate-title.
+    title: Option<TitleSite>,
+    /// The file could not be read; its diagnostic says why.
+    unreadable: bool,
     /// The human-format text, rendered on the worker thread.
     rendered: Option<String>,
 }
@@ -143,11 +151,14 @@ fn lint_input(input: &Input, linter: Linter<'_>, format: LintFormat, styled: boo
             )
             .in_file(name());
             return Linted {
-                source: None,
+                name: name(),
                 lint: FileLint {
                     diagnostics: vec![diagnostic],
                     title: None,
                 },
+                positions: Vec::new(),
+                title: None,
+                unreadable: true,
                 rendered: None,
             };
         }
@@ -162,22 +173,28 @@ fn lint_input(input: &Input, linter: Linter<'_>, format: LintFormat, styled: boo
             (source, lint)
         }
     };
+    let positions = output::positions(Some(&source), &lint.diagnostics);
     let rendered = (format == LintFormat::Human).then(|| {
         human::render_file(
             &FileReport {
                 name: &source.name,
-                source: Some(&source),
                 diagnostics: &lint.diagnostics,
+                positions: &positions,
+                source: Some(&source),
                 rendered: None,
             },
             styled,
         )
     });
-    // The source goes back with the findings, for their lines and columns;
-    // the chunk's texts are dropped once it is printed.
     Linted {
-        source: Some(source),
+        title: lint
+            .title
+            .as_ref()
+            .and_then(|title| TitleSite::new(&source, title)),
+        name: source.name,
         lint,
+        positions,
+        unreadable: false,
         rendered,
     }
 }

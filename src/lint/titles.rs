@@ -5,20 +5,52 @@
 //! are read again at the end, for the lines their findings print.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::Path;
 
 use super::Settings;
 use crate::assessment::Located;
 use crate::diagnostic::{Diagnostic, Subject, rules::DUPLICATE_TITLE};
 use crate::source::{Pos, Source};
 
-/// One file's title, with what is needed to point at it later.
+/// One file's title, with what is needed to point at it later: a few dozen
+/// bytes, since every file of the run keeps one.
 #[derive(Clone, Debug)]
-struct TitleSite {
-    file: String,
-    path: Option<PathBuf>,
+pub struct TitleSite {
+    /// Compared case- and space-insensitively.
+    key: Box<str>,
+    /// `None` for standard input.
+    path: Option<Box<Path>>,
     pos: Pos,
     line: u32,
+    /// Standard input cannot be read twice: its text is kept.
+    stdin: Option<Box<Source>>,
+}
+
+impl TitleSite {
+    /// A file's title, where its text is at hand (on a worker thread);
+    /// `None` for a title with nothing to compare (blank).
+    pub fn new(source: &Source, title: &Located<String>) -> Option<TitleSite> {
+        let key = super::text::normalized(&title.value);
+        if key.is_empty() {
+            return None;
+        }
+        let path = source.path.as_deref().map(Box::from);
+        Some(TitleSite {
+            key: key.into_boxed_str(),
+            stdin: path.is_none().then(|| Box::new(source.clone())),
+            path,
+            pos: title.pos,
+            line: source.line_column(title.pos.offset).line,
+        })
+    }
+
+    /// The file as the user named it (as `Source::read` names it).
+    fn name(&self) -> String {
+        match &self.path {
+            Some(path) => path.display().to_string(),
+            None => "<stdin>".to_string(),
+        }
+    }
 }
 
 /// Findings about one file, with its text when it could be read again.
@@ -31,28 +63,29 @@ pub struct FileFindings {
 
 #[derive(Debug, Default)]
 pub struct Titles {
-    by_title: HashMap<String, Vec<TitleSite>>,
+    /// Each title (normalized) with the index of the first file using it.
+    first: HashMap<Box<str>, usize>,
+    sites: Vec<TitleSite>,
+    /// (first file, later file) for each title used again.
+    repeats: Vec<(usize, usize)>,
     /// Standard input cannot be read twice: its text is kept when it has a title.
     stdin: Option<Source>,
 }
 
 impl Titles {
-    /// Records a file's title, compared case- and space-insensitively.
-    pub fn record(&mut self, source: &Source, title: &Located<String>) {
-        let key = super::text::normalized(&title.value);
-        if key.is_empty() {
-            return;
+    /// Records a file's title, in file order.
+    pub fn record(&mut self, mut site: TitleSite) {
+        if let Some(source) = site.stdin.take() {
+            self.stdin = Some(*source);
         }
-        let site = TitleSite {
-            file: source.name.clone(),
-            path: source.path.clone(),
-            pos: title.pos,
-            line: source.line_column(title.pos.offset).line,
-        };
-        if site.path.is_none() {
-            self.stdin = Some(source.clone());
+        let index = self.sites.len();
+        match self.first.get(&site.key) {
+            Some(&first) => self.repeats.push((first, index)),
+            None => {
+                self.first.insert(std::mem::take(&mut site.key), index);
+            }
         }
-        self.by_title.entry(key).or_default().push(site);
+        self.sites.push(site);
     }
 
     /// Each later file with a title already used, with its finding, in file
@@ -61,36 +94,34 @@ impl Titles {
         let Some(level) = settings.level_of(&DUPLICATE_TITLE) else {
             return Vec::new();
         };
-        let mut found: Vec<(TitleSite, Diagnostic)> = Vec::new();
-        for sites in self.by_title.into_values() {
-            let Some(first) = sites.first().cloned() else {
-                continue;
-            };
-            for site in sites.into_iter().skip(1) {
+        let mut found: Vec<(String, &TitleSite, Diagnostic)> = self
+            .repeats
+            .iter()
+            .map(|&(first, later)| {
+                let (first, site) = (&self.sites[first], &self.sites[later]);
+                let name = site.name();
                 let mut d = Diagnostic::rule(&DUPLICATE_TITLE, site.pos, "this title is already used by another assessment")
                     .help(format!(
                         "{}:{} has the same title; give each opportunity its own name so issues and summaries can tell them apart",
-                        first.file, first.line
+                        first.name(),
+                        first.line
                     ))
                     .about(Subject::Title)
-                    .in_file(site.file.clone());
+                    .in_file(name.clone());
                 d.level = level;
-                found.push((site, d));
-            }
-        }
-        found.sort_by(|a, b| (&a.0.file, a.0.pos).cmp(&(&b.0.file, b.0.pos)));
+                (name, site, d)
+            })
+            .collect();
+        found.sort_by(|a, b| (&a.0, a.1.pos).cmp(&(&b.0, b.1.pos)));
         let mut stdin = self.stdin;
         found
             .into_iter()
-            .map(|(site, d)| FileFindings {
+            .map(|(name, site, d)| FileFindings {
                 source: match &site.path {
-                    Some(path) => Source::read(path).ok().map(|mut source| {
-                        source.name = site.file.clone();
-                        source
-                    }),
+                    Some(path) => Source::read(path).ok(),
                     None => stdin.take(),
                 },
-                name: site.file,
+                name,
                 diagnostics: vec![d],
             })
             .collect()

@@ -6,7 +6,7 @@
 
 use std::io::{self, Write};
 
-use super::{Emitter, FileReport, Totals, line_column, message_with_help};
+use super::{Emitter, FileReport, Totals, message_with_help};
 
 pub struct Github;
 
@@ -24,8 +24,7 @@ pub fn escape_property(text: &str) -> String {
 
 impl Emitter for Github {
     fn file(&mut self, out: &mut dyn Write, report: &FileReport<'_>) -> io::Result<()> {
-        for d in report.diagnostics {
-            let at = line_column(report.source, d);
+        for (d, at) in report.located() {
             writeln!(
                 out,
                 "::{} file={},line={},col={},title={}::{}",

@@ -11,7 +11,7 @@ use std::io::{self, Write};
 
 use serde_json::json;
 
-use super::{Emitter, FileReport, JsonArray, Totals, line_column};
+use super::{Emitter, FileReport, JsonArray, Totals};
 use crate::diagnostic::{Diagnostic, Level};
 
 #[derive(Default)]
@@ -57,7 +57,7 @@ impl Emitter for Gitlab {
 
     fn file(&mut self, out: &mut dyn Write, report: &FileReport<'_>) -> io::Result<()> {
         let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
-        for d in report.diagnostics {
+        for (d, at) in report.located() {
             let occurrence = seen.entry((d.code(), d.message.as_str())).or_default();
             *occurrence += 1;
             let mut description = format!("{} ({})", d.message, d.id.name());
@@ -71,7 +71,7 @@ impl Emitter for Gitlab {
                 "check_name": d.code(),
                 "fingerprint": fingerprint(d, *occurrence),
                 "severity": match d.level { Level::Error => "major", Level::Warning => "minor" },
-                "location": {"path": d.file, "lines": {"begin": line_column(report.source, d).line}},
+                "location": {"path": d.file, "lines": {"begin": at.line}},
             });
             self.items.item(out, &value)?;
         }

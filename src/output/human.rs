@@ -12,7 +12,7 @@ use anstyle::{AnsiColor, Style};
 
 use super::{Emitter, FileReport, Totals, line_column};
 use crate::diagnostic::{Diagnostic, Level};
-use crate::source::{Pos, Source};
+use crate::source::{LineColumn, Pos, Source};
 
 /// Lines longer than this are cut to a window around the span, so a 60 MB
 /// one-line answer prints one screen, not 60 MB.
@@ -200,8 +200,7 @@ fn level_style(level: Level) -> Style {
 
 /// The one-line form, `file:line:col: level[CODE]: message (name)` and an
 /// indented help line, for reports that list problems as lines (JUnit).
-pub fn one_line(d: &Diagnostic, source: Option<&Source>) -> String {
-    let at = line_column(source, d);
+pub fn one_line(d: &Diagnostic, at: LineColumn) -> String {
     let mut line = format!(
         "{}:{}:{}: {}[{}]: {} ({})",
         d.file,

@@ -16,9 +16,9 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{Emitter, FileReport, JsonArray, Totals, line_column};
+use super::{Emitter, FileReport, JsonArray, Totals};
 use crate::diagnostic::{Diagnostic, Level, Subject};
-use crate::source::Source;
+use crate::source::LineColumn;
 
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -45,8 +45,7 @@ pub struct JsonDiagnostic<'a> {
 }
 
 impl<'a> JsonDiagnostic<'a> {
-    pub fn new(d: &'a Diagnostic, source: Option<&Source>) -> JsonDiagnostic<'a> {
-        let at = line_column(source, d);
+    pub fn new(d: &'a Diagnostic, at: LineColumn) -> JsonDiagnostic<'a> {
         let span = d.span.unwrap_or_default();
         JsonDiagnostic {
             code: d.code(),
@@ -70,9 +69,8 @@ impl Emitter for Json {
     }
 
     fn file(&mut self, out: &mut dyn Write, report: &FileReport<'_>) -> io::Result<()> {
-        for d in report.diagnostics {
-            self.items
-                .item(out, &JsonDiagnostic::new(d, report.source))?;
+        for (d, at) in report.located() {
+            self.items.item(out, &JsonDiagnostic::new(d, at))?;
         }
         Ok(())
     }

@@ -42,8 +42,8 @@ impl Emitter for Junit {
                 self.cases.len() - 1
             });
         let case = &mut self.cases[i];
-        for d in report.diagnostics {
-            let line = super::human::one_line(d, report.source);
+        for (d, at) in report.located() {
+            let line = super::human::one_line(d, at);
             match d.level {
                 Level::Error => case.errors.push(line),
                 Level::Warning => case.warnings.push(line),

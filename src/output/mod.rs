@@ -24,17 +24,28 @@ use crate::cli::LintFormat;
 use crate::diagnostic::{Diagnostic, Level};
 use crate::source::{LineColumn, Source};
 
-/// One file's findings, with the text they point into.
+/// One file's findings, ready to print.
 pub struct FileReport<'a> {
     /// The file as the user named it.
     pub name: &'a str,
-    /// The file's text, for lines, columns and source lines; `None` when it
-    /// could not be read (the findings then point at its first line).
-    pub source: Option<&'a Source>,
     pub diagnostics: &'a [Diagnostic],
+    /// The line and column of each diagnostic, computed from the file's text
+    /// where it was read (a worker thread), so that the text itself need not
+    /// travel to the printer.
+    pub positions: &'a [LineColumn],
+    /// The file's text, for the human format's source lines when a worker
+    /// did not render them already.
+    pub source: Option<&'a Source>,
     /// The human rendering of `diagnostics`, when a worker thread made it
     /// already (rendering snippets is a third of the work for human output).
     pub rendered: Option<&'a str>,
+}
+
+impl FileReport<'_> {
+    /// Each diagnostic with its line and column.
+    pub fn located(&self) -> impl Iterator<Item = (&Diagnostic, LineColumn)> {
+        self.diagnostics.iter().zip(self.positions.iter().copied())
+    }
 }
 
 /// The line and column a diagnostic points at in `source`; the first line
@@ -44,6 +55,11 @@ pub fn line_column(source: Option<&Source>, d: &Diagnostic) -> LineColumn {
         (Some(source), Some(span)) => source.line_column(span.offset),
         _ => LineColumn { line: 1, column: 1 },
     }
+}
+
+/// The line and column of each diagnostic in `source`.
+pub fn positions(source: Option<&Source>, diagnostics: &[Diagnostic]) -> Vec<LineColumn> {
+    diagnostics.iter().map(|d| line_column(source, d)).collect()
 }
 
 /// What the run found, for the closing line or header of a report.

@@ -9,7 +9,7 @@ use std::io::{self, Write};
 
 use serde_json::json;
 
-use super::{Emitter, FileReport, JsonArray, Totals, line_column, message_with_help, path_uri};
+use super::{Emitter, FileReport, JsonArray, Totals, message_with_help, path_uri};
 use crate::diagnostic::rules::RULES;
 
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -46,9 +46,8 @@ impl Emitter for Sarif {
     }
 
     fn file(&mut self, out: &mut dyn Write, report: &FileReport<'_>) -> io::Result<()> {
-        for d in report.diagnostics {
+        for (d, at) in report.located() {
             let index = RULES.iter().position(|r| r.code == d.code()).unwrap_or(0);
-            let at = line_column(report.source, d);
             let value = json!({
                 "ruleId": d.code(),
                 "ruleIndex": index,
