@@ -1,7 +1,13 @@
 //! `mrd summary`: read each assessment, summarise it (lint included), filter,
 //! sort, and print in the chosen format. The logic is in `crate::summary`.
+//!
+//! Files are read and summarised in parallel, as lint does; each summary
+//! keeps only what the chosen format prints, so a backlog of 100,000 files
+//! fits in memory with room to spare.
 
 use std::io::{IsTerminal, Write};
+
+use rayon::prelude::*;
 
 use crate::assessment;
 use crate::cli::{SummaryArgs, SummaryFormat};
@@ -11,9 +17,9 @@ use crate::error::{Error, Outcome};
 use crate::inputs::{self, Input};
 use crate::lint::Linter;
 use crate::source::{ReadError, line_column};
-use crate::summary::Summary;
 use crate::summary::backlog::{self, Broken, Entry, Filter};
 use crate::summary::report::{self, Report};
+use crate::summary::{Keep, Summary};
 
 /// The width of a table that is not going to a terminal.
 const DEFAULT_WIDTH: usize = 80;
@@ -25,14 +31,31 @@ pub fn run(args: &SummaryArgs, config: &Config, out: &mut dyn Write) -> Result<O
     let single = matches!(args.paths.as_slice(), [path] if !path.is_dir()) && inputs.len() == 1;
 
     let linter = Linter::new(&config.questions, &config.lint);
-    let entries: Vec<Entry> = inputs.iter().map(|input| entry(input, &linter)).collect();
     let filter = Filter {
         statuses: args.status.clone(),
         decisions: args.decision.clone(),
         milestones: args.milestone.clone(),
         labels: args.label.clone(),
     };
-    let mut entries = filter.apply(entries);
+    let keep = match args.format {
+        SummaryFormat::Json => Keep::Everything,
+        SummaryFormat::Table if single => Keep::Everything,
+        SummaryFormat::Csv => Keep::Lists,
+        SummaryFormat::Table | SummaryFormat::Markdown | SummaryFormat::Html => Keep::Headline,
+    };
+    let mut entries: Vec<Entry> = inputs
+        .par_iter()
+        .filter_map(|input| {
+            let mut entry = entry(input, &linter);
+            if !filter.keeps(&entry) {
+                return None;
+            }
+            if let Ok(summary) = &mut entry.result {
+                summary.keep_only(keep);
+            }
+            Some(entry)
+        })
+        .collect();
     backlog::sort(&mut entries);
     let broken = entries.iter().any(|e| e.result.is_err());
     let report = Report::new(&entries, &args.milestone);

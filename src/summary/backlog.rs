@@ -84,17 +84,19 @@ impl Filter {
         status && decision && milestone && labels
     }
 
-    /// Keeps the entries the filter matches. Broken files are always kept:
+    /// Whether the filter keeps an entry. Broken files are always kept:
     /// nobody can tell whether they match, and hiding an error is worse than
     /// showing one row too many.
+    pub fn keeps(&self, entry: &Entry) -> bool {
+        match &entry.result {
+            Ok(summary) => self.matches(summary),
+            Err(_) => true,
+        }
+    }
+
+    /// Keeps the entries the filter matches.
     pub fn apply(&self, entries: Vec<Entry>) -> Vec<Entry> {
-        entries
-            .into_iter()
-            .filter(|e| match &e.result {
-                Ok(summary) => self.matches(summary),
-                Err(_) => true,
-            })
-            .collect()
+        entries.into_iter().filter(|e| self.keeps(e)).collect()
     }
 }
 

@@ -6,20 +6,12 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::output::JsonArray;
 use crate::summary::Summary;
-use crate::summary::backlog::{Broken, Totals};
+use crate::summary::backlog::Broken;
 use crate::summary::report::Report;
 
 pub const SCHEMA: &str = "mrd-summary/1";
-
-#[derive(Serialize)]
-struct Document<'a> {
-    schema: &'static str,
-    heading: &'a str,
-    totals: Totals,
-    assessments: Vec<Row<'a>>,
-    errors: Vec<ErrorRow<'a>>,
-}
 
 #[derive(Serialize)]
 struct Row<'a> {
@@ -37,25 +29,32 @@ struct ErrorRow<'a> {
     error: &'a Broken,
 }
 
+/// Written compactly, one assessment and one error per line: at 10,000
+/// assessments a pretty-printed document is 46 MB, and tools read either.
 pub fn write(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
-    let document = Document {
-        schema: SCHEMA,
-        heading: &report.heading,
-        totals: report.totals,
-        assessments: report
-            .summaries()
-            .map(|(path, summary)| Row {
+    write!(
+        out,
+        "{{\"schema\":{},\"heading\":{},\"totals\":{},\"assessments\":[",
+        serde_json::to_string(SCHEMA)?,
+        serde_json::to_string(&report.heading)?,
+        serde_json::to_string(&report.totals)?,
+    )?;
+    let mut rows = JsonArray::default();
+    for (path, summary) in report.summaries() {
+        rows.item(
+            out,
+            &Row {
                 path,
                 complete: summary.is_complete(),
                 decision_label: summary.decision_label(),
                 summary,
-            })
-            .collect(),
-        errors: report
-            .broken()
-            .map(|(path, error)| ErrorRow { path, error })
-            .collect(),
-    };
-    serde_json::to_writer_pretty(&mut *out, &document)?;
-    writeln!(out)
+            },
+        )?;
+    }
+    out.write_all(b"\n],\"errors\":[")?;
+    let mut errors = JsonArray::default();
+    for (path, error) in report.broken() {
+        errors.item(out, &ErrorRow { path, error })?;
+    }
+    writeln!(out, "\n]}}")
 }

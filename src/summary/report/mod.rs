@@ -85,3 +85,69 @@ pub fn decision_hex(decision: Option<Decision>) -> &'static str {
         None => "#757575",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::{Linter, Settings};
+    use crate::questions::QuestionSet;
+    use crate::source::Source;
+    use crate::summary::{Keep, Summary};
+
+    /// The examples and the summary fixtures, summarised as `mrd summary` does.
+    fn entries() -> Vec<Entry> {
+        let questions = QuestionSet::builtin();
+        let settings = Settings::default();
+        let linter = Linter::new(&questions, &settings);
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut entries = Vec::new();
+        for dir in ["examples", "tests/fixtures/summary"] {
+            for file in std::fs::read_dir(root.join(dir)).unwrap() {
+                let path = file.unwrap().path();
+                if path.extension().is_none_or(|e| e != "md") {
+                    continue;
+                }
+                let source = Source::read(&path).unwrap();
+                let Some(assessment) = crate::assessment::parse(&source).assessment else {
+                    continue;
+                };
+                entries.push(Entry {
+                    path: source.name.clone(),
+                    result: Ok(Box::new(Summary::linted(&source, &assessment, &linter))),
+                });
+            }
+        }
+        crate::summary::backlog::sort(&mut entries);
+        entries
+    }
+
+    #[test]
+    fn each_format_prints_the_same_from_what_it_keeps() {
+        let full = entries();
+        let write: [(
+            Keep,
+            fn(&mut dyn std::io::Write, &Report<'_>) -> std::io::Result<()>,
+        ); 4] = [
+            (Keep::Headline, |out, r| table::write(out, r, 100)),
+            (Keep::Headline, markdown::write),
+            (Keep::Headline, html::write),
+            (Keep::Lists, csv::write),
+        ];
+        for (keep, write) in write {
+            let mut slim = full.clone();
+            for entry in &mut slim {
+                if let Ok(summary) = &mut entry.result {
+                    summary.keep_only(keep);
+                }
+            }
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            write(&mut a, &Report::new(&full, &[])).unwrap();
+            write(&mut b, &Report::new(&slim, &[])).unwrap();
+            assert_eq!(
+                String::from_utf8(a).unwrap(),
+                String::from_utf8(b).unwrap(),
+                "{keep:?}"
+            );
+        }
+    }
+}
