@@ -124,10 +124,8 @@ mod tests {
     #[test]
     fn each_format_prints_the_same_from_what_it_keeps() {
         let full = entries();
-        let write: [(
-            Keep,
-            fn(&mut dyn std::io::Write, &Report<'_>) -> std::io::Result<()>,
-        ); 4] = [
+        type Write = fn(&mut dyn std::io::Write, &Report<'_>) -> std::io::Result<()>;
+        let write: [(Keep, Write); 4] = [
             (Keep::Headline, |out, r| table::write(out, r, 100)),
             (Keep::Headline, markdown::write),
             (Keep::Headline, html::write),
