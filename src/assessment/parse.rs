@@ -118,6 +118,15 @@ fn key_name(key: &Node) -> Option<Cow<'_, str>> {
     }
 }
 
+/// The text of a key the reader is done with, moved out of its node rather
+/// than copied (nearly every key is a string).
+fn take_key(key: &mut Node) -> String {
+    match &mut key.value {
+        Value::String(s) => std::mem::take(s),
+        _ => key.as_text().unwrap_or_default(),
+    }
+}
+
 /// What a problem at `path` (`answers.problem`, `recommendation.rationale`,
 /// `labels[0]`) is about.
 fn subject(path: &str) -> Subject {
@@ -363,8 +372,8 @@ impl Reader<'_> {
 
     fn answers(&mut self, node: Node) -> Vec<Answer> {
         let mut answers = Vec::new();
-        for (key, value) in self.mapping(node, "answers") {
-            let name = key_name(&key).unwrap_or_default().into_owned();
+        for (mut key, value) in self.mapping(node, "answers") {
+            let name = take_key(&mut key);
             let text = match &value.value {
                 Value::Null => Some(Located::new(String::new(), value.pos)),
                 Value::Seq(_) | Value::Map(_) => {
@@ -389,8 +398,8 @@ impl Reader<'_> {
 
     fn confidence(&mut self, node: Node) -> Vec<ConfidenceEntry> {
         let mut entries = Vec::new();
-        for (key, value) in self.mapping(node, "confidence") {
-            let name = key_name(&key).unwrap_or_default().into_owned();
+        for (mut key, value) in self.mapping(node, "confidence") {
+            let name = take_key(&mut key);
             let level = if let Value::String(text) = &value.value
                 && let Some(level) = Confidence::parse_choice(text)
             {

@@ -11,6 +11,10 @@ pub fn word_count(text: &str, limit: usize) -> usize {
         .count()
 }
 
+/// What [`normalized`] trims from both ends: Markdown decoration, closing
+/// punctuation and spaces.
+pub const DECORATION: &[char] = &['*', '_', '`', '"', '\'', '.', '!', ':', '-', ' ', '>'];
+
 /// Lowercase, whitespace collapsed, and Markdown decoration and closing
 /// punctuation trimmed: what a reader sees when comparing two texts.
 pub fn normalized(text: &str) -> String {
@@ -33,12 +37,7 @@ pub fn normalized(text: &str) -> String {
             out.extend(word.chars().flat_map(char::to_lowercase));
         }
     }
-    let trimmed = out.trim_matches(|c: char| {
-        matches!(
-            c,
-            '*' | '_' | '`' | '"' | '\'' | '.' | '!' | ':' | '-' | ' ' | '>'
-        )
-    });
+    let trimmed = out.trim_matches(DECORATION);
     if trimmed.len() == out.len() {
         out
     } else {

@@ -1,5 +1,8 @@
 //! MRD015: Markdown in an answer that breaks the rendered issue.
 
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
 use pulldown_cmark::{Event, Parser, Tag};
 
 use crate::diagnostic::{Diagnostic, RecommendationPart, Subject, rules::MARKDOWN_IN_ANSWER};
@@ -24,7 +27,9 @@ fn might_matter(text: &str) -> bool {
 
 /// `](` followed by nothing but spaces or `<>` before `)`.
 fn empty_target(text: &str) -> bool {
-    memchr::memmem::find_iter(text.as_bytes(), "](").any(|i| {
+    // Built once: building a searcher costs more than most answers' search.
+    static LINK_TARGET: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("]("));
+    LINK_TARGET.find_iter(text.as_bytes()).any(|i| {
         let rest = text[i + 2..].trim_start_matches([' ', '<', '>', '\n']);
         rest.starts_with(')')
     })

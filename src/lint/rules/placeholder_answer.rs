@@ -1,8 +1,12 @@
 //! MRD006: an answer that is a placeholder, not an answer.
 
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
+
 use crate::diagnostic::{Diagnostic, RecommendationPart, Subject, rules::PLACEHOLDER_ANSWER};
 use crate::lint::Context;
-use crate::lint::text::normalized;
+use crate::lint::text::{DECORATION, normalized};
 use crate::questions::Question;
 
 /// Whole answers that say nothing, after `normalized`.
@@ -75,8 +79,26 @@ pub fn placeholder_kind(text: &str, question: Option<&Question>) -> Option<&'sta
     if trimmed.is_empty() {
         return None;
     }
+    let head = head(trimmed, HEAD);
+    // Normalizing is most of this check's cost, and most answers need none:
+    // a long answer is normalized only when its first letter could start a
+    // placeholder prefix or the question's own text.
+    let first = first_letter(head);
+    let own_texts = question
+        .map(|q| [q.guidance.as_str(), q.text.as_str()])
+        .unwrap_or_default();
+    let own_first = |own: &str| own.trim().chars().flat_map(char::to_lowercase).next();
+    let may_start_a_prefix = first.is_some_and(|c| PREFIXES.iter().any(|p| p.starts_with(c)));
+    let may_repeat_the_question = own_texts
+        .iter()
+        .any(|own| !own.is_empty() && own_first(own) == first);
+    if trimmed.len() > SHORT && !may_start_a_prefix && !may_repeat_the_question {
+        return lorem_ipsum(trimmed);
+    }
+    let said_head = normalized(head);
     if trimmed.len() <= SHORT {
-        let said = normalized(trimmed);
+        // A short answer is its own head.
+        let said = &said_head;
         if said.is_empty() {
             // `...` or `--` normalise to nothing.
             return Some("is only punctuation");
@@ -88,7 +110,6 @@ pub fn placeholder_kind(text: &str, question: Option<&Question>) -> Option<&'sta
             return Some("is only punctuation");
         }
     }
-    let said_head = normalized(head(trimmed, HEAD));
     for prefix in PREFIXES {
         if let Some(rest) = said_head.strip_prefix(prefix)
             && rest.starts_with(|c: char| !c.is_alphanumeric())
@@ -96,21 +117,40 @@ pub fn placeholder_kind(text: &str, question: Option<&Question>) -> Option<&'sta
             return Some("starts with a placeholder");
         }
     }
-    if trimmed.contains("orem ipsum") || trimmed.contains("OREM IPSUM") {
-        return Some("is lorem ipsum");
+    if let Some(found) = lorem_ipsum(trimmed) {
+        return Some(found);
     }
-    if let Some(question) = question {
-        let first = said_head.chars().next();
-        for own in [&question.guidance, &question.text] {
-            // Most answers differ from the guidance at the first letter;
-            // normalizing the guidance only when they do not keeps this cheap.
-            let own_first = own.trim().chars().flat_map(char::to_lowercase).next();
-            if own_first == first && pasted_from(&said_head, &normalized(head(own.trim(), HEAD))) {
-                return Some("repeats the question's own text");
-            }
+    let first = said_head.chars().next();
+    for own in own_texts {
+        // Most answers differ from the guidance at the first letter;
+        // normalizing the guidance only when they do not keeps this cheap.
+        if own_first(own) == first && pasted_from(&said_head, &normalized(head_of(own.trim()))) {
+            return Some("repeats the question's own text");
         }
     }
     None
+}
+
+fn lorem_ipsum(trimmed: &str) -> Option<&'static str> {
+    // Built once: building a searcher costs more than most answers' search.
+    static LOREM: LazyLock<[Finder<'static>; 2]> =
+        LazyLock::new(|| [Finder::new("orem ipsum"), Finder::new("OREM IPSUM")]);
+    LOREM
+        .iter()
+        .any(|finder| finder.find(trimmed.as_bytes()).is_some())
+        .then_some("is lorem ipsum")
+}
+
+fn head_of(text: &str) -> &str {
+    head(text, HEAD)
+}
+
+/// The first character `normalized(text)` would have: the first one that
+/// is neither white space nor the decoration normalizing trims, lowercased.
+fn first_letter(text: &str) -> Option<char> {
+    text.chars()
+        .find(|&c| !c.is_whitespace() && !DECORATION.contains(&c))
+        .and_then(|c| c.to_lowercase().next())
 }
 
 /// Whether an answer starting with `said` is the question's text starting
