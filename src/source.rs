@@ -109,7 +109,17 @@ impl Source {
         self.index().line_column(offset, &self.text)
     }
 
+    /// Reads a regular file. Anything else named like one (a FIFO, a
+    /// device, a socket) is refused before it is opened: opening a FIFO
+    /// with no writer would wait for ever.
     pub fn read(path: &Path) -> Result<Source, ReadError> {
+        let metadata = std::fs::metadata(path).map_err(ReadError::Io)?;
+        if !metadata.is_file() {
+            return Err(ReadError::Io(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                not_a_regular_file(&metadata),
+            )));
+        }
         let bytes = std::fs::read(path).map_err(ReadError::Io)?;
         let mut source = Source::from_bytes(path.display().to_string(), bytes)?;
         source.path = Some(path.to_path_buf());
@@ -137,6 +147,31 @@ impl Source {
             }
         }
     }
+}
+
+/// Why a path that is not a regular file cannot be read as one.
+pub fn not_a_regular_file(metadata: &std::fs::Metadata) -> String {
+    let kind = if metadata.is_dir() {
+        "a directory"
+    } else {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt;
+            let t = metadata.file_type();
+            if t.is_fifo() {
+                "a named pipe (FIFO)"
+            } else if t.is_socket() {
+                "a socket"
+            } else if t.is_block_device() || t.is_char_device() {
+                "a device"
+            } else {
+                "not a regular file"
+            }
+        }
+        #[cfg(not(unix))]
+        "not a regular file"
+    };
+    format!("this is {kind}, not a file mrd can read; name a Markdown file or a directory")
 }
 
 /// The 1-based line and character column of a byte offset in a text read

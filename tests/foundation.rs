@@ -504,3 +504,50 @@ fn help_and_version() {
         .stdout(predicate::str::contains("Exit codes: 0 success"));
     mrd().arg("frobnicate").assert().code(2);
 }
+
+/// A `|` block at the very end of YAML, with no line ending after it, reads
+/// as it would with one (as the YAML test suite says), in an answers file,
+/// in `.mrd.yml` and between fences alike.
+#[test]
+fn a_block_at_the_end_of_the_yaml_keeps_its_line_feed_everywhere() {
+    let scratch = Scratch::new();
+    scratch.write(
+        "answers.yml",
+        "title: End\nanswers:\n  problem: |\n    Teams lose a day a month.",
+    );
+    scratch
+        .mrd()
+        .args(["new", "--answers", "answers.yml", "-o", "end.md"])
+        .assert()
+        .code(1);
+    assert!(
+        scratch
+            .read("end.md")
+            .contains("  problem: |\n    Teams lose a day a month.\n"),
+        "{}",
+        scratch.read("end.md")
+    );
+    scratch.write(
+        ".mrd.yml",
+        "questions:\n  problem:\n    guidance: |\n      Say who hurts.",
+    );
+    let out = scratch
+        .mrd()
+        .args(["questions", "--format", "json"])
+        .output()
+        .unwrap();
+    let questions: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(questions[0]["guidance"], "Say who hurts.\n");
+}
+
+/// A lone CR ends a line for YAML, and so for the lines lint prints.
+#[test]
+fn a_lone_cr_ends_a_line_in_positions_and_quoted_lines() {
+    mrd()
+        .args(["lint", "tests/fixtures/bad/lone-cr.md"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "error[MRD001]: invalid value `maybe` for `status`\n --> tests/fixtures/bad/lone-cr.md:3:9\n  |\n3 | status: maybe\n  |         ^^^^^ invalid-front-matter",
+        ));
+}

@@ -154,7 +154,10 @@ impl Reader<'_> {
         if self.nodes > MAX_NODES {
             return Err(self.error(
                 span,
-                &format!("the YAML has more than {MAX_NODES} keys and values"),
+                &format!(
+                    "the YAML has more than {} keys and values",
+                    thousands(MAX_NODES)
+                ),
                 Some("a real assessment has a few hundred; split the file, or remove data that does not belong in it"),
             ));
         }
@@ -217,6 +220,19 @@ impl Reader<'_> {
             help: None,
         }
     }
+}
+
+/// `100000` as people write it: `100,000`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
 }
 
 fn too_deep(pos: Pos) -> SyntaxError {
@@ -452,7 +468,10 @@ mod tests {
         assert!(read(&fits, 0).is_ok());
         let wide = format!("x: [{}]", "1,".repeat(MAX_NODES));
         let err = read(&wide, 0).unwrap_err();
-        assert_eq!(err.message, "the YAML has more than 100000 keys and values");
+        assert_eq!(
+            err.message,
+            "the YAML has more than 100,000 keys and values"
+        );
         assert!(err.help.is_some());
     }
 
