@@ -327,6 +327,8 @@ fn a_fifo_named_on_the_command_line_is_an_error_and_skipped_in_a_walk() {
 fn cpu_of(args: &[&str], file: &std::path::Path) -> f64 {
     (0..2)
         .map(|_| {
+            // Waited for below, with wait4, which also says what it cost.
+            #[allow(clippy::zombie_processes)]
             let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("mrd"))
                 .args(args)
                 .arg(file)
