@@ -10,7 +10,9 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::assessment::{Choice, Confidence, Decision, FORMAT_VERSION, Status};
+use crate::assessment::{
+    Choice, Confidence, Decision, FORMAT_VERSION, Field, RecommendationField, Status,
+};
 use crate::questions::{Question, QuestionSet};
 
 /// The schema dialect the output declares.
@@ -39,82 +41,43 @@ pub fn front_matter_schema(questions: &QuestionSet) -> Value {
         None => "The decision: go, no-go or undecided.".to_string(),
     };
 
-    json!({
-        "$schema": DIALECT,
-        "title": "mrd opportunity assessment",
-        "description": "The YAML front-matter of an opportunity assessment (format version 1). Written by hand or with `mrd new`; checked for completeness by `mrd lint`.",
-        "type": "object",
-        "properties": {
-            "mrd": {
-                "description": "The format version. Optional; this version of mrd reads version 1.",
-                "const": FORMAT_VERSION,
-            },
-            "title": {
-                "description": "The opportunity's name, as it would appear in an issue title.",
-                "type": "string",
-                "minLength": 1,
-            },
-            "author": {
-                "description": "Who wrote the assessment.",
-                "type": "string",
-            },
-            "created": {
-                "description": "The day the assessment was started, as an ISO date (2026-10-02).",
+    // Each top-level field of the format, from its one definition, with
+    // the shape this schema gives it.
+    let mut properties = Map::new();
+    for &field in Field::ALL {
+        let shape = match field {
+            Field::Version => json!({ "const": FORMAT_VERSION }),
+            Field::Title => json!({ "type": "string", "minLength": 1 }),
+            Field::Author => json!({ "type": "string" }),
+            Field::Created => json!({
                 "type": "string",
                 "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-            },
-            "status": {
-                "description": "Where the assessment is in its life.",
-                "enum": spellings::<Status>(),
-            },
-            "labels": {
-                "description": "Issue labels, for `mrd render`.",
+            }),
+            Field::Status => json!({ "enum": spellings::<Status>() }),
+            Field::Labels => json!({
                 "anyOf": [
                     { "type": "array", "items": { "type": "string" } },
                     { "type": "string" },
                 ],
-            },
-            "milestone": {
-                "description": "The milestone the work is planned for.",
-                "type": ["string", "number"],
-            },
-            "answers": {
-                "description": "The answer to each question, in Markdown, by question key. See `mrd questions`.",
+            }),
+            Field::Milestone => json!({ "type": ["string", "number"] }),
+            Field::Answers => json!({
                 "type": ["object", "null"],
                 "properties": answers,
                 // A key outside the question set is almost always a typo
                 // (`target_markt`); the editor says so while the user types.
                 "additionalProperties": false,
-            },
-            "confidence": {
-                "description": "How sure the author is of each answer: low, medium or high.",
+            }),
+            Field::Confidence => json!({
                 "type": ["object", "null"],
                 "properties": confidence,
                 "additionalProperties": false,
-            },
-            "recommendation": {
-                "description": decision_description,
+            }),
+            Field::Recommendation => json!({
                 "type": ["object", "null"],
-                "properties": {
-                    "decision": {
-                        "description": "go, no-go, or undecided while the assessment is still open.",
-                        "enum": spellings::<Decision>(),
-                    },
-                    "rationale": {
-                        "description": "Why, weighing the answers above (Markdown).",
-                        "type": ["string", "null"],
-                    },
-                    "conditions": {
-                        "description": "What must hold for a go to stand, or what would change a no-go.",
-                        "anyOf": [
-                            { "type": "array", "items": { "type": "string" } },
-                            { "type": "string" },
-                        ],
-                    },
-                },
-            },
-            "lint": {
-                "description": "Rules this file allows for itself, by code or name (`mrd rules` lists them), e.g. `allow: [MRD007]`.",
+                "properties": recommendation_properties(),
+            }),
+            Field::FileSettings => json!({
                 "type": "object",
                 "properties": {
                     "allow": {
@@ -123,13 +86,56 @@ pub fn front_matter_schema(questions: &QuestionSet) -> Value {
                     },
                 },
                 "additionalProperties": false,
-            },
-        },
-        "required": ["title"],
+            }),
+        };
+        let description = match field {
+            // The decision's description is the tenth question's own.
+            Field::Recommendation => decision_description.clone(),
+            _ => field.description().to_string(),
+        };
+        let mut property = Map::new();
+        property.insert("description".into(), description.into());
+        if let Value::Object(shape) = shape {
+            property.extend(shape);
+        }
+        properties.insert(field.key().to_string(), Value::Object(property));
+    }
+
+    json!({
+        "$schema": DIALECT,
+        "title": "mrd opportunity assessment",
+        "description": "The YAML front-matter of an opportunity assessment (format version 1). Written by hand or with `mrd new`; checked for completeness by `mrd lint`.",
+        "type": "object",
+        "properties": properties,
+        "required": [Field::Title.key()],
         // Unknown top-level keys are kept by mrd, but in an editor they are
         // far more often typos (`tittle:`) than intent.
         "additionalProperties": false,
     })
+}
+
+/// The keys inside `recommendation:`, from their one definition.
+fn recommendation_properties() -> Map<String, Value> {
+    let mut properties = Map::new();
+    for &field in RecommendationField::ALL {
+        let shape = match field {
+            RecommendationField::Decision => json!({ "enum": spellings::<Decision>() }),
+            RecommendationField::Rationale => json!({ "type": ["string", "null"] }),
+            RecommendationField::Conditions => json!({
+                "anyOf": [
+                    { "type": "array", "items": { "type": "string" } },
+                    { "type": "string" },
+                ],
+            }),
+        };
+        let mut property = Map::new();
+        property.insert("description".into(), field.description().into());
+        if let Value::Object(shape) = shape {
+            property.extend(shape);
+        }
+        properties.insert(field.key().to_string(), Value::Object(property));
+    }
+    properties
 }
 
 /// The schema as pretty JSON, keys in a reading order (the dialect first,
@@ -151,13 +157,11 @@ pub fn to_pretty_json(schema: &Value, questions: &QuestionSet) -> String {
         "properties",
         "required",
         "additionalProperties",
-        // Inside the recommendation and a file's own lint settings.
-        "decision",
-        "rationale",
-        "conditions",
+        // Inside a file's own lint settings.
         "allow",
     ]
     .iter()
+    .chain(crate::assessment::RECOMMENDATION_KEYS)
     .chain(crate::assessment::TOP_LEVEL_KEYS)
     .map(|k| k.to_string())
     .collect();

@@ -7,8 +7,10 @@
 
 use std::io::{self, Write};
 
+use crate::assessment::Field;
 use crate::summary::report::Report;
 
+/// The columns; those named after a front-matter field take its key.
 pub const HEADER: &[&str] = &[
     "path",
     "decision",
@@ -16,11 +18,11 @@ pub const HEADER: &[&str] = &[
     "answered",
     "required",
     "complete",
-    "title",
-    "status",
-    "author",
-    "milestone",
-    "labels",
+    Field::Title.key(),
+    Field::Status.key(),
+    Field::Author.key(),
+    Field::Milestone.key(),
+    Field::Labels.key(),
     "unanswered",
     "low_confidence",
     "risks",
