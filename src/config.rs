@@ -386,21 +386,26 @@ fn apply_questions(set: &mut QuestionSet, node: &Node) -> Result<(), ConfigError
     Ok(())
 }
 
+/// The settings of a section (`render:`, `lint:`); `None` when it is empty.
+fn section<'n>(node: &'n Node, name: &str) -> Result<Option<&'n [(Node, Node)]>, ConfigError> {
+    match &node.value {
+        Value::Map(entries) => Ok(Some(entries)),
+        Value::Null => Ok(None),
+        other => Err(config_error(
+            node.pos,
+            format!(
+                "`{name}` must be a mapping of settings, found {}",
+                other.kind()
+            ),
+        )),
+    }
+}
+
 /// `render:` maps `flavor`, `templates` and `title` to their values.
 fn render_section(node: &Node, dir: &Path) -> Result<RenderConfig, ConfigError> {
     let mut render = RenderConfig::default();
-    let entries = match &node.value {
-        Value::Map(entries) => entries,
-        Value::Null => return Ok(render),
-        other => {
-            return Err(config_error(
-                node.pos,
-                format!(
-                    "`render` must be a mapping of settings, found {}",
-                    other.kind()
-                ),
-            ));
-        }
+    let Some(entries) = section(node, "render")? else {
+        return Ok(render);
     };
     for (key, value) in strict_entries(entries, &["flavor", "templates", "title"], "render.")? {
         match key.as_str() {
@@ -435,18 +440,8 @@ fn apply_lint(
     settings: &mut LintSettings,
     node: &Node,
 ) -> Result<Option<Vec<(String, Pos)>>, ConfigError> {
-    let entries = match &node.value {
-        Value::Map(entries) => entries,
-        Value::Null => return Ok(None),
-        other => {
-            return Err(config_error(
-                node.pos,
-                format!(
-                    "`lint` must be a mapping of settings, found {}",
-                    other.kind()
-                ),
-            ));
-        }
+    let Some(entries) = section(node, "lint")? else {
+        return Ok(None);
     };
     let mut critical = None;
     for (field, value) in strict_entries(entries, LINT_FIELDS, "lint.")? {

@@ -60,14 +60,7 @@ impl LineIndex {
     /// the text this index was built from. An offset inside a character or
     /// past the end is clamped to the character or the end.
     pub fn line_column(&self, offset: usize, text: &str) -> LineColumn {
-        let offset = floor_boundary(text, offset);
-        let line = self.line_of(offset);
-        let start = self.line_starts[line];
-        let column = if self.ascii {
-            offset - start
-        } else {
-            count_chars(&text[start..offset])
-        };
+        let (line, column) = self.locate(offset, text, count_chars);
         LineColumn {
             line: line as u32 + 1,
             column: column as u32 + 1,
@@ -77,15 +70,22 @@ impl LineIndex {
     /// The 0-based line and UTF-16 column of a byte offset, as the Language
     /// Server Protocol counts them.
     pub fn utf16_position(&self, offset: usize, text: &str) -> (u32, u32) {
+        let (line, column) = self.locate(offset, text, |before| before.encode_utf16().count());
+        (line as u32, column as u32)
+    }
+
+    /// The 0-based line of `offset`, and its column as `count` counts the
+    /// text before it on the line (bytes, when the text is ASCII).
+    fn locate(&self, offset: usize, text: &str, count: fn(&str) -> usize) -> (usize, usize) {
         let offset = floor_boundary(text, offset);
         let line = self.line_of(offset);
         let start = self.line_starts[line];
         let column = if self.ascii {
             offset - start
         } else {
-            text[start..offset].encode_utf16().count()
+            count(&text[start..offset])
         };
-        (line as u32, column as u32)
+        (line, column)
     }
 
     /// The byte range of a 1-based line, without its line ending; `None`
