@@ -17,9 +17,12 @@ use crate::error::{Error, Outcome};
 use crate::inputs::{self, Input};
 use crate::lint::Linter;
 use crate::source::{ReadError, line_column};
-use crate::summary::backlog::{self, Broken, Entry, Filter};
+use crate::summary::Summary;
+use crate::summary::backlog::{self, Broken, Entry, Filter, Row};
 use crate::summary::report::{self, Report};
-use crate::summary::{Keep, Summary};
+
+/// Files summarised together: enough to keep every core busy.
+const CHUNK: usize = 512;
 
 /// The width of a table that is not going to a terminal.
 const DEFAULT_WIDTH: usize = 80;
@@ -37,49 +40,90 @@ pub fn run(args: &SummaryArgs, config: &Config, out: &mut dyn Write) -> Result<O
         milestones: args.milestone.clone(),
         labels: args.label.clone(),
     };
-    let keep = match args.format {
-        SummaryFormat::Json => Keep::Everything,
-        SummaryFormat::Table if single => Keep::Everything,
-        SummaryFormat::Csv => Keep::Lists,
-        SummaryFormat::Table | SummaryFormat::Markdown | SummaryFormat::Html => Keep::Headline,
-    };
-    let mut entries: Vec<Entry> = inputs
-        .par_iter()
-        .filter_map(|input| {
-            let mut entry = entry(input, &linter);
-            if !filter.keeps(&entry) {
-                return None;
-            }
-            if let Ok(summary) = &mut entry.result {
-                summary.keep_only(keep);
-            }
-            Some(entry)
-        })
-        .collect();
-    backlog::sort(&mut entries);
-    let broken = entries.iter().any(|e| e.result.is_err());
-    let report = Report::new(&entries, &args.milestone);
-
-    match args.format {
-        SummaryFormat::Table => match entries.as_slice() {
+    // JSON and the view of one assessment print whole summaries; the other
+    // formats print rows, a few hundred bytes each, kept for sorting.
+    let whole =
+        args.format == SummaryFormat::Json || (single && args.format == SummaryFormat::Table);
+    let broken = if whole {
+        let mut entries = summarise(inputs, &linter, &filter, Box::new);
+        backlog::sort(&mut entries);
+        let broken = entries.iter().any(|e| e.result.is_err());
+        match entries.as_slice() {
             [
                 Entry {
                     path,
                     result: Ok(summary),
                 },
-            ] if single => report::detail::write(out, path, summary)?,
-            _ => report::table::write(out, &report, table_width(args.width))?,
-        },
-        SummaryFormat::Markdown => report::markdown::write(out, &report)?,
-        SummaryFormat::Json => report::json::write(out, &report)?,
-        SummaryFormat::Csv => report::csv::write(out, &report)?,
-        SummaryFormat::Html => report::html::write(out, &report)?,
-    }
+            ] if args.format == SummaryFormat::Table => report::detail::write(out, path, summary)?,
+            _ if args.format == SummaryFormat::Json => {
+                report::json::write(out, &Report::new(&entries, &args.milestone))?
+            }
+            _ => {
+                let rows: Vec<Entry<Row>> = entries
+                    .into_iter()
+                    .map(|e| Entry {
+                        path: e.path,
+                        result: e.result.map(|s| Row::of(&s, false)),
+                    })
+                    .collect();
+                let report = Report::new(&rows, &args.milestone);
+                report::table::write(out, &report, table_width(args.width))?
+            }
+        }
+        broken
+    } else {
+        let lists = args.format == SummaryFormat::Csv;
+        let mut rows = summarise(inputs, &linter, &filter, |s| Row::of(&s, lists));
+        backlog::sort(&mut rows);
+        let report = Report::new(&rows, &args.milestone);
+        match args.format {
+            SummaryFormat::Table => report::table::write(out, &report, table_width(args.width))?,
+            SummaryFormat::Markdown => report::markdown::write(out, &report)?,
+            SummaryFormat::Csv => report::csv::write(out, &report)?,
+            SummaryFormat::Html => report::html::write(out, &report)?,
+            SummaryFormat::Json => unreachable!("JSON prints whole summaries"),
+        }
+        rows.iter().any(|e| e.result.is_err())
+    };
     Ok(if broken {
         Outcome::Findings
     } else {
         Outcome::Success
     })
+}
+
+/// Each input's entry, in input order, keeping what `keep` makes of each
+/// summary (the filter applies first). Files are summarised in parallel,
+/// a chunk at a time, and each input's path is freed once it is done.
+fn summarise<T: Send + Clone>(
+    inputs: Vec<Input>,
+    linter: &Linter<'_>,
+    filter: &Filter,
+    keep: impl Fn(Summary) -> T + Sync,
+) -> Vec<Entry<T>> {
+    let mut entries = Vec::new();
+    let mut inputs = inputs.into_iter();
+    loop {
+        let chunk: Vec<Input> = inputs.by_ref().take(CHUNK).collect();
+        if chunk.is_empty() {
+            break;
+        }
+        let summarised: Vec<Entry<T>> = chunk
+            .par_iter()
+            .filter_map(|input| {
+                let entry = entry(input, linter);
+                filter.keeps(&entry).then(|| Entry {
+                    path: entry.path,
+                    result: entry.result.map(|summary| keep(*summary)),
+                })
+            })
+            .collect();
+        // Copied here, next to the rest, and the workers' copies freed:
+        // kept where they were made, each entry would pin pages of the
+        // temporaries that were made around it.
+        entries.extend(summarised.iter().cloned());
+    }
+    entries
 }
 
 fn table_width(asked: Option<u16>) -> usize {

@@ -99,41 +99,9 @@ impl Summary {
         label(self.decision)
     }
 
-    /// Drops what a report will not print, so a backlog of many thousand
-    /// summaries held for sorting stays small.
-    pub fn keep_only(&mut self, keep: Keep) {
-        if keep == Keep::Everything {
-            return;
-        }
-        self.evidence = Vec::new();
-        self.verdict.contradictions = Vec::new();
-        for risk in &mut self.risks {
-            risk.detail = None;
-        }
-        if keep == Keep::Headline {
-            // `unanswered` stays: it says whether the assessment is complete.
-            self.risks = Vec::new();
-            self.low_confidence = Vec::new();
-            self.labels = Vec::new();
-        }
-    }
-
     pub fn is_complete(&self) -> bool {
         self.unanswered.is_empty() && self.decision.is_some()
     }
-}
-
-/// What a report prints of each summary (see [`Summary::keep_only`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Keep {
-    /// Everything (JSON, and the view of one assessment).
-    Everything,
-    /// The headline and the lists (CSV): no evidence profile, no details.
-    Lists,
-    /// The headline (table, Markdown, HTML): decision, readiness, answers
-    /// counted and missing, the verdict's text, title, status, author,
-    /// milestone.
-    Headline,
 }
 
 /// The decision as people say it in a meeting.

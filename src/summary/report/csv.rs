@@ -8,6 +8,7 @@
 use std::io::{self, Write};
 
 use crate::assessment::Field;
+use crate::summary::backlog::Row;
 use crate::summary::report::Report;
 
 /// The columns; those named after a front-matter field take its key.
@@ -50,13 +51,12 @@ fn line(out: &mut dyn Write, fields: &[String]) -> io::Result<()> {
     write!(out, "{}\r\n", fields.join(","))
 }
 
-pub fn write(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
+pub fn write(out: &mut dyn Write, report: &Report<'_, Row>) -> io::Result<()> {
     line(
         out,
         &HEADER.iter().map(|h| h.to_string()).collect::<Vec<_>>(),
     )?;
     for (path, s) in report.summaries() {
-        let risks: Vec<&str> = s.risks.iter().map(|r| r.message.as_str()).collect();
         line(
             out,
             &[
@@ -66,15 +66,15 @@ pub fn write(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
                 s.answered.to_string(),
                 s.required.to_string(),
                 s.is_complete().to_string(),
-                s.title.clone().unwrap_or_default(),
+                s.title().unwrap_or_default().to_string(),
                 s.status.map_or("", |x| x.as_str()).to_string(),
-                s.author.clone().unwrap_or_default(),
-                s.milestone.clone().unwrap_or_default(),
-                s.labels.join(";"),
-                s.unanswered.join(";"),
-                s.low_confidence.join(";"),
-                risks.join("; "),
-                s.verdict.text.clone(),
+                s.author().unwrap_or_default().to_string(),
+                s.milestone().unwrap_or_default().to_string(),
+                s.labels().to_string(),
+                s.unanswered().to_string(),
+                s.low_confidence().to_string(),
+                s.risks().to_string(),
+                s.verdict().to_string(),
                 String::new(),
             ],
         )?;

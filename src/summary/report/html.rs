@@ -6,7 +6,7 @@
 use std::io::{self, Write};
 
 use crate::assessment::Decision;
-use crate::summary::Summary;
+use crate::summary::backlog::Row;
 use crate::summary::report::text::{one_line, truncate_end};
 use crate::summary::report::{Report, decision_hex};
 
@@ -30,7 +30,7 @@ const BAR_WIDTH: u32 = 400;
 const ROW_HEIGHT: u32 = 26;
 const TOP: u32 = 24;
 
-fn chart(out: &mut dyn Write, rows: &[(&str, &Summary)]) -> io::Result<()> {
+fn chart(out: &mut dyn Write, rows: &[(&str, &Row)]) -> io::Result<()> {
     let height = TOP + ROW_HEIGHT * rows.len() as u32 + 8;
     let total_width = LABEL_WIDTH + BAR_WIDTH + 50;
     writeln!(
@@ -53,7 +53,7 @@ fn chart(out: &mut dyn Write, rows: &[(&str, &Summary)]) -> io::Result<()> {
     }
     for (i, (path, s)) in rows.iter().enumerate() {
         let y = TOP + ROW_HEIGHT * i as u32;
-        let label = s.title.as_deref().map_or_else(|| one_line(path), one_line);
+        let label = s.title().map_or_else(|| one_line(path), one_line);
         let bar = BAR_WIDTH * u32::from(s.readiness) / 100;
         writeln!(
             out,
@@ -90,7 +90,7 @@ fn chart(out: &mut dyn Write, rows: &[(&str, &Summary)]) -> io::Result<()> {
     writeln!(out, "</p>")
 }
 
-pub fn write(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
+pub fn write(out: &mut dyn Write, report: &Report<'_, Row>) -> io::Result<()> {
     let heading = escape(&one_line(&report.heading));
     writeln!(out, "<!DOCTYPE html>")?;
     writeln!(out, r#"<html lang="en">"#)?;
@@ -133,12 +133,12 @@ pub fn write(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
                 s.readiness,
                 s.answered,
                 s.required,
-                text(s.title.as_deref()),
+                text(s.title()),
                 s.status.map_or("-", |x| x.as_str()),
-                text(s.author.as_deref()),
-                text(s.milestone.as_deref()),
+                text(s.author()),
+                text(s.milestone()),
                 escape(path),
-                escape(&s.verdict.text),
+                escape(s.verdict()),
             )?;
         }
         writeln!(out, "</tbody>")?;

@@ -11,7 +11,7 @@ use std::io::{self, Write};
 
 use anstyle::Style;
 
-use crate::summary::Summary;
+use crate::summary::backlog::Row;
 use crate::summary::report::text::{pad_end, pad_start, truncate_end, truncate_start, width};
 use crate::summary::report::{Report, decision_style, readiness_style};
 
@@ -87,7 +87,7 @@ impl Column {
     }
 }
 
-fn completeness(s: &Summary) -> String {
+fn completeness(s: &Row) -> String {
     format!("{}/{}", s.answered, s.required)
 }
 
@@ -95,12 +95,12 @@ fn or_dash(text: Option<&str>) -> String {
     text.map_or_else(|| "-".to_string(), super::text::one_line)
 }
 
-fn title(s: &Summary) -> String {
-    or_dash(s.title.as_deref().filter(|t| !t.trim().is_empty()))
+fn title(s: &Row) -> String {
+    or_dash(s.title().filter(|t| !t.trim().is_empty()))
 }
 
-pub fn write(out: &mut dyn Write, report: &Report<'_>, max_width: usize) -> io::Result<()> {
-    let rows: Vec<(&str, &Summary)> = report.summaries().collect();
+pub fn write(out: &mut dyn Write, report: &Report<'_, Row>, max_width: usize) -> io::Result<()> {
+    let rows: Vec<(&str, &Row)> = report.summaries().collect();
     if rows.is_empty() {
         // With only broken files, their errors below say everything.
         if report.broken().next().is_none() {
@@ -115,12 +115,11 @@ pub fn write(out: &mut dyn Write, report: &Report<'_>, max_width: usize) -> io::
 /// Writes the one-line table if it fits; returns whether it did.
 fn one_line_layout(
     out: &mut dyn Write,
-    rows: &[(&str, &Summary)],
+    rows: &[(&str, &Row)],
     max_width: usize,
 ) -> io::Result<bool> {
-    let cells = |f: &dyn Fn(&str, &Summary) -> String| {
-        rows.iter().map(|(p, s)| f(p, s)).collect::<Vec<_>>()
-    };
+    let cells =
+        |f: &dyn Fn(&str, &Row) -> String| rows.iter().map(|(p, s)| f(p, s)).collect::<Vec<_>>();
     let mut columns = vec![
         Column::new(
             "DECISION",
@@ -156,13 +155,13 @@ fn one_line_layout(
             "MILESTONE",
             Align::Left,
             Cut::End(9),
-            cells(&|_, s| or_dash(s.milestone.as_deref())),
+            cells(&|_, s| or_dash(s.milestone())),
         ),
         Column::new(
             "AUTHOR",
             Align::Left,
             Cut::End(AUTHOR_MIN),
-            cells(&|_, s| or_dash(s.author.as_deref())),
+            cells(&|_, s| or_dash(s.author())),
         ),
         Column::new(
             "PATH",
@@ -219,11 +218,7 @@ fn one_line_layout(
     Ok(true)
 }
 
-fn two_line_layout(
-    out: &mut dyn Write,
-    rows: &[(&str, &Summary)],
-    max_width: usize,
-) -> io::Result<()> {
+fn two_line_layout(out: &mut dyn Write, rows: &[(&str, &Row)], max_width: usize) -> io::Result<()> {
     let decision_width = rows
         .iter()
         .map(|(_, s)| width(s.decision_label()))
@@ -291,7 +286,7 @@ struct Fact {
 const SEPARATOR: &str = " · ";
 
 /// status · milestone · author · path; the path is always there, and last.
-fn facts_of(path: &str, s: &Summary) -> Vec<Fact> {
+fn facts_of(path: &str, s: &Row) -> Vec<Fact> {
     let fact = |text: String, min: usize| Fact {
         text,
         min,
@@ -299,12 +294,8 @@ fn facts_of(path: &str, s: &Summary) -> Vec<Fact> {
     };
     let mut facts: Vec<Fact> = [
         s.status.map(|x| fact(x.as_str().to_string(), usize::MAX)),
-        s.milestone
-            .as_deref()
-            .map(|m| fact(super::text::one_line(m), 6)),
-        s.author
-            .as_deref()
-            .map(|a| fact(super::text::one_line(a), 6)),
+        s.milestone().map(|m| fact(super::text::one_line(m), 6)),
+        s.author().map(|a| fact(super::text::one_line(a), 6)),
     ]
     .into_iter()
     .flatten()
@@ -354,7 +345,7 @@ fn fit_facts(mut facts: Vec<Fact>, room: usize) -> String {
         .join(SEPARATOR)
 }
 
-fn write_footer(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
+fn write_footer(out: &mut dyn Write, report: &Report<'_, Row>) -> io::Result<()> {
     let red = Style::new()
         .bold()
         .fg_color(Some(anstyle::AnsiColor::Red.into()));
