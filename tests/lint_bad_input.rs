@@ -320,6 +320,7 @@ fn a_fifo_named_on_the_command_line_is_an_error_and_skipped_in_a_walk() {
     }
 }
 
+#[cfg(unix)]
 /// The CPU time (user and system) of the cheaper of two runs of
 /// `mrd ARGS FILE`, in seconds: the work done, which other processes on a
 /// shared machine do not change as they change wall time. Only compared
@@ -354,6 +355,7 @@ fn cpu_of(args: &[&str], file: &std::path::Path) -> f64 {
         .fold(f64::INFINITY, f64::min)
 }
 
+#[cfg(unix)]
 /// Work that grows with the input, not faster: four times the input may
 /// take at most six times as long (linear is four, quadratic sixteen; the
 /// rest is room for a noisy machine).
@@ -370,6 +372,7 @@ fn assert_linear(args: &[&str], small: &std::path::Path, large: &std::path::Path
     );
 }
 
+#[cfg(unix)]
 #[test]
 fn a_huge_key_costs_time_in_proportion_to_its_size() {
     let scratch = Scratch::new();
@@ -385,6 +388,7 @@ fn a_huge_key_costs_time_in_proportion_to_its_size() {
     assert_linear(&["summary"], &small, &large);
 }
 
+#[cfg(unix)]
 #[test]
 fn many_findings_in_one_file_cost_time_in_proportion_to_their_number() {
     let scratch = Scratch::new();
