@@ -43,19 +43,30 @@ enum Cut {
     Start(usize),
 }
 
+/// What a column shows of a row (given its path and its row).
+type CellOf = fn(&str, &Row) -> String;
+
+/// A column: its cells are made when measured and again when printed, so a
+/// table of 100,000 rows does not hold 800,000 cells at once.
 struct Column {
     header: &'static str,
     align: Align,
     cut: Cut,
-    cells: Vec<String>,
+    cell_of: CellOf,
     width: usize,
 }
 
 impl Column {
-    fn new(header: &'static str, align: Align, cut: Cut, cells: Vec<String>) -> Column {
-        let width = cells
+    fn new(
+        header: &'static str,
+        align: Align,
+        cut: Cut,
+        cell_of: CellOf,
+        rows: &[(&str, &Row)],
+    ) -> Column {
+        let width = rows
             .iter()
-            .map(|c| width(c))
+            .map(|(p, s)| width(&cell_of(p, s)))
             .chain([width(header)])
             .max()
             .unwrap_or(0);
@@ -63,7 +74,7 @@ impl Column {
             header,
             align,
             cut,
-            cells,
+            cell_of,
             width,
         }
     }
@@ -118,56 +129,62 @@ fn one_line_layout(
     rows: &[(&str, &Row)],
     max_width: usize,
 ) -> io::Result<bool> {
-    let cells =
-        |f: &dyn Fn(&str, &Row) -> String| rows.iter().map(|(p, s)| f(p, s)).collect::<Vec<_>>();
     let mut columns = vec![
         Column::new(
             "DECISION",
             Align::Left,
             Cut::Fixed,
-            cells(&|_, s| s.decision_label().into()),
+            |_, s| s.decision_label().into(),
+            rows,
         ),
         Column::new(
             "READY",
             Align::Right,
             Cut::Fixed,
-            cells(&|_, s| s.readiness.to_string()),
+            |_, s| s.readiness.to_string(),
+            rows,
         ),
         Column::new(
             "DONE",
             Align::Right,
             Cut::Fixed,
-            cells(&|_, s| completeness(s)),
+            |_, s| completeness(s),
+            rows,
         ),
         Column::new(
             "TITLE",
             Align::Left,
             Cut::End(TITLE_MIN),
-            cells(&|_, s| title(s)),
+            |_, s| title(s),
+            rows,
         ),
         Column::new(
             "STATUS",
             Align::Left,
             Cut::Fixed,
-            cells(&|_, s| or_dash(s.status.map(|x| x.as_str()))),
+            |_, s| or_dash(s.status.map(|x| x.as_str())),
+            rows,
         ),
         Column::new(
             "MILESTONE",
             Align::Left,
             Cut::End(9),
-            cells(&|_, s| or_dash(s.milestone())),
+            |_, s| or_dash(s.milestone()),
+            rows,
         ),
         Column::new(
             "AUTHOR",
             Align::Left,
             Cut::End(AUTHOR_MIN),
-            cells(&|_, s| or_dash(s.author())),
+            |_, s| or_dash(s.author()),
+            rows,
         ),
         Column::new(
             "PATH",
             Align::Left,
             Cut::Start(PATH_MIN),
-            cells(&|p, _| super::text::one_line(p)),
+            |p, _| super::text::one_line(p),
+            rows,
         ),
     ];
     let total = |columns: &[Column]| {
@@ -199,13 +216,13 @@ fn one_line_layout(
         "{bold}{}{bold:#}",
         header.join(&" ".repeat(GAP)).trim_end()
     )?;
-    for (i, (_, summary)) in rows.iter().enumerate() {
+    for (path, summary) in rows {
         let mut line = String::new();
         for (n, column) in columns.iter().enumerate() {
             if n > 0 {
                 line.push_str(&" ".repeat(GAP));
             }
-            let cell = column.cell(&column.cells[i]);
+            let cell = column.cell(&(column.cell_of)(path, summary));
             let style = match n {
                 0 => decision_style(summary.decision),
                 1 => readiness_style(summary.readiness),
@@ -245,16 +262,16 @@ fn two_line_layout(out: &mut dyn Write, rows: &[(&str, &Row)], max_width: usize)
     );
     writeln!(out, "{bold}{header}{bold:#}")?;
     let dim = Style::new().dimmed();
-    let facts: Vec<Vec<Fact>> = rows.iter().map(|(path, s)| facts_of(path, s)).collect();
     // The facts go under the title when they all fit there; otherwise they
     // start near the left edge, the same for every row so they still align.
-    let facts_indent = if facts.iter().all(|f| indent + facts_width(f) <= max_width) {
-        indent
-    } else {
-        FACTS_INDENT
-    };
+    // (Made once to measure and again to print, rather than held for all.)
+    let fits = rows
+        .iter()
+        .all(|(path, s)| indent + facts_width(&facts_of(path, s)) <= max_width);
+    let facts_indent = if fits { indent } else { FACTS_INDENT };
     let room = max_width.saturating_sub(facts_indent);
-    for ((_, s), facts) in rows.iter().zip(facts) {
+    for (path, s) in rows {
+        let facts = facts_of(path, s);
         let decision = decision_style(s.decision);
         let ready = readiness_style(s.readiness);
         writeln!(
