@@ -86,6 +86,11 @@ impl Config {
         }
     }
 
+    /// The linter of this project: its questions and its rule levels.
+    pub fn linter(&self) -> crate::lint::Linter<'_> {
+        crate::lint::Linter::new(&self.questions, &self.lint)
+    }
+
     /// Where a new assessment with this title goes by default:
     /// `<assessments dir>/<slug>.md`.
     pub fn default_path(&self, title: &str) -> PathBuf {

@@ -9,7 +9,7 @@ use crate::config::Config;
 use crate::error::{Error, Outcome};
 use crate::inputs::Input;
 use crate::interview::{self, Interview, Step, unfinished_steps};
-use crate::lint::{self, Linter};
+use crate::lint;
 use crate::questions::QuestionSet;
 use crate::source::Pos;
 use crate::suggest::did_you_mean;
@@ -53,7 +53,7 @@ pub fn run(args: &EditArgs, config: &Config, out: &mut dyn Write) -> Result<Outc
     let Some(mut assessment) = parsed.assessment.clone().filter(|_| readable) else {
         // Rewriting a file that cannot be read fully could lose what the
         // reader skipped, so the problems are reported and nothing changes.
-        let linter = Linter::new(questions, &config.lint);
+        let linter = config.linter();
         let diagnostics: Vec<_> = linter
             .lint(&source, &parsed)
             .diagnostics

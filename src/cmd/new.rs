@@ -15,7 +15,6 @@ use crate::date::Date;
 use crate::error::{Error, Outcome};
 use crate::inputs::Input;
 use crate::interview::{self, FromAnswers, Interview, Step, Stop, shell_quote, skeleton::skeleton};
-use crate::lint::Linter;
 use crate::summary::Summary;
 use crate::yaml::Pos;
 
@@ -139,7 +138,7 @@ fn from_answers(
         Input::File(answers.to_path_buf())
     };
     let source = read(&input)?;
-    let linter = Linter::new(&config.questions, &config.lint);
+    let linter = config.linter();
     let (assessment, incomplete) = match interview::from_answers(
         &source,
         args.title.as_deref(),

@@ -9,7 +9,6 @@ use crate::config::Config;
 use crate::diagnostic::{Diagnostic, DiagnosticId, Level, Problem};
 use crate::error::{Error, Outcome};
 use crate::inputs::Input;
-use crate::lint::Linter;
 use crate::render::{self, Flavor, Format, Options, RenderContext, RenderError, TemplateSet};
 
 pub fn run(args: &RenderArgs, config: &Config, out: &mut dyn Write) -> Result<Outcome, Error> {
@@ -31,7 +30,7 @@ pub fn run(args: &RenderArgs, config: &Config, out: &mut dyn Write) -> Result<Ou
         .filter(|_| parsed.problems.is_empty())
     else {
         // The file cannot be read as an assessment: say exactly why, as lint would.
-        let linter = Linter::new(&config.questions, &config.lint);
+        let linter = config.linter();
         let diagnostics: Vec<_> = linter
             .lint(&source, &parsed)
             .diagnostics

@@ -33,7 +33,7 @@ pub fn run(args: &SummaryArgs, config: &Config, out: &mut dyn Write) -> Result<O
     // even when it holds one file.
     let single = matches!(args.paths.as_slice(), [path] if !path.is_dir()) && inputs.len() == 1;
 
-    let linter = Linter::new(&config.questions, &config.lint);
+    let linter = config.linter();
     let filter = Filter {
         statuses: args.status.clone(),
         decisions: args.decision.clone(),

@@ -9,7 +9,6 @@
 use crate::assessment::{Assessment, parse, to_markdown};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Level, Subject};
-use crate::lint::Linter;
 use crate::source::Source;
 
 /// What the linter says about one field of the assessment.
@@ -65,7 +64,7 @@ pub fn check(assessment: &Assessment, config: &Config, field: Field<'_>) -> Verd
     if !field.is_in(written) {
         return Verdict::default();
     }
-    let linter = Linter::new(&config.questions, &config.lint);
+    let linter = config.linter();
     let mut verdict = Verdict::default();
     for d in linter.lint(&source, &parsed).diagnostics {
         if !field.covers(&d.subject) {

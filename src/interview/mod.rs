@@ -21,7 +21,6 @@ use crate::assessment::{
 };
 use crate::config::Config;
 use crate::error::{Error, Outcome};
-use crate::lint;
 use crate::questions::Question;
 use crate::source::Source;
 use crate::summary::Summary;
@@ -391,7 +390,7 @@ pub fn print_summary(
     let name = path.display().to_string();
     let source = Source::from_text(name.clone(), to_markdown(assessment));
     let parsed = crate::assessment::parse(&source);
-    let linter = lint::Linter::new(&config.questions, &config.lint);
+    let linter = config.linter();
     let summary = match &parsed.assessment {
         Some(written) => Summary::linted(&source, written, &linter),
         None => Summary::of(assessment, &config.questions),
