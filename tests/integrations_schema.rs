@@ -95,7 +95,7 @@ fn the_schema_follows_the_active_question_set() {
         "questions:\n  pricing:\n    text: How will we price it?\n    short_name: pricing\n    guidance: Name the price and who pays it.\n",
     );
     let schema = schema_from(&mut scratch.mrd());
-    let pricing = &schema["properties"]["answers"]["properties"]["pricing"];
+    let pricing = &schema["properties"]["answers"]["else"]["properties"]["pricing"];
     assert!(
         pricing["description"]
             .as_str()
