@@ -76,6 +76,7 @@ fn broken_fixtures_do_not_validate_and_say_where() {
         ("broken-answer-type.md", "/answers/problem"),
         ("broken-no-title.md", ""),
         ("broken-date.md", "/created"),
+        ("broken-impossible-date.md", "/created"),
     ];
     for (file, pointer) in expected {
         let found = errors(&schema, &front_matter(&dir.join(file)));
