@@ -20,8 +20,9 @@ fn init_writes_a_config_that_mrd_reads_and_the_assessments_directory() {
         .arg("init")
         .assert()
         .success()
-        .stdout("created    .mrd.yml\ncreated    assessments/\n");
+        .stdout("created    .mrd.yml\ncreated    assessments/\ncreated    assessments/README.md\n");
     assert!(scratch.path().join("assessments").is_dir());
+    assert!(scratch.read("assessments/README.md").contains("`mrd new`"));
     let config = scratch.read(".mrd.yml");
     assert!(config.contains("\nassessments: assessments\n"));
     assert!(config.contains("  #   text: Exactly what problem will this solve?\n"));

@@ -1,6 +1,7 @@
 //! `mrd init`: set up a repository. Writes `.mrd.yml` (every setting at its
-//! default, commented), creates the assessments directory, and with
-//! `--gitlab`/`--github` the forge's issue template and CI job.
+//! default, commented), creates the assessments directory with a README in
+//! it (so that git keeps it), and with `--gitlab`/`--github` the forge's
+//! issue template and CI job.
 //!
 //! Safe to run again: a file that already says what init would write is left
 //! alone, a file that differs is kept unless `--force`, and an existing
@@ -45,14 +46,20 @@ pub fn run(
         Some(_) => config.assessments_dir.clone(),
         None => cwd.join("assessments"),
     };
-    let shown = dir.strip_prefix(cwd).unwrap_or(&dir).display().to_string();
+    let relative = dir.strip_prefix(cwd).unwrap_or(&dir);
     if dir.is_dir() {
-        writeln!(out, "exists     {shown}/")?;
+        writeln!(out, "exists     {}/", relative.display())?;
     } else {
         std::fs::create_dir_all(&dir)
             .map_err(|err| Error::Write(crate::assessment::WriteError::Io(dir.clone(), err)))?;
-        writeln!(out, "created    {shown}/")?;
+        writeln!(out, "created    {}/", relative.display())?;
     }
+    let readme = Planned {
+        path: relative.join(crate::inputs::README),
+        contents: scaffold::assessments::readme(),
+        merge: Merge::KeepAlways,
+    };
+    writeln!(out, "{}", apply(&readme, cwd, args.force)?)?;
     Ok(Outcome::Success)
 }
 
@@ -86,6 +93,7 @@ fn apply(file: &Planned, cwd: &Path, force: bool) -> Result<String, Error> {
         Merge::Keep => Ok(format!(
             "kept       {shown} (it differs from what init would write; --force replaces it)"
         )),
+        Merge::KeepAlways => Ok(format!("kept       {shown} (init never replaces it)")),
     }
 }
 

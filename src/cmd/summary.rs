@@ -20,6 +20,9 @@ const DEFAULT_WIDTH: usize = 80;
 
 pub fn run(args: &SummaryArgs, config: &Config, out: &mut dyn Write) -> Result<Outcome, Error> {
     let inputs = inputs::collect(&args.paths, &config.assessments_dir)?;
+    if inputs.is_empty() {
+        crate::cmd::note_nothing_to_check(config)?;
+    }
     // One file named alone is looked at closely; a directory is a backlog
     // even when it holds one file.
     let single = matches!(args.paths.as_slice(), [path] if !path.is_dir()) && inputs.len() == 1;

@@ -4,6 +4,7 @@
 //! Generation is separate from writing (in `cmd::init`) so each file can be
 //! tested for what it says, and so the never-overwrite rules live in one place.
 
+pub mod assessments;
 pub mod config;
 pub mod github;
 pub mod gitlab;
@@ -23,6 +24,10 @@ pub struct Planned {
 pub enum Merge {
     /// Keep the existing file unless `--force`.
     Keep,
+    /// Keep the existing file, even with `--force`: any file of this name
+    /// does the job, and it is the user's (the assessments directory's
+    /// README, which may have been there before `mrd init`).
+    KeepAlways,
     /// A YAML file of top-level jobs (`.gitlab-ci.yml`): when the existing file
     /// does not define the job yet, the job is appended, so a project's own
     /// pipeline is never replaced.
