@@ -14,9 +14,9 @@ use crate::assessment::{WriteMode, write_atomically};
 use crate::cli::InitArgs;
 use crate::config::{self, Config};
 use crate::error::{Error, Outcome};
+use crate::scaffold::gitlab::{self, PipelinePlan};
 use crate::scaffold::{self, Merge, Planned};
 use crate::source::Source;
-use crate::yaml::{self, Value};
 
 pub fn run(
     args: &InitArgs,
@@ -79,13 +79,7 @@ fn apply(file: &Planned, cwd: &Path, force: bool) -> Result<String, Error> {
         return Ok(format!("unchanged  {shown}"));
     }
     match file.merge {
-        Merge::AppendJob(job) => Ok(append_job(
-            &path,
-            &existing.text,
-            &file.contents,
-            job,
-            &shown.to_string(),
-        )?),
+        Merge::GitlabPipeline => merge_pipeline(&path, &existing.text, &shown.to_string()),
         Merge::Keep if force => {
             write_atomically(&path, &file.contents, WriteMode::Replace)?;
             Ok(format!("replaced   {shown}"))
@@ -97,38 +91,23 @@ fn apply(file: &Planned, cwd: &Path, force: bool) -> Result<String, Error> {
     }
 }
 
-/// Adds `job` to an existing pipeline file unless it is already there.
-fn append_job(
-    path: &Path,
-    existing: &str,
-    job_text: &str,
-    job: &str,
-    shown: &str,
-) -> Result<String, Error> {
-    let has_job = match yaml::parse(existing).map(|root| root.value) {
-        Ok(Value::Map(entries)) => entries
-            .iter()
-            .any(|(k, _)| k.key_text().as_deref() == Some(job)),
-        Ok(Value::Null) => false,
-        _ => {
-            return Ok(format!(
-                "skipped    {shown} (not a YAML mapping of jobs, so it was left as it is); add this job by hand:\n\n{job_text}"
-            ));
+/// Adds the lint job to a project's pipeline, when that cannot break it.
+fn merge_pipeline(path: &Path, existing: &str, shown: &str) -> Result<String, Error> {
+    Ok(match gitlab::plan_pipeline(existing) {
+        PipelinePlan::HasJob => format!(
+            "unchanged  {shown} (it already has the `{}` job)",
+            gitlab::JOB
+        ),
+        PipelinePlan::Append { stage, text } => {
+            write_atomically(path, &text, WriteMode::Replace)?;
+            format!(
+                "updated    {shown} (added the `{}` job, in stage `{stage}`)",
+                gitlab::JOB
+            )
         }
-    };
-    if has_job {
-        return Ok(format!(
-            "unchanged  {shown} (it already has the `{job}` job)"
-        ));
-    }
-    let mut text = existing.to_string();
-    if !text.is_empty() && !text.ends_with('\n') {
-        text.push('\n');
-    }
-    if !text.is_empty() {
-        text.push('\n');
-    }
-    text.push_str(job_text);
-    write_atomically(path, &text, WriteMode::Replace)?;
-    Ok(format!("updated    {shown} (added the `{job}` job)"))
+        PipelinePlan::LeaveAlone { reason, job } => format!(
+            "skipped    {shown} (left as it is: {reason}); add this job by hand, \
+             with `stage:` set to a stage your pipeline has:\n\n{job}"
+        ),
+    })
 }

@@ -28,10 +28,10 @@ pub enum Merge {
     /// does the job, and it is the user's (the assessments directory's
     /// README, which may have been there before `mrd init`).
     KeepAlways,
-    /// A YAML file of top-level jobs (`.gitlab-ci.yml`): when the existing file
-    /// does not define the job yet, the job is appended, so a project's own
-    /// pipeline is never replaced.
-    AppendJob(&'static str),
+    /// A project's `.gitlab-ci.yml`: never replaced; the lint job is appended
+    /// when that cannot break the pipeline (see
+    /// [`gitlab::plan_pipeline`]), else shown for the user to add.
+    GitlabPipeline,
 }
 
 pub(crate) use crate::text::wrap;
