@@ -26,7 +26,7 @@ pub fn front_matter_schema(questions: &QuestionSet) -> Value {
             q.key.clone(),
             json!({
                 "description": format!("How sure the author is of the answer to question {} ({}).", q.number, q.short_name),
-                "enum": spellings::<Confidence>(),
+                "enum": choices::<Confidence>(),
             }),
         );
     }
@@ -67,7 +67,7 @@ pub fn front_matter_schema(questions: &QuestionSet) -> Value {
             },
             "status": {
                 "description": "Where the assessment is in its life.",
-                "enum": spellings::<Status>(),
+                "enum": choices::<Status>(),
             },
             "labels": {
                 "description": "Issue labels, for `mrd render`.",
@@ -109,7 +109,7 @@ pub fn front_matter_schema(questions: &QuestionSet) -> Value {
                     "properties": {
                         "decision": {
                             "description": "go, no-go, or undecided while the assessment is still open.",
-                            "enum": spellings::<Decision>(),
+                            "enum": choices::<Decision>(),
                         },
                         "rationale": {
                             "description": "Why, weighing the answers above (Markdown).",
@@ -281,8 +281,14 @@ fn answer_schema(q: &Question) -> Value {
     })
 }
 
-fn spellings<T: Choice>() -> Vec<&'static str> {
-    T::ALL.iter().map(|(_, name)| *name).collect()
+/// The spellings of a choice, and `null`: mrd reads an empty value
+/// (`decision:` in a fresh skeleton) as not chosen yet, which is valid.
+fn choices<T: Choice>() -> Vec<Value> {
+    T::ALL
+        .iter()
+        .map(|(_, name)| Value::from(*name))
+        .chain([Value::Null])
+        .collect()
 }
 
 #[cfg(test)]
@@ -305,7 +311,7 @@ mod tests {
         );
         assert_eq!(
             schema["properties"]["recommendation"]["else"]["properties"]["decision"]["enum"],
-            json!(["go", "no-go", "undecided"])
+            json!(["go", "no-go", "undecided", null])
         );
     }
 

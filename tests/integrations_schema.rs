@@ -131,3 +131,17 @@ fn a_files_own_lint_settings_validate_and_typos_in_them_do_not() {
     let typo: Value = serde_saphyr::from_str("title: T\nlint:\n  alow: [MRD007]\n").unwrap();
     assert!(!errors(&schema, &typo).is_empty());
 }
+
+#[test]
+fn a_fresh_skeleton_validates() {
+    // Every answer, the decision and the rationale are empty in it.
+    let scratch = Scratch::new();
+    scratch
+        .mrd()
+        .args(["new", "Managed scheduler", "--template-only", "-o", "s.md"])
+        .assert()
+        .success();
+    let schema = schema_from(&mut mrd());
+    let found = errors(&schema, &front_matter(&scratch.path().join("s.md")));
+    assert!(found.is_empty(), "{found:?}");
+}
