@@ -138,20 +138,57 @@ pub struct LintArgs {
     pub format: LintFormat,
 
     /// Report this rule (code or name) as an error; `warnings` makes every warning an error.
-    #[arg(long, value_name = "RULE")]
+    #[arg(long, value_name = "RULE", value_parser = RuleName { warnings: true }, hide_possible_values = true)]
     pub deny: Vec<String>,
 
     /// Report this rule (code or name) as a warning.
-    #[arg(long, value_name = "RULE")]
+    #[arg(long, value_name = "RULE", value_parser = RuleName::default(), hide_possible_values = true)]
     pub warn: Vec<String>,
 
     /// Do not check this rule (code or name).
-    #[arg(long, value_name = "RULE")]
+    #[arg(long, value_name = "RULE", value_parser = RuleName::default(), hide_possible_values = true)]
     pub allow: Vec<String>,
 
     /// Explain a rule (code or name) and exit.
-    #[arg(long, value_name = "RULE", exclusive = true)]
+    #[arg(long, value_name = "RULE", exclusive = true, value_parser = RuleName::default(), hide_possible_values = true)]
     pub explain: Option<String>,
+}
+
+/// A rule, by code or name, as `--allow`, `--warn`, `--deny` and `--explain`
+/// take it. Shell completions offer every rule's code and name (with its
+/// summary where the shell shows one) from the rule registry; the value
+/// itself is taken as written, and `mrd lint` says which rules exist when
+/// it names none (with `mrd rules` to list them), as it always has.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RuleName {
+    /// Also offer `warnings` (for `--deny warnings`).
+    warnings: bool,
+}
+
+impl clap::builder::TypedValueParser for RuleName {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        use clap::builder::PossibleValue;
+        let rules = crate::lint::rules::RULES.iter().flat_map(|rule| {
+            [rule.code, rule.name].map(|value| PossibleValue::new(value).help(rule.summary))
+        });
+        let warnings = self
+            .warnings
+            .then(|| PossibleValue::new("warnings").help("Every rule reported as a warning."));
+        Some(Box::new(rules.chain(warnings)))
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
