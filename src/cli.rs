@@ -300,7 +300,7 @@ pub enum TemplatesAction {
     mrd summary examples/managed-scheduler.md one assessment: its evidence question by question\n  \
     mrd summary --decision go,undecided       only what is going ahead or still open\n  \
     mrd summary --milestone 2026-W44 --format markdown   the weekly kickoff table\n  \
-    mrd summary --format html > review.html   a standalone page with a readiness chart\n\n\
+    mrd summary --format html -o review.html  a standalone page with a readiness chart\n\n\
     Rows are sorted by decision (go, no-go, undecided, none), then readiness.\n\
     A file that cannot be read is listed with its error and the exit code is 1.\n\
     The readiness formula and the contradiction rules are in docs/summary.md.")]
@@ -333,6 +333,10 @@ pub struct SummaryArgs {
     /// Lay the table out for this many columns (default: the terminal's width, or 80 when not a terminal).
     #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(40..))]
     pub width: Option<u16>,
+
+    /// Write to this file instead of standard output (replaced if it exists; never coloured).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

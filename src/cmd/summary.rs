@@ -3,7 +3,7 @@
 
 use std::io::{IsTerminal, Write};
 
-use crate::assessment;
+use crate::assessment::{self, WriteMode, write_atomically};
 use crate::cli::{SummaryArgs, SummaryFormat};
 use crate::cmd::read;
 use crate::config::Config;
@@ -39,26 +39,57 @@ pub fn run(args: &SummaryArgs, config: &Config, out: &mut dyn Write) -> Result<O
     let broken = entries.iter().any(|e| e.result.is_err());
     let report = Report::new(&entries, &args.milestone);
 
-    match args.format {
-        SummaryFormat::Table => match entries.as_slice() {
-            [
-                Entry {
-                    path,
-                    result: Ok(summary),
-                },
-            ] if single => report::detail::write(out, path, summary)?,
-            _ => report::table::write(out, &report, table_width(args.width))?,
-        },
-        SummaryFormat::Markdown => report::markdown::write(out, &report)?,
-        SummaryFormat::Json => report::json::write(out, &report)?,
-        SummaryFormat::Csv => report::csv::write(out, &report)?,
-        SummaryFormat::Html => report::html::write(out, &report)?,
+    match &args.output {
+        None => write_report(
+            out,
+            args,
+            &report,
+            &entries,
+            single,
+            table_width(args.width),
+        )?,
+        // A file gets the whole report or nothing (written atomically), with
+        // no colour, laid out for --width or 80 columns.
+        Some(path) => {
+            let mut text = anstream::StripStream::new(Vec::new());
+            let width = args.width.map_or(DEFAULT_WIDTH, usize::from);
+            write_report(&mut text, args, &report, &entries, single, width)?;
+            let text = String::from_utf8(text.into_inner())
+                .map_err(|err| Error::Output(std::io::Error::other(err)))?;
+            write_atomically(path, &text, WriteMode::Replace)?;
+            writeln!(out, "wrote {}", path.display())?;
+        }
     }
     Ok(if broken {
         Outcome::Findings
     } else {
         Outcome::Success
     })
+}
+
+fn write_report(
+    out: &mut dyn Write,
+    args: &SummaryArgs,
+    report: &Report<'_>,
+    entries: &[Entry],
+    single: bool,
+    width: usize,
+) -> std::io::Result<()> {
+    match args.format {
+        SummaryFormat::Table => match entries {
+            [
+                Entry {
+                    path,
+                    result: Ok(summary),
+                },
+            ] if single => report::detail::write(out, path, summary),
+            _ => report::table::write(out, report, width),
+        },
+        SummaryFormat::Markdown => report::markdown::write(out, report),
+        SummaryFormat::Json => report::json::write(out, report),
+        SummaryFormat::Csv => report::csv::write(out, report),
+        SummaryFormat::Html => report::html::write(out, report),
+    }
 }
 
 fn table_width(asked: Option<u16>) -> usize {
