@@ -27,7 +27,7 @@ if [[ ! -x $MRD ]]; then
 fi
 
 checks=("$@")
-[[ ${#checks[@]} -gt 0 ]] || checks=(package schema recipes)
+[[ ${#checks[@]} -gt 0 ]] || checks=(package schema recipes html)
 
 not_run=()
 banner() {
