@@ -11,7 +11,7 @@
 # closing line: never skipped silently. A check that runs and fails fails
 # this script.
 #
-#   tests/external/run.sh [CHECK...]     checks: package schema recipes html
+#   tests/external/run.sh [CHECK...]     checks: package schema recipes render html
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
@@ -27,7 +27,7 @@ if [[ ! -x $MRD ]]; then
 fi
 
 checks=("$@")
-[[ ${#checks[@]} -gt 0 ]] || checks=(package schema recipes html)
+[[ ${#checks[@]} -gt 0 ]] || checks=(package schema recipes render html)
 
 not_run=()
 banner() {
@@ -120,6 +120,13 @@ for check in "${checks[@]}"; do
                 "${npm_error:-}${pip_error:-}${apt_error:-}"
         fi
         ;;
+    render)
+        if [[ $have_pip == yes ]]; then
+            run_check render "$here/render.sh"
+        else
+            banner "render (GitHub flavour read by cmark-gfm)" "${pip_error:-}"
+        fi
+        ;;
     html)
         if [[ $have_npm == yes && $have_chromium == yes ]]; then
             run_check html node "$here/html.mjs"
@@ -128,7 +135,7 @@ for check in "${checks[@]}"; do
         fi
         ;;
     *)
-        echo "unknown check: $check (package, schema, recipes, html)" >&2
+        echo "unknown check: $check (package, schema, recipes, render, html)" >&2
         exit 2
         ;;
     esac
