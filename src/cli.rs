@@ -386,7 +386,7 @@ pub enum QuestionsFormat {
 /// Set up a repository: .mrd.yml, the assessments directory, forge templates and CI.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  \
-    mrd init                      .mrd.yml (every setting, commented) and the assessments directory\n  \
+    mrd init                      .mrd.yml (every setting, commented) and the assessments directory (with a README)\n  \
     mrd init --gitlab             also a GitLab issue template and a Code Quality CI job\n  \
     mrd init --github             also a GitHub issue form and a workflow\n  \
     mrd init --gitlab --force     regenerate the templates after changing the questions\n\n\
@@ -401,7 +401,8 @@ pub struct InitArgs {
     pub github: bool,
 
     /// Replace files that exist and differ from what init would write
-    /// (except .gitlab-ci.yml, which only ever gains the lint job).
+    /// (except .gitlab-ci.yml, which only ever gains the lint job, and the
+    /// assessments directory's README, which is yours).
     #[arg(long)]
     pub force: bool,
 }
