@@ -107,8 +107,8 @@ fn dispatch(cli: &Cli) -> Result<Outcome, Error> {
     }
     let config = Config::load(cli.config.as_deref(), &cwd)?;
     let outcome = match &cli.command {
-        Command::New(args) => cmd::new::run(args, &config, out),
-        Command::Edit(args) => cmd::edit::run(args, &config, out),
+        Command::New(args) => cmd::new::run(args, &config, cli.config.as_deref(), out),
+        Command::Edit(args) => cmd::edit::run(args, &config, cli.config.as_deref(), out),
         Command::Lint(args) => cmd::lint::run(args, &config, out),
         Command::Render(args) => cmd::render::run(args, &config, out),
         Command::Templates(args) => cmd::templates::run(args, &config, out),
