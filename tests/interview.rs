@@ -578,9 +578,9 @@ fn readline_keys_edit_as_in_a_shell_and_no_control_key_types_a_letter() {
     // Keys with no editing meaning type nothing.
     tty.send("abc");
     // (Not Ctrl-Y, which yanks killed text back, nor Ctrl-Z, which
-    // suspends, nor Ctrl-V, which types the next key as it is: all as in a
-    // shell.)
-    for letter in ['b', 'f', 'g', 'l', 'n', 'o', 'p', 't', 'x'] {
+    // suspends: both as in a shell. Ctrl-V and Ctrl-Q, a shell's quoted
+    // insert, do nothing: the next key is typed as usual.)
+    for letter in ['b', 'f', 'g', 'l', 'n', 'o', 'p', 't', 'v', 'q', 'x'] {
         tty.send(&ctrl(letter));
         if letter == 'x' {
             // Ctrl-X starts a two-key command; Ctrl-G leaves it.

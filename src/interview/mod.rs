@@ -282,12 +282,9 @@ impl<'a> Interview<'a> {
         let reply = self.prompter.text(
             prompt::Ask::new("Author:", author_help).initial(author.as_deref().unwrap_or("")),
         )?;
-        let leaving = self.keep_metadata(reply, |front, text| {
+        self.keep_metadata(reply, |front, text| {
             front.author = Some(Located::new(text.to_string(), Pos::default()));
         })?;
-        if leaving {
-            return Err(Stop::Cancelled);
-        }
 
         let choices = backlog.milestone_choices(today);
         let week = choices[0].clone();
@@ -304,12 +301,9 @@ impl<'a> Interview<'a> {
                 .initial(&week)
                 .completions(choices),
         )?;
-        let leaving = self.keep_metadata(reply, |front, text| {
+        self.keep_metadata(reply, |front, text| {
             front.milestone = Some(Located::new(text.to_string(), Pos::default()));
         })?;
-        if leaving {
-            return Err(Stop::Cancelled);
-        }
 
         let labels_help = if backlog.labels.is_empty() {
             "comma-separated, for example `platform, billing` · empty for none".to_string()
@@ -322,25 +316,22 @@ impl<'a> Interview<'a> {
         let reply = self
             .prompter
             .text(prompt::Ask::new("Labels:", &labels_help).completions(backlog.labels.clone()))?;
-        let leaving = self.keep_metadata(reply, |front, text| {
+        self.keep_metadata(reply, |front, text| {
             front.labels = metadata::parse_labels(text)
                 .into_iter()
                 .map(|l| Located::new(l, Pos::default()))
                 .collect();
         })?;
-        if leaving {
-            return Err(Stop::Cancelled);
-        }
         Ok(())
     }
 
-    /// Stores a metadata reply (when it says something) and saves; returns
-    /// whether the user is leaving.
+    /// Stores a metadata reply (when it says something) and saves; stops
+    /// the interview when the user is leaving.
     fn keep_metadata(
         &mut self,
         reply: Reply,
         set: impl FnOnce(&mut crate::assessment::FrontMatter, &str),
-    ) -> Result<bool, Stop> {
+    ) -> Result<(), Stop> {
         let (text, leaving) = match reply {
             Reply::Entered(text) => (text, false),
             Reply::Leaving(text) => (text, true),
@@ -349,7 +340,10 @@ impl<'a> Interview<'a> {
             set(&mut self.assessment.front, text.trim());
             self.save()?;
         }
-        Ok(leaving)
+        if leaving {
+            return Err(Stop::Cancelled);
+        }
+        Ok(())
     }
 
     fn ask_answer(&mut self, question: &Question) -> Result<(), Stop> {

@@ -371,6 +371,11 @@ impl Prompter {
                 })),
             );
         }
+        // Quoted insert would put the next key in as it is, a control
+        // character included, into an answer meant for Markdown.
+        for letter in ['V', 'Q'] {
+            editor.bind_sequence(KeyEvent::ctrl(letter), EventHandler::Simple(Cmd::Noop));
+        }
         for (key, step) in [(KeyCode::Up, -1), (KeyCode::Down, 1)] {
             editor.bind_sequence(
                 KeyEvent(key, Modifiers::NONE),
