@@ -154,29 +154,6 @@ fn code_fences_are_never_questions() {
 }
 
 #[test]
-fn leading_decisions() {
-    assert_eq!(leading_decision("**GO**"), Some((Some(Decision::Go), true)));
-    assert_eq!(
-        leading_decision("**NO-GO**"),
-        Some((Some(Decision::NoGo), true))
-    );
-    assert_eq!(
-        leading_decision("No go, because"),
-        Some((Some(Decision::NoGo), false))
-    );
-    assert_eq!(leading_decision("**NO DECISION**"), Some((None, true)));
-    assert_eq!(
-        leading_decision("Undecided."),
-        Some((Some(Decision::Undecided), true))
-    );
-    assert_eq!(leading_decision("Going forward we"), None);
-    assert_eq!(
-        leading_decision("Decision: go"),
-        Some((Some(Decision::Go), true))
-    );
-}
-
-#[test]
 fn a_summary_and_a_checklist_of_questions_above_the_answers_are_not_answers() {
     let text = "> **Decision: GO** · 1 of 9 questions answered\n> low confidence: problem\n\n- [ ] 3. How big is the opportunity? (market size)\n- [x] 1. Exactly what problem will this solve? (value proposition)\n\n## 1. Exactly what problem will this solve? (value proposition)\n\nPain.\n";
     let imported = read(text);
@@ -331,11 +308,11 @@ fn bold_lead_ins_in_an_answer_s_list_are_not_questions() {
 
 #[test]
 fn a_bold_lead_in_starts_an_answer_paragraph_not_a_question() {
-    assert!(is_bold_line("**6. Why now?** (market window)"));
-    assert!(is_bold_line("**Why now?**"));
-    assert!(is_bold_line("__Rationale__:"));
-    assert!(!is_bold_line("**Pricing** 8%."));
-    assert!(!is_bold_line("**"));
+    assert!(lead::is_bold_line("**6. Why now?** (market window)"));
+    assert!(lead::is_bold_line("**Why now?**"));
+    assert!(lead::is_bold_line("__Rationale__:"));
+    assert!(!lead::is_bold_line("**Pricing** 8%."));
+    assert!(!lead::is_bold_line("**"));
     let config = crate::config::Config::from_text(
         "questions:\n  pricing:\n    text: How will we price it?\n    short_name: pricing model\n",
         std::path::Path::new("."),
