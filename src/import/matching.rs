@@ -243,8 +243,10 @@ impl Matcher {
         if let Some(&n) = self.exact.get(&words) {
             let short = self.names[n].tokens.len() < 3;
             // A plain sentence in an answer can be one word long ("Revenue."):
-            // only a heading, a bold line, a label or a whole question counts.
-            if style != Style::Plain || !short {
+            // only a heading, a bold line, a label or a question counts.
+            let question = matches!(self.names[n].via, Via::Question | Via::Wording)
+                && parts.words.trim_end().ends_with('?');
+            if style != Style::Plain || !short || question {
                 return Some(self.found(n, 1.0));
             }
         }
@@ -283,8 +285,13 @@ impl Matcher {
                 && contains(&tokens, &name.tokens)
             {
                 let named = name.tokens.iter().filter(|t| !is_stopword(t)).count();
-                let score = 0.75 + 0.25 * (named as f64 / content.max(1) as f64).min(1.0);
-                consider(self.found(n, score.min(0.95)));
+                let ratio = (named as f64 / content.max(1) as f64).min(1.0);
+                // One word of a long title ("Customer" in "Carbon reporting
+                // for SMB customers") says little; it must be half of it.
+                let needed = if named <= 1 { 0.5 } else { 0.34 };
+                if ratio >= needed {
+                    consider(self.found(n, (0.75 + 0.25 * ratio).min(0.95)));
+                }
             }
             // A question worded a little differently.
             if name.tokens.len() >= 3 || name.key.len() >= 12 {
@@ -529,6 +536,7 @@ mod tests {
             ),
             ("### Market size", Heading, 3),
             ("How big is the opportunity?", Plain, 3),
+            ("Why now?", Plain, 6),
             ("8. How will we measure success / make money?", Plain, 8),
             ("6) Why now", Bold, 6),
             ("**Why now?**", Bold, 6),
@@ -570,6 +578,7 @@ mod tests {
             ("## KPIs", Heading, 8),
             ("## Risks & Constraints", Heading, 9),
             ("## The Problem We're Solving", Heading, 1),
+            ("## Problem & Opportunity", Heading, 1),
             ("Why now", Label, 6),
             ("# Next Steps", Heading, 10),
         ] {
@@ -600,6 +609,13 @@ mod tests {
         assert_eq!(matched("## 3.", Heading), None);
         assert_eq!(matched("## Who owns the contracts?", Heading), None);
         assert_eq!(matched("## Background", Heading), None);
+        assert_eq!(
+            matched(
+                "## Opportunity: Carbon reporting for SMB customers",
+                Heading
+            ),
+            None
+        );
     }
 
     #[test]

@@ -183,6 +183,8 @@ pub fn import_with(text: &str, questions: &QuestionSet, matcher: &Matcher) -> Im
         generated_preamble: false,
         placed_chars: 0,
         unplaced_chars: 0,
+        opening_heading: None,
+        started: false,
     };
     for block in &blocks {
         b.block(block);
@@ -456,50 +458,51 @@ fn condition_items(text: &str) -> Vec<String> {
 
 /// The opportunity's name in a heading or label that says it is one:
 /// "Opportunity Assessment: Offline mode", "MRD — Offline mode",
-/// "Offline mode (Opportunity Assessment)". `None` when nothing is left.
+/// "Offline mode — opportunity assessment (draft 2)". `None` when nothing is
+/// left.
 pub fn clean_title(text: &str) -> Option<String> {
-    let mut title = strip_markup(text).trim().to_string();
+    const SEPARATORS: &[char] = &[':', '-', '–', '—', '|', ' ', '(', ')', '[', ']', '·'];
     const GENERIC: &[&str] = &[
         "product opportunity assessment",
         "opportunity assessment",
+        "market requirements document",
         "opportunity",
-        "assessment",
         "[mrd]",
         "mrd",
-        "title",
-        "name",
     ];
-    const SEPARATORS: &[char] = &[':', '-', '–', '—', '|', ' ', '(', ')', '[', ']'];
-    loop {
-        let lowered = title.to_lowercase();
-        let before = title.len();
-        for generic in GENERIC {
-            // Only as a whole word, and followed or preceded by a separator
-            // (or nothing): "Opportunity sizing tool" keeps its name.
-            if let Some(rest) = lowered.strip_prefix(generic)
-                && (rest.is_empty() || rest.starts_with(SEPARATORS))
-                && lowered.is_char_boundary(generic.len())
-            {
-                let cut = title.len() - rest.len();
-                if rest.trim_start_matches(SEPARATORS).len() < rest.len() || rest.is_empty() {
-                    title = title[cut..].trim_start_matches(SEPARATORS).to_string();
-                    break;
-                }
-            }
-            if let Some(rest) = lowered.strip_suffix(generic)
-                && rest.ends_with(SEPARATORS)
-                && !rest.trim().is_empty()
-            {
-                title = title[..rest.len()].trim_end_matches(SEPARATORS).to_string();
-                break;
-            }
+    let title = strip_markup(text);
+    let title = title.trim();
+    let lowered = title.to_lowercase();
+    // Lowercasing can change lengths outside ASCII; cut only where the two
+    // agree.
+    let same = lowered.len() == title.len();
+    for generic in GENERIC.iter().filter(|_| same) {
+        // At the start, as a label: "Opportunity Assessment: X", "MRD — X".
+        if let Some(rest) = lowered.strip_prefix(generic)
+            && [":", " -", " –", " —", " |", "-", "–", "—", "|"]
+                .iter()
+                .any(|sep| rest.starts_with(sep))
+        {
+            let cut = title.len() - rest.len();
+            return clean_title(title[cut..].trim_start_matches(SEPARATORS));
         }
-        if title.len() == before {
-            break;
+        // After the name, set off by a separator: "X — opportunity assessment (draft 2)".
+        if let Some(at) = lowered.find(generic)
+            && at > 0
+            && lowered[..at]
+                .trim_end()
+                .ends_with(['-', '–', '—', '|', ':', '('])
+        {
+            let name = title[..at].trim_end_matches(SEPARATORS);
+            if !name.is_empty() {
+                return Some(name.to_string());
+            }
         }
     }
-    let title = title.trim();
-    (!title.is_empty()).then(|| title.to_string())
+    let normalized = matching::normalize(title);
+    let generic =
+        normalized == "assessment" || GENERIC.iter().any(|g| normalized == matching::normalize(g));
+    (!title.is_empty() && !generic).then(|| title.to_string())
 }
 
 struct Builder<'a> {
@@ -541,6 +544,11 @@ struct Builder<'a> {
     generated_preamble: bool,
     placed_chars: usize,
     unplaced_chars: usize,
+    /// A heading the document opens with that names no question: its title
+    /// when nothing better is found (and its index in the notes).
+    opening_heading: Option<(String, usize)>,
+    /// Whether any block was read yet.
+    started: bool,
 }
 
 /// What a line opens, and where its own answer starts.
@@ -777,6 +785,33 @@ impl Builder<'_> {
     fn block(&mut self, block: &Block) {
         let source = &self.text[block.range.clone()];
         let start = block.range.start;
+        let first = !self.started && !matches!(block.kind, Kind::Comment);
+        self.started |= first;
+        if first && matches!(block.kind, Kind::Heading(_)) {
+            let notes = self.notes.len();
+            self.heading_block(block, source, start);
+            // A heading the document opens with that named nothing.
+            if self.section == Section::Preamble
+                && self.notes.len() == notes + 1
+                && self.title.is_none()
+            {
+                let text = strip_markup(first_line(source).0);
+                let section_word = matches!(
+                    matching::normalize(&text).as_str(),
+                    "background"
+                        | "summary"
+                        | "overview"
+                        | "context"
+                        | "introduction"
+                        | "tl dr"
+                        | "tldr"
+                );
+                if !section_word && let Some(title) = clean_title(&text) {
+                    self.opening_heading = Some((title, notes));
+                }
+            }
+            return;
+        }
         match &block.kind {
             Kind::Comment => {}
             Kind::Rule => {
@@ -790,7 +825,7 @@ impl Builder<'_> {
                     self.section = Section::Unplaced;
                 }
             }
-            Kind::Heading(level) => self.heading(*level, source, start),
+            Kind::Heading(_) => self.heading_block(block, source, start),
             // Generated text only has headings worth a look: its lists name
             // questions ("market size missing") without being them.
             Kind::Paragraph | Kind::List(_) | Kind::Table(_)
@@ -805,6 +840,12 @@ impl Builder<'_> {
             // are presentation: their content is read, the tags are not.
             Kind::Other if is_fold_markup(source) => {}
             Kind::Other => self.content(source, start),
+        }
+    }
+
+    fn heading_block(&mut self, block: &Block, source: &str, start: usize) {
+        if let Kind::Heading(level) = block.kind {
+            self.heading(level, source, start);
         }
     }
 
@@ -830,7 +871,7 @@ impl Builder<'_> {
         }
         if self.section == Section::Preamble
             && self.title.is_none()
-            && self.title_label(head, start)
+            && (self.title_label(head, start) || self.title_line(head, start))
         {
             if !rest.trim().is_empty() {
                 self.content(rest, start + head.len() + 1);
@@ -907,6 +948,28 @@ impl Builder<'_> {
         }
     }
 
+    /// "Offline mode — opportunity assessment (draft 2)" as the first line
+    /// of a document without a heading names the title.
+    fn title_line(&mut self, head: &str, start: usize) -> bool {
+        let lowered = head.to_lowercase();
+        if self.questions_named > 0
+            || head.split_whitespace().count() > 14
+            || !["opportunity assessment", "mrd"]
+                .iter()
+                .any(|g| lowered.contains(g))
+        {
+            return false;
+        }
+        match clean_title(head).filter(|t| t.len() < head.trim().len()) {
+            Some(title) => {
+                self.note(self.line_of(start), FindingKind::Title, head);
+                self.title = Some(title);
+                true
+            }
+            None => false,
+        }
+    }
+
     /// "**Opportunity:** Offline mode" above the questions names the title.
     fn title_label(&mut self, head: &str, start: usize) -> bool {
         let Some(lead) = lead::leads(head, false)
@@ -943,6 +1006,20 @@ impl Builder<'_> {
             ..Shape::default()
         };
         let text = strip_markup(head);
+        // "## Opportunity: Offline mode" names the title at any level.
+        if self.section == Section::Preamble
+            && self.title.is_none()
+            && let Some((label, rest)) = lead::split_heading(text.trim())
+            && matches!(
+                matching::normalize(label).as_str(),
+                "opportunity" | "opportunity assessment" | "mrd" | "product opportunity assessment"
+            )
+            && let Some(title) = clean_title(rest)
+        {
+            self.note(line, FindingKind::Title, head);
+            self.title = Some(title);
+            return;
+        }
         let preamble_title =
             level == 1 && self.title.is_none() && self.section == Section::Preamble;
         // "Recommendation: Proceed to discovery" names the question and answers it.
@@ -979,7 +1056,9 @@ impl Builder<'_> {
                 let Target::Question(i) = target else {
                     return true;
                 };
-                let exact = m.score >= 0.999 || matches!(m.via, Via::Question | Via::Wording);
+                let exact = m.score >= 0.999
+                    || (matches!(m.via, Via::Question | Via::Wording)
+                        && (m.score >= 0.85 || lead::is_question_like(head)));
                 // A level-1 heading first in the document is its title unless
                 // it is exactly a question.
                 if preamble_title && !exact {
@@ -1023,21 +1102,8 @@ impl Builder<'_> {
             }
             return;
         }
-        if self.section == Section::Preamble && self.title.is_none() {
-            let titled = if level == 1 {
-                clean_title(head)
-            } else {
-                // "## Opportunity: Offline mode" names the title at any level.
-                split
-                    .filter(|(label, _)| {
-                        matches!(
-                            matching::normalize(label).as_str(),
-                            "opportunity" | "opportunity assessment" | "mrd"
-                        )
-                    })
-                    .and_then(|(_, rest)| clean_title(rest))
-            };
-            if let Some(title) = titled {
+        if self.section == Section::Preamble && self.title.is_none() && level == 1 {
+            if let Some(title) = clean_title(head) {
                 self.note(line, FindingKind::Title, head);
                 self.title = Some(title);
                 return;
@@ -1274,6 +1340,17 @@ impl Builder<'_> {
                 }
             }
         }
+        // Each answer was in its cell: what follows the table is not the
+        // last row's answer.
+        if matches!(
+            self.section,
+            Section::Question(_) | Section::Rationale | Section::Conditions
+        ) {
+            if self.in_recommendation() {
+                self.recommendation_closed = true;
+            }
+            self.section = Section::Unplaced;
+        }
     }
 
     /// Reads a decision from `text`; true when one was found.
@@ -1418,7 +1495,14 @@ impl Builder<'_> {
         }
     }
 
-    fn finish(self) -> Imported {
+    fn finish(mut self) -> Imported {
+        if self.title.is_none()
+            && let Some((title, at)) = self.opening_heading.take()
+        {
+            // Used as the title, it is not also a note.
+            self.notes.remove(at);
+            self.title = Some(title);
+        }
         let answers = self
             .questions
             .all()
