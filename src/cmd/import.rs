@@ -3,6 +3,7 @@
 //! same safety rules as `mrd new` (never replaces without `--force`, writes
 //! atomically) and one report for the whole run.
 
+use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -259,7 +260,7 @@ impl Run<'_> {
             .output
             .as_deref()
             .is_some_and(|p| p.as_os_str() == "-");
-        let mut taken: Vec<PathBuf> = Vec::new();
+        let mut taken = Taken::default();
         for (entry, text) in self.entries.iter_mut().zip(&self.written) {
             let Some(text) = text else { continue };
             let Outcome::Written { complete } = entry.outcome else {
@@ -277,8 +278,7 @@ impl Run<'_> {
                 None => self.config.default_path(title),
             };
             // Two documents with the same title in one run get their own files.
-            let path = unique(path, &taken);
-            taken.push(path.clone());
+            let path = taken.claim(path);
             entry.output = Some(path.clone());
             if self.args.dry_run {
                 entry.outcome = Outcome::DryRun { complete };
@@ -304,20 +304,35 @@ fn file_name(config: &Config, title: &str) -> PathBuf {
         .map_or_else(|| PathBuf::from("assessment.md"), PathBuf::from)
 }
 
-/// `path`, or `path` with `-2`, `-3`… before its extension when taken.
-fn unique(path: PathBuf, taken: &[PathBuf]) -> PathBuf {
-    if !taken.contains(&path) {
-        return path;
+/// The output paths of this run, so two documents with the same title get
+/// `title.md` and `title-2.md`. Hashed, with the next suffix remembered per
+/// path, so a backlog of thousands of same-titled issues stays linear.
+#[derive(Default)]
+struct Taken {
+    paths: HashSet<PathBuf>,
+    next: HashMap<PathBuf, usize>,
+}
+
+impl Taken {
+    fn claim(&mut self, path: PathBuf) -> PathBuf {
+        if self.paths.insert(path.clone()) {
+            return path;
+        }
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let mut n = self.next.get(&path).copied().unwrap_or(2);
+        loop {
+            let candidate = dir.join(format!("{stem}-{n}.md"));
+            n += 1;
+            if self.paths.insert(candidate.clone()) {
+                self.next.insert(path, n);
+                return candidate;
+            }
+        }
     }
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    (2..)
-        .map(|n| dir.join(format!("{stem}-{n}.md")))
-        .find(|p| !taken.contains(p))
-        .expect("an unused name exists")
 }
 
 /// `managed-scheduler` → `Managed scheduler`.

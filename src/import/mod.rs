@@ -1102,12 +1102,14 @@ impl Builder<'_> {
             }
             return;
         }
-        if self.section == Section::Preamble && self.title.is_none() && level == 1 {
-            if let Some(title) = clean_title(head) {
-                self.note(line, FindingKind::Title, head);
-                self.title = Some(title);
-                return;
-            }
+        if self.section == Section::Preamble
+            && self.title.is_none()
+            && level == 1
+            && let Some(title) = clean_title(head)
+        {
+            self.note(line, FindingKind::Title, head);
+            self.title = Some(title);
+            return;
         }
         // In the recommendation, a heading that states the decision
         // ("### ✅ Pursue") is read as one when none was found yet.

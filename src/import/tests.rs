@@ -321,3 +321,38 @@ fn a_bold_lead_in_starts_an_answer_paragraph_not_a_question() {
     let imported = import("## Why now?\n\n**Pricing** 8%.\n", &config.questions);
     assert_eq!(answer(&imported, "market_window"), Some("**Pricing** 8%."));
 }
+
+/// Import stays linear in its input: 4× the sections costs about 4× the
+/// time, never the 16× a quadratic step would (10,000 `##` headings took 18 s
+/// when every heading's line number was counted from the top). A generous
+/// ratio of the best of several runs, not a time limit.
+#[test]
+fn import_grows_linearly() {
+    let shapes: [fn(usize) -> String; 4] = [
+        |i| format!("## Section {i}\n\nSome text about item {i}.\n\n"),
+        |i| format!("## Why now?\n\nText {i}.\n\n"),
+        |i| format!("**{i}. What about pricing {i}?**\n\n- item {i}\n- more\n\n"),
+        |i| format!("| Problem | row {i} |\n|---|---|\n| Why now | {i} |\n\n"),
+    ];
+    for shape in shapes {
+        let doc = |n: usize| -> String { (0..n).map(shape).collect() };
+        let time = |text: &str| {
+            (0..3)
+                .map(|_| {
+                    let start = std::time::Instant::now();
+                    let imported = read(text);
+                    assert!(!imported.report.is_empty());
+                    start.elapsed()
+                })
+                .min()
+                .unwrap()
+        };
+        let (small, large) = (doc(1_000), doc(4_000));
+        let ratio = time(&large).as_secs_f64() / time(&small).as_secs_f64().max(1e-6);
+        assert!(
+            ratio < 10.0,
+            "4× the input took {ratio:.1}× the time: {}",
+            &small[..40]
+        );
+    }
+}
