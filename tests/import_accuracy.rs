@@ -114,6 +114,15 @@ fn written(dir: &Path) -> Vec<Assessment> {
     out
 }
 
+fn rationale_of(a: &Assessment) -> String {
+    a.front
+        .recommendation
+        .as_ref()
+        .and_then(|r| r.rationale.as_ref())
+        .map(|r| r.value.clone())
+        .unwrap_or_default()
+}
+
 /// Where a phrase went, for the failure list.
 fn found_in(a: &Assessment, phrase: &str) -> String {
     for answer in &a.front.answers {
@@ -121,13 +130,7 @@ fn found_in(a: &Assessment, phrase: &str) -> String {
             return format!("answers.{}", answer.key.value);
         }
     }
-    let rationale = a
-        .front
-        .recommendation
-        .as_ref()
-        .and_then(|r| r.rationale.as_ref())
-        .map(|r| r.value.clone())
-        .unwrap_or_default();
+    let rationale = rationale_of(a);
     if rationale.contains(phrase) {
         return "the rationale".into();
     }
@@ -232,13 +235,7 @@ fn check_doc(
             ),
         );
     }
-    let rationale = a
-        .front
-        .recommendation
-        .as_ref()
-        .and_then(|r| r.rationale.as_ref())
-        .map(|r| r.value.clone())
-        .unwrap_or_default();
+    let rationale = rationale_of(a);
     for phrase in &want.not_in_rationale {
         check(
             !rationale.contains(phrase.as_str()),
