@@ -24,6 +24,19 @@ pub struct Question {
     pub example: String,
     #[serde(default = "yes")]
     pub required: bool,
+    /// Other ways the question itself is worded: Cagan's 2008 article and
+    /// the shorter forms teams copy ("How will we measure success?").
+    /// `mrd import` matches them as it matches `text`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub wordings: Vec<String>,
+    /// Section names teams write instead of the question ("Why Us",
+    /// "TAM/SAM/SOM"), read by `mrd import`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub synonyms: Vec<String>,
+    /// A team's own section names for this question, from `.mrd.yml`
+    /// (`aliases:`): its template's headings, or another language's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
 }
 
 fn yes() -> bool {
