@@ -93,6 +93,16 @@ impl QuestionSet {
         self.questions.iter().find(|q| q.key == key)
     }
 
+    /// The one name a question goes by on every screen (interview, lint,
+    /// summary, risks, render, import): its `short_name`. A key outside the
+    /// set is named as people say it (`market_size` → "market size").
+    pub fn name(&self, key: &str) -> String {
+        match self.get(key) {
+            Some(question) => question.short_name.clone(),
+            None => key.replace('_', " "),
+        }
+    }
+
     pub fn recommendation(&self) -> Option<&Question> {
         self.get(RECOMMENDATION_KEY)
     }
@@ -163,6 +173,14 @@ mod tests {
                 .guidance
                 .contains("not a solution")
         );
+    }
+
+    #[test]
+    fn a_question_has_one_name() {
+        let set = QuestionSet::builtin();
+        assert_eq!(set.name("problem"), "value proposition");
+        assert_eq!(set.name("go_to_market"), "go-to-market strategy");
+        assert_eq!(set.name("pricing_model"), "pricing model");
     }
 
     #[test]
