@@ -34,9 +34,19 @@ pub const README: &str = "README.md";
 /// the default directory's files, or none when it is empty or missing (see
 /// [`nothing_to_check`]).
 pub fn collect(paths: &[PathBuf], default_dir: &Path) -> Result<Vec<Input>, InputError> {
+    collect_with(paths, default_dir, &["md"])
+}
+
+/// As [`collect`], taking files with these extensions from directories
+/// (`mrd import` also reads `.markdown` and `gh`/`glab` JSON).
+pub fn collect_with(
+    paths: &[PathBuf],
+    default_dir: &Path,
+    extensions: &[&str],
+) -> Result<Vec<Input>, InputError> {
     if paths.is_empty() {
         return if default_dir.is_dir() {
-            Ok(markdown_files(default_dir)?
+            Ok(files(default_dir, extensions)?
                 .into_iter()
                 .map(Input::File)
                 .collect())
@@ -49,16 +59,18 @@ pub fn collect(paths: &[PathBuf], default_dir: &Path) -> Result<Vec<Input>, Inpu
         if path.as_os_str() == "-" {
             inputs.push(Input::Stdin);
         } else if path.is_dir() {
-            let files = markdown_files(path)?;
-            if files.is_empty() {
+            let found = files(path, extensions)?;
+            if found.is_empty() {
+                let patterns: Vec<String> = extensions.iter().map(|e| format!("*.{e}")).collect();
                 return Err(InputError {
                     path: path.clone(),
                     message: format!(
-                        "no assessments in this directory (no *.md files other than {README}); check the path"
+                        "no {} files in this directory ({README} does not count); check the path",
+                        patterns.join(", ")
                     ),
                 });
             }
-            inputs.extend(files.into_iter().map(Input::File));
+            inputs.extend(found.into_iter().map(Input::File));
         } else if path.exists() {
             inputs.push(Input::File(path.clone()));
         } else {
@@ -71,7 +83,7 @@ pub fn collect(paths: &[PathBuf], default_dir: &Path) -> Result<Vec<Input>, Inpu
     Ok(inputs)
 }
 
-fn markdown_files(dir: &Path) -> Result<Vec<PathBuf>, InputError> {
+fn files(dir: &Path, extensions: &[&str]) -> Result<Vec<PathBuf>, InputError> {
     let mut files = Vec::new();
     // `require_git(false)`: a .gitignore is honoured even outside a checkout
     // (a tarball, a fresh `git init` before the first commit).
@@ -82,7 +94,11 @@ fn markdown_files(dir: &Path) -> Result<Vec<PathBuf>, InputError> {
         })?;
         let is_file = entry.file_type().is_some_and(|t| t.is_file());
         let is_readme = entry.file_name().eq_ignore_ascii_case(README);
-        if is_file && !is_readme && entry.path().extension().is_some_and(|ext| ext == "md") {
+        let wanted = entry
+            .path()
+            .extension()
+            .is_some_and(|ext| extensions.iter().any(|e| ext == *e));
+        if is_file && !is_readme && wanted {
             files.push(entry.into_path());
         }
     }
@@ -189,7 +205,10 @@ mod tests {
         assert!(collect(&[], &empty).unwrap().is_empty(), "only a README");
         let err = collect(std::slice::from_ref(&empty), Path::new("unused")).unwrap_err();
         assert_eq!(err.path, empty);
-        assert!(err.message.contains("no assessments"), "{}", err.message);
+        assert_eq!(
+            err.message,
+            "no *.md files in this directory (README.md does not count); check the path"
+        );
         assert_eq!(
             nothing_to_check(&empty, dir.path()),
             "assessments/ (the assessments directory) has no assessments yet, so there is nothing to check; `mrd new` writes the first one"

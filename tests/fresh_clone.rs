@@ -141,15 +141,15 @@ fn a_named_path_with_no_assessment_is_an_error() {
     for (path, message) in [
         (
             "empty",
-            "error: empty: no assessments in this directory (no *.md files other than README.md); check the path\n",
+            "error: empty: no *.md files in this directory (README.md does not count); check the path\n",
         ),
         (
             "only-readme",
-            "error: only-readme: no assessments in this directory (no *.md files other than README.md); check the path\n",
+            "error: only-readme: no *.md files in this directory (README.md does not count); check the path\n",
         ),
         (
             "docs",
-            "error: docs: no assessments in this directory (no *.md files other than README.md); check the path\n",
+            "error: docs: no *.md files in this directory (README.md does not count); check the path\n",
         ),
         (
             "asessments",
