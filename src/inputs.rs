@@ -24,9 +24,10 @@ pub struct InputError {
 }
 
 /// The file in the assessments directory that says what the directory is
-/// for (`mrd init` writes it, so that git keeps the directory). Directory
-/// walks skip it, in any letter case; named on its own, it is read like any
-/// other file.
+/// for (`mrd init` writes it, so that git keeps the directory). Walks for
+/// assessments skip it, in any letter case; named on its own, it is read
+/// like any other file. (`mrd import`'s walks keep it: in a wiki or a docs
+/// folder a README may well be a document to import.)
 pub const README: &str = "README.md";
 
 /// Expands `paths` into the files to read, in a stable order: each named file
@@ -34,19 +35,42 @@ pub const README: &str = "README.md";
 /// the default directory's files, or none when it is empty or missing (see
 /// [`nothing_to_check`]).
 pub fn collect(paths: &[PathBuf], default_dir: &Path) -> Result<Vec<Input>, InputError> {
-    collect_with(paths, default_dir, &["md"])
+    let wanted = Wanted {
+        extensions: &["md"],
+        skip_readme: true,
+    };
+    walk(paths, default_dir, &wanted)
 }
 
-/// As [`collect`], taking files with these extensions from directories
-/// (`mrd import` also reads `.markdown` and `gh`/`glab` JSON).
+/// As [`collect`], taking files with these extensions from directories,
+/// README.md included (`mrd import` also reads `.markdown` and `gh`/`glab`
+/// JSON).
 pub fn collect_with(
     paths: &[PathBuf],
     default_dir: &Path,
     extensions: &[&str],
 ) -> Result<Vec<Input>, InputError> {
+    let wanted = Wanted {
+        extensions,
+        skip_readme: false,
+    };
+    walk(paths, default_dir, &wanted)
+}
+
+/// Which files a directory walk takes.
+struct Wanted<'a> {
+    extensions: &'a [&'a str],
+    skip_readme: bool,
+}
+
+fn walk(
+    paths: &[PathBuf],
+    default_dir: &Path,
+    wanted: &Wanted<'_>,
+) -> Result<Vec<Input>, InputError> {
     if paths.is_empty() {
         return if default_dir.is_dir() {
-            Ok(files(default_dir, extensions)?
+            Ok(files(default_dir, wanted)?
                 .into_iter()
                 .map(Input::File)
                 .collect())
@@ -59,13 +83,19 @@ pub fn collect_with(
         if path.as_os_str() == "-" {
             inputs.push(Input::Stdin);
         } else if path.is_dir() {
-            let found = files(path, extensions)?;
+            let found = files(path, wanted)?;
             if found.is_empty() {
-                let patterns: Vec<String> = extensions.iter().map(|e| format!("*.{e}")).collect();
+                let patterns: Vec<String> =
+                    wanted.extensions.iter().map(|e| format!("*.{e}")).collect();
+                let readme = if wanted.skip_readme {
+                    format!(" ({README} does not count)")
+                } else {
+                    String::new()
+                };
                 return Err(InputError {
                     path: path.clone(),
                     message: format!(
-                        "no {} files in this directory ({README} does not count); check the path",
+                        "no {} files in this directory{readme}; check the path",
                         patterns.join(", ")
                     ),
                 });
@@ -83,7 +113,7 @@ pub fn collect_with(
     Ok(inputs)
 }
 
-fn files(dir: &Path, extensions: &[&str]) -> Result<Vec<PathBuf>, InputError> {
+fn files(dir: &Path, wanted: &Wanted<'_>) -> Result<Vec<PathBuf>, InputError> {
     let mut files = Vec::new();
     // `require_git(false)`: a .gitignore is honoured even outside a checkout
     // (a tarball, a fresh `git init` before the first commit).
@@ -93,12 +123,12 @@ fn files(dir: &Path, extensions: &[&str]) -> Result<Vec<PathBuf>, InputError> {
             message: err.to_string(),
         })?;
         let is_file = entry.file_type().is_some_and(|t| t.is_file());
-        let is_readme = entry.file_name().eq_ignore_ascii_case(README);
-        let wanted = entry
+        let skipped = wanted.skip_readme && entry.file_name().eq_ignore_ascii_case(README);
+        let extension = entry
             .path()
             .extension()
-            .is_some_and(|ext| extensions.iter().any(|e| ext == *e));
-        if is_file && !is_readme && wanted {
+            .is_some_and(|ext| wanted.extensions.iter().any(|e| ext == *e));
+        if is_file && !skipped && extension {
             files.push(entry.into_path());
         }
     }
