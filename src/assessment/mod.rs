@@ -38,6 +38,7 @@ pub const TOP_LEVEL_KEYS: &[&str] = &[
     "author",
     "created",
     "status",
+    "decided",
     "labels",
     "milestone",
     "answers",
@@ -173,6 +174,8 @@ pub struct FrontMatter {
     pub author: Option<Located<String>>,
     pub created: Option<Located<Date>>,
     pub status: Option<Located<Status>>,
+    /// The day the current decision (go or no-go) was made.
+    pub decided: Option<Located<Date>>,
     pub labels: Vec<Located<String>>,
     pub milestone: Option<Located<String>>,
     /// Where the `answers:` key is, when there is one.
