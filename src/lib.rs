@@ -105,6 +105,7 @@ fn dispatch(cli: &Cli) -> Result<Outcome, Error> {
         Command::Man(args) => return cmd::man::run(args, out),
         _ => {}
     }
+    date::check_today_override().map_err(Error::Usage)?;
     let config = Config::load(cli.config.as_deref(), &cwd)?;
     let outcome = match &cli.command {
         Command::New(args) => cmd::new::run(args, &config, out),

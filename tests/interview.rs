@@ -56,6 +56,7 @@ impl Tty {
             .current_dir(scratch.path())
             .env("NO_COLOR", "1")
             .env("TERM", "xterm")
+            .env("MRD_TODAY", "2026-11-20")
             .env_remove("CI")
             .env_remove("VISUAL")
             .env_remove("EDITOR");
@@ -245,7 +246,11 @@ fn a_full_interview_writes_an_assessment_that_passes_lint() {
     assert!(seen.contains(path), "the path written is shown:\n{seen}");
     lint_passes(&scratch, path);
     let text = scratch.read(path);
-    assert!(text.contains("status: draft"), "{text}");
+    // Deciding go marks the assessment decided, dated the day it was made.
+    assert!(
+        text.contains("status: decided\ndecided: 2026-11-20\n"),
+        "{text}"
+    );
     assert!(
         text.contains("In 60 interviews, 41 users"),
         "the editor's answer is kept:\n{text}"
@@ -300,7 +305,13 @@ fn ctrl_c_keeps_the_answers_so_far_and_edit_finishes_the_draft() {
         );
     }
     lint_passes(&scratch, "draft.md");
-    assert!(scratch.read("draft.md").contains(&ANSWERS[0][..40]));
+    let finished = scratch.read("draft.md");
+    assert!(finished.contains(&ANSWERS[0][..40]));
+    // `mrd edit` records the decision as the interview and `mrd decide` do.
+    assert!(
+        finished.contains("status: decided\ndecided: 2026-11-20\n"),
+        "{finished}"
+    );
 }
 
 #[test]

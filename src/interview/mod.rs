@@ -176,12 +176,12 @@ impl<'a> Interview<'a> {
     fn ask_recommendation(&mut self, question: &Question) -> Result<(), Stop> {
         prompt::show_question(question, self.config.questions.len())?;
         let decision = prompt::decision(self.assessment.front.decision())?;
-        let rec = self
-            .assessment
-            .front
-            .recommendation
-            .get_or_insert_with(Recommendation::default);
-        rec.decision = Some(Located::new(decision, Pos::default()));
+        // The status and the `decided` date change with the decision.
+        crate::assessment::record_decision(
+            &mut self.assessment.front,
+            decision,
+            crate::date::Date::today(),
+        );
         self.save()?;
         if let Some(text) = self.ask_text(question, &Target::Rationale)? {
             set_target(&mut self.assessment, &Target::Rationale, text);
