@@ -10,6 +10,8 @@ pub mod config;
 pub mod date;
 pub mod diagnostic;
 pub mod error;
+pub mod git;
+pub mod history;
 pub mod import;
 pub mod inputs;
 pub mod interview;
