@@ -16,6 +16,7 @@ pub mod import;
 pub mod inputs;
 pub mod interview;
 pub mod lint;
+pub mod milestone;
 pub mod output;
 pub mod questions;
 pub mod render;
