@@ -15,6 +15,7 @@ pub mod history;
 pub mod import;
 pub mod inputs;
 pub mod interview;
+pub mod kickoff;
 pub mod lint;
 pub mod milestone;
 pub mod output;
@@ -98,7 +99,9 @@ fn dispatch(cli: &Cli) -> Result<Outcome, Error> {
     // control characters themselves) or, when colour is off, in its human
     // one: such output skips the scan that strips styles.
     let unstyled = matches!(&cli.command, Command::Lint(args)
-        if args.format != LintFormat::Human || !output::stdout_is_styled());
+        if args.format != LintFormat::Human || !output::stdout_is_styled())
+        // The kickoff is issue text, like render's: written exactly as built.
+        || matches!(cli.command, Command::Kickoff(_));
     let mut stdout = stdout(!interactive, !unstyled);
     let out: &mut dyn Write = &mut stdout;
     // Completions and the manual come from the command line's definition alone:
@@ -117,6 +120,10 @@ fn dispatch(cli: &Cli) -> Result<Outcome, Error> {
         Command::Render(args) => cmd::render::run(args, &config, out),
         Command::Templates(args) => cmd::templates::run(args, &config, out),
         Command::Summary(args) => cmd::summary::run(args, &config, out),
+        Command::Kickoff(args) => cmd::kickoff::run(args, &config, out),
+        Command::Roll(args) => cmd::roll::run(args, &config, out),
+        Command::Log(args) => cmd::log::run(args, &config, out),
+        Command::Decide(args) => cmd::decide::run(args, &config, out),
         Command::Questions(args) => cmd::questions::run(args, &config, out),
         Command::Rules(args) => cmd::rules::run(args, &config, out),
         Command::Init(args) => cmd::init::run(args, &config, &cwd, out),

@@ -56,6 +56,36 @@ impl FileChange {
         self.before.is_none()
     }
 
+    /// The change in a few words, for a table cell: `new`, `was UNDECIDED,
+    /// +12`, `-5`, `no change`.
+    pub fn describe(&self) -> String {
+        if self.is_new() {
+            return "new".to_string();
+        }
+        let mut parts = Vec::new();
+        if let Some(decision) = &self.delta.decision {
+            parts.push(format!("was {}", crate::summary::label(decision.from)));
+        }
+        if let Some(readiness) = &self.delta.readiness {
+            let delta = i16::from(readiness.to) - i16::from(readiness.from);
+            parts.push(if delta > 0 {
+                format!("+{delta}")
+            } else {
+                delta.to_string()
+            });
+        }
+        if let Some(readable) = &self.delta.readable
+            && readable.to
+        {
+            parts.push("readable again".to_string());
+        }
+        if parts.is_empty() {
+            "no change".to_string()
+        } else {
+            parts.join(", ")
+        }
+    }
+
     /// When it last changed: today when the working tree has changes, else
     /// the last commit's date.
     pub fn last_changed(&self, today: Date) -> Option<Date> {
@@ -108,6 +138,21 @@ pub struct Comparison {
 impl Comparison {
     pub fn get(&self, name: &str) -> Option<&FileChange> {
         self.files.iter().find(|f| f.name == name)
+    }
+
+    /// "since 2026-11-16 (commit abc1234): 1 new, 2 decisions changed,
+    /// readiness up for 3, down for 1".
+    pub fn describe(&self) -> String {
+        let count = |f: &dyn Fn(&FileChange) -> bool| self.files.iter().filter(|c| f(c)).count();
+        let new = count(&|c| c.is_new());
+        let decided = count(&|c| !c.is_new() && c.delta.decision.is_some());
+        let up = count(&|c| c.delta.readiness.as_ref().is_some_and(|r| r.to > r.from));
+        let down = count(&|c| c.delta.readiness.as_ref().is_some_and(|r| r.to < r.from));
+        format!(
+            "{}: {new} new, {decided} decision{} changed, readiness up for {up}, down for {down}",
+            self.baseline.describe(),
+            if decided == 1 { "" } else { "s" }
+        )
     }
 }
 

@@ -12,6 +12,7 @@
 
 pub mod compare;
 pub mod delta;
+pub mod log;
 pub mod since;
 pub mod walk;
 
