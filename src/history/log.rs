@@ -31,6 +31,8 @@ pub struct Entry {
     pub delta: Delta,
     /// The file was created by this version.
     pub created: bool,
+    /// The oldest version a shallow clone has: what it changed is unknown.
+    pub at_boundary: bool,
 }
 
 /// The history of one file.
@@ -72,6 +74,7 @@ pub fn build(
             delta: Delta::between(states.first(), &current),
             state: current,
             created,
+            at_boundary: false,
         });
     }
     for (i, (version, state)) in history.versions.iter().zip(&states).enumerate() {
@@ -90,6 +93,7 @@ pub fn build(
             state: state.clone(),
             delta,
             created,
+            at_boundary: oldest && matches!(history.origin, Origin::Shallow { .. }),
         });
     }
     Ok(Log {
@@ -308,7 +312,12 @@ pub fn write_text(out: &mut dyn Write, log: &Log, config: &Config) -> io::Result
                         s.required
                     ));
                 }
-                if !entry.created {
+                if entry.at_boundary {
+                    lines.push(
+                        "the oldest version in this shallow clone: what it changed is not known"
+                            .to_string(),
+                    );
+                } else if !entry.created {
                     let changes = describe_delta(&entry.delta, config);
                     if changes.is_empty() && entry.renamed_from.is_none() {
                         lines.push(

@@ -249,8 +249,10 @@ pub fn walk(repo: &Repo, paths: &[String], until: Until) -> Result<Walked, GitEr
                         track.name = old;
                     }
                     None => {
+                        // Created here: in older commits it does not exist.
                         file.origin = Origin::Created;
                         track.active = false;
+                        track.blob = None;
                     }
                 },
             }
