@@ -445,7 +445,7 @@ mod tests {
             "▁▅ █"
         );
         assert_eq!(sparkline(&[Some(0), Some(50), Some(100)], false), "_~#");
-        assert_eq!(bar(87, true), "████████▊");
+        assert_eq!(bar(87, true), "████████▋");
         assert_eq!(bar(87, false), "########=");
         assert_eq!(bar(0, true), "");
         assert_eq!(bar(100, false), "##########");
