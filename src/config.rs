@@ -265,6 +265,31 @@ fn strict_entries<'n>(
     Ok(out)
 }
 
+/// The entries of a section (`render:`, `lint:`, `kickoff:`): a mapping, or
+/// nothing when the section is empty.
+fn section_entries<'n>(node: &'n Node, name: &str) -> Result<&'n [(Node, Node)], ConfigError> {
+    match &node.value {
+        Value::Map(entries) => Ok(entries),
+        Value::Null => Ok(&[]),
+        other => Err(config_error(
+            node.pos,
+            format!(
+                "`{name}` must be a mapping of settings, found {}",
+                other.kind()
+            ),
+        )),
+    }
+}
+
+/// A list setting's items; one value written without brackets is a list of one.
+fn items(node: &Node) -> Vec<&Node> {
+    match &node.value {
+        Value::Seq(items) => items.iter().collect(),
+        Value::Null => Vec::new(),
+        _ => vec![node],
+    }
+}
+
 fn expect_text(node: &Node, path: &str) -> Result<String, ConfigError> {
     match node.as_text() {
         Some(text) if !text.trim().is_empty() => Ok(text),
@@ -415,19 +440,7 @@ fn apply_questions(set: &mut QuestionSet, node: &Node) -> Result<(), ConfigError
 /// `render:` maps `flavor`, `templates` and `title` to their values.
 fn render_section(node: &Node, dir: &Path) -> Result<RenderConfig, ConfigError> {
     let mut render = RenderConfig::default();
-    let entries = match &node.value {
-        Value::Map(entries) => entries,
-        Value::Null => return Ok(render),
-        other => {
-            return Err(config_error(
-                node.pos,
-                format!(
-                    "`render` must be a mapping of settings, found {}",
-                    other.kind()
-                ),
-            ));
-        }
-    };
+    let entries = section_entries(node, "render")?;
     for (key, value) in strict_entries(entries, &["flavor", "templates", "title"], "render.")? {
         match key.as_str() {
             "flavor" => {
@@ -458,19 +471,7 @@ const KICKOFF_FIELDS: &[&str] = &["milestone_pattern", "stale_weeks", "labels"];
 /// the kickoff issue's labels.
 fn kickoff_section(node: &Node) -> Result<KickoffConfig, ConfigError> {
     let mut kickoff = KickoffConfig::default();
-    let entries = match &node.value {
-        Value::Map(entries) => entries,
-        Value::Null => return Ok(kickoff),
-        other => {
-            return Err(config_error(
-                node.pos,
-                format!(
-                    "`kickoff` must be a mapping of settings, found {}",
-                    other.kind()
-                ),
-            ));
-        }
-    };
+    let entries = section_entries(node, "kickoff")?;
     for (key, value) in strict_entries(entries, KICKOFF_FIELDS, "kickoff.")? {
         match key.as_str() {
             "milestone_pattern" => {
@@ -496,12 +497,7 @@ fn kickoff_section(node: &Node) -> Result<KickoffConfig, ConfigError> {
                 }
             },
             "labels" => {
-                let items: Vec<&Node> = match &value.value {
-                    Value::Seq(items) => items.iter().collect(),
-                    Value::Null => Vec::new(),
-                    _ => vec![value],
-                };
-                kickoff.labels = items
+                kickoff.labels = items(value)
                     .into_iter()
                     .map(|item| expect_text(item, "kickoff.labels"))
                     .collect::<Result<_, _>>()?;
@@ -521,19 +517,7 @@ fn apply_lint(
     settings: &mut LintSettings,
     node: &Node,
 ) -> Result<Option<Vec<(String, Pos)>>, ConfigError> {
-    let entries = match &node.value {
-        Value::Map(entries) => entries,
-        Value::Null => return Ok(None),
-        other => {
-            return Err(config_error(
-                node.pos,
-                format!(
-                    "`lint` must be a mapping of settings, found {}",
-                    other.kind()
-                ),
-            ));
-        }
-    };
+    let entries = section_entries(node, "lint")?;
     let mut critical = None;
     for (field, value) in strict_entries(entries, LINT_FIELDS, "lint.")? {
         match field.as_str() {
@@ -587,13 +571,8 @@ fn apply_lint(
                 }
             },
             "critical_questions" => {
-                let items: Vec<&Node> = match &value.value {
-                    Value::Seq(items) => items.iter().collect(),
-                    Value::Null => Vec::new(),
-                    _ => vec![value],
-                };
                 let mut keys = Vec::new();
-                for item in items {
+                for item in items(value) {
                     keys.push((expect_text(item, "lint.critical_questions")?, item.pos));
                 }
                 settings.critical = keys.iter().map(|(k, _)| k.clone()).collect();
