@@ -11,7 +11,7 @@ use crate::error::{Error, Outcome};
 use crate::history::compare::compare;
 use crate::history::{Since, State};
 use crate::inputs;
-use crate::kickoff::{History, Kickoff, markdown};
+use crate::kickoff::{History, Kickoff, Week, markdown};
 use crate::milestone::Milestone;
 use crate::render::Flavor;
 use crate::summary::backlog::Entry;
@@ -58,16 +58,14 @@ pub fn run(args: &KickoffArgs, config: &Config, out: &mut dyn Write) -> Result<O
         Ok(comparison) => History::Git(comparison),
         Err(why) => History::Unavailable(why.clone()),
     };
-    let kickoff = Kickoff::build(
+    let week = Week {
         milestone,
         previous,
-        since.to_string(),
+        since: since.to_string(),
         today,
-        config.kickoff.stale_weeks,
-        &entries,
-        &states,
-        history,
-    );
+        stale_weeks: config.kickoff.stale_weeks,
+    };
+    let kickoff = Kickoff::build(week, &entries, &states, history);
     let mut text = markdown::body(&kickoff, flavor);
     if args.quick_actions {
         let actions = markdown::quick_action_lines(&kickoff, &config.kickoff.labels)

@@ -110,18 +110,31 @@ fn by_readiness<'a>(mut rows: Vec<(&'a str, &'a Summary)>) -> Vec<(&'a str, &'a 
     rows
 }
 
+/// Which week the kickoff is for, and from when its highlights count.
+pub struct Week {
+    pub milestone: Milestone,
+    pub previous: Milestone,
+    /// The baseline in words (`2026-11-16`, `HEAD~5`).
+    pub since: String,
+    pub today: Date,
+    pub stale_weeks: u32,
+}
+
 impl<'a> Kickoff<'a> {
-    #[allow(clippy::too_many_arguments)]
+    /// `entries` and `states` are the backlog's files, in the same order.
     pub fn build(
-        milestone: Milestone,
-        previous: Milestone,
-        since: String,
-        today: Date,
-        stale_weeks: u32,
+        week: Week,
         entries: &'a [Entry],
         states: &'a [State],
         history: History<'a>,
     ) -> Kickoff<'a> {
+        let Week {
+            milestone,
+            previous,
+            since,
+            today,
+            stale_weeks,
+        } = week;
         let name = milestone.name.as_str();
         let rows: Vec<(&'a str, &'a Summary)> = entries
             .iter()
