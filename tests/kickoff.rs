@@ -665,3 +665,73 @@ fn an_invalid_today_is_a_usage_error() {
     assert_eq!(code, 2);
     assert!(err.contains("MRD_TODAY"), "{err}");
 }
+
+/// In a terminal 80 columns wide, `mrd log` colours the decisions and cuts a
+/// long commit subject instead of letting it wrap.
+#[cfg(unix)]
+#[test]
+fn log_in_an_80_column_terminal() {
+    use std::time::{Duration, Instant};
+    let repo = week();
+    repo.mrd("2026-11-24")
+        .args(["decide", "assessments/scheduler.md", "no-go"])
+        .args(["--rationale", "The beta users would not pay."])
+        .assert()
+        .success();
+    repo.commit(
+        "2026-11-24",
+        "Scheduler: no-go, after the pricing interviews with all forty beta users showed nobody pays",
+    );
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("mrd"));
+    cmd.args(["log", "assessments/scheduler.md"])
+        .current_dir(repo.path())
+        .env("MRD_TODAY", "2026-11-25")
+        .env("LC_ALL", "C.UTF-8")
+        .env("TERM", "xterm")
+        .env_remove("NO_COLOR")
+        .env_remove("CI");
+    let mut session = expectrl::Session::spawn(cmd).expect("spawn mrd in a pseudo-terminal");
+    let _ = session.set_window_size(80, 24);
+    let mut seen = String::new();
+    let start = Instant::now();
+    while !seen.contains("history starts here") {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "timed out:\n{seen}"
+        );
+        if let Ok(found) = session.check(expectrl::Regex("[\\s\\S]+")) {
+            seen.push_str(&String::from_utf8_lossy(found.as_bytes()));
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(seen.contains("\u{1b}["), "a terminal gets colour:\n{seen}");
+    let plain = strip_ansi(&seen);
+    assert!(plain.contains("decision reversed: GO → NO-GO"), "{plain}");
+    for line in plain.lines() {
+        let width = unicode_width::UnicodeWidthStr::width(line.trim_end_matches('\r'));
+        assert!(width <= 80, "{width} columns: {line:?}");
+    }
+    assert!(
+        plain.contains("Scheduler: no-go, after the pricing"),
+        "{plain}"
+    );
+    assert!(plain.contains('…'), "the long subject is cut:\n{plain}");
+}
+
+fn strip_ansi(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' && chars.peek() == Some(&'[') {
+            chars.next();
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}

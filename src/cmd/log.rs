@@ -1,6 +1,6 @@
 //! `mrd log PATH`: one assessment's history from git (`crate::history::log`).
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 
 use crate::cli::{LogArgs, LogFormat};
 use crate::config::Config;
@@ -8,6 +8,15 @@ use crate::error::{Error, Outcome};
 use crate::git::Repo;
 use crate::history::{self, State};
 use crate::source::Source;
+
+/// The terminal's width when standard output is one.
+fn terminal_width() -> Option<usize> {
+    let stdout = std::io::stdout();
+    if !stdout.is_terminal() {
+        return None;
+    }
+    terminal_size::terminal_size_of(&stdout).map(|(terminal_size::Width(w), _)| usize::from(w))
+}
 
 pub fn run(args: &LogArgs, config: &Config, out: &mut dyn Write) -> Result<Outcome, Error> {
     let dir = match args.path.parent() {
@@ -36,7 +45,7 @@ pub fn run(args: &LogArgs, config: &Config, out: &mut dyn Write) -> Result<Outco
         )));
     }
     match args.format {
-        LogFormat::Text => history::log::write_text(out, &log, config)?,
+        LogFormat::Text => history::log::write_text(out, &log, config, terminal_width())?,
         LogFormat::Json => history::log::write_json(out, &log)?,
     }
     Ok(Outcome::Success)

@@ -13,7 +13,7 @@ use crate::history::walk::{self, Until};
 use crate::history::{CommitInfo, Delta, Origin, State, shallow_note};
 use crate::summary::backlog::Broken;
 use crate::summary::label;
-use crate::summary::report::text::one_line;
+use crate::summary::report::text::{one_line, truncate_end};
 use crate::summary::report::{decision_style, readiness_style};
 
 pub const SCHEMA: &str = "mrd-log/1";
@@ -232,8 +232,14 @@ fn describe_broken(broken: &Broken, path: &str) -> String {
     format!("could not be read: {}", broken.describe(path))
 }
 
-/// The text format.
-pub fn write_text(out: &mut dyn Write, log: &Log, config: &Config) -> io::Result<()> {
+/// The text format. With `width` (a terminal's), each version's heading is
+/// cut to fit, so a long commit subject does not wrap; piped output keeps it whole.
+pub fn write_text(
+    out: &mut dyn Write,
+    log: &Log,
+    config: &Config,
+    width: Option<usize>,
+) -> io::Result<()> {
     let unicode = unicode_locale();
     let bold = Style::new().bold();
     let dim = Style::new().dimmed();
@@ -286,14 +292,20 @@ pub fn write_text(out: &mut dyn Write, log: &Log, config: &Config) -> io::Result
     for entry in &log.entries {
         writeln!(out)?;
         match &entry.commit {
-            Some(commit) => writeln!(
-                out,
-                "{bold}{}{bold:#}  {}  {}  {}",
-                commit.date,
-                commit.short,
-                one_line(&commit.author),
-                one_line(&commit.subject)
-            )?,
+            Some(commit) => {
+                let rest = format!(
+                    "  {}  {}  {}",
+                    commit.short,
+                    one_line(&commit.author),
+                    one_line(&commit.subject)
+                );
+                let date = commit.date.to_string();
+                let rest = match width {
+                    Some(width) => truncate_end(&rest, width.saturating_sub(date.len())),
+                    None => rest,
+                };
+                writeln!(out, "{bold}{date}{bold:#}{rest}")?
+            }
             None => writeln!(out, "{bold}working tree{bold:#}  (not committed)")?,
         }
         let mut lines = Vec::new();
