@@ -582,6 +582,17 @@ fn summary_since_names_what_changed() {
             .ends_with(",since,new,decision_before,readiness_before"),
         "{csv}"
     );
+    let (_, html, _) = stdout(repo.mrd("2026-11-20").args([
+        "summary",
+        "--since",
+        "2026-11-16",
+        "--format",
+        "html",
+    ]));
+    assert!(
+        html.contains("<th>Since</th>") && html.contains("<td>was UNDECIDED, +20</td>"),
+        "{html}"
+    );
 }
 
 #[test]

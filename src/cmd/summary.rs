@@ -25,14 +25,7 @@ pub fn run(args: &SummaryArgs, config: &Config, out: &mut dyn Write) -> Result<O
 
     let read: Vec<(Entry, State)> = inputs.iter().map(|input| entry(input, config)).collect();
     let comparison = match &args.since {
-        Some(since) => {
-            if args.format == SummaryFormat::Html {
-                return Err(Error::Usage(
-                    "--since is shown in the table, markdown, json and csv formats, not yet in html".into(),
-                ));
-            }
-            Some(compare(&read, &inputs, since, config)?)
-        }
+        Some(since) => Some(compare(&read, &inputs, since, config)?),
         None => None,
     };
     let entries: Vec<Entry> = read.into_iter().map(|(entry, _)| entry).collect();
