@@ -519,32 +519,57 @@ pub struct SchemaArgs {
     pub output: Option<PathBuf>,
 }
 
-/// Turn an existing Markdown issue into an assessment file.
+/// Turn documents a team already has (issues, wiki pages, docs) into assessment files.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  \
     mrd import issue.md                            writes <assessments dir>/<slug of the title>.md\n  \
-    gh issue view 42 --json body -q .body | mrd import - --title \"Managed scheduler\"\n  \
-    glab api projects/:id/issues/42 | jq -r .description | mrd import - --title T\n  \
-    mrd render a.md | mrd import - --title T -o -  print the assessment instead of writing it\n\n\
-    Reads GitLab and GitHub template output, hand-written numbered questions and mrd render's\n\
-    output. Prints which sections matched which question; text it cannot place goes to the notes.\n\
-    Exit codes: 0 written and complete, 1 written but incomplete, 2 usage or I/O error.")]
+    mrd import wiki/ old-issues/*.md               a whole backlog: every file, one report\n  \
+    gh issue view 42 --json title,body,labels,milestone,author,createdAt > 42.json\n  \
+    mrd import 42.json                             title, labels, milestone, author and date from the JSON\n  \
+    glab issue list --output json > all.json && mrd import all.json\n  \
+    mrd render a.md | mrd import - --title T -o -  print the assessment instead of writing it\n  \
+    mrd import --dry-run --format json docs/       what would be imported, as JSON\n\n\
+    Reads GitLab templates, GitHub issue forms, wiki pages and docs: questions as headings, bold\n\
+    or numbered lines, labels with the answer on the same line, or table rows; Cagan's wordings,\n\
+    section names such as \"Why Us\" or \"TAM/SAM/SOM\", and a team's own (`aliases:` in .mrd.yml).\n\
+    Decisions written in words (\"Pursue.\", \"Park until Q3\") are read. The report says where each\n\
+    answer came from and how sure the match is; text it cannot place goes to the notes.\n\
+    Exit codes: 0 everything written and complete, 1 written but incomplete (or mostly unplaced),\n\
+    2 something was not written (usage, I/O, an existing file, a document with no questions).")]
 pub struct ImportArgs {
-    /// The Markdown issue to read; `-` reads standard input.
-    #[arg(value_name = "FILE")]
-    pub input: PathBuf,
+    /// Files or directories to read (`*.md`, `*.markdown`, `*.json` in directories); `-` reads standard input.
+    #[arg(value_name = "PATH", required = true)]
+    pub inputs: Vec<PathBuf>,
 
-    /// Where to write (`-` for standard output); default: <assessments dir>/<slug of the title>.md.
+    /// Where to write: a file (one document), a directory (several), or `-` for standard output;
+    /// default: <assessments dir>/<slug of the title>.md.
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
 
-    /// The opportunity's title; default: the issue's first `# heading`, else the file name.
+    /// The opportunity's title (one document only); default: the JSON's or front-matter's title,
+    /// the document's first `# heading` or "Opportunity: X" line, else the file name.
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
 
-    /// Replace the output file if it exists.
+    /// Replace output files that exist.
     #[arg(long)]
     pub force: bool,
+
+    /// Read and report, but write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// The report's format.
+    #[arg(long, value_enum, default_value_t = ImportFormat::Text, value_name = "FORMAT")]
+    pub format: ImportFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    /// One line per finding, `file:line: …`.
+    Text,
+    /// One JSON document for the whole run.
+    Json,
 }
 
 /// Print a shell completion script.

@@ -323,6 +323,7 @@ const QUESTION_FIELDS: &[&str] = &[
     "example",
     "required",
     "after",
+    "aliases",
 ];
 
 /// `questions:` maps a key to changes: an existing key is modified, a new key
@@ -391,6 +392,9 @@ fn apply_questions(set: &mut QuestionSet, node: &Node) -> Result<(), ConfigError
                 guidance: String::new(),
                 example: String::new(),
                 required: true,
+                wordings: Vec::new(),
+                synonyms: Vec::new(),
+                aliases: Vec::new(),
             });
         }
         let question = set
@@ -415,6 +419,7 @@ fn apply_questions(set: &mut QuestionSet, node: &Node) -> Result<(), ConfigError
                     question.required = expect_bool(value, &path)?;
                 }
                 "after" => placements.push((key.clone(), value.clone())),
+                "aliases" => question.aliases = expect_texts(value, &path)?,
                 _ => unreachable!("strict_entries only returns known fields"),
             }
         }
@@ -434,7 +439,61 @@ fn apply_questions(set: &mut QuestionSet, node: &Node) -> Result<(), ConfigError
         questions.insert(anchor + 1, question);
     }
     set.renumber();
+    check_aliases(set, node)
+}
+
+/// A list of non-empty texts, or one text (`aliases: Pourquoi nous`).
+fn expect_texts(node: &Node, path: &str) -> Result<Vec<String>, ConfigError> {
+    match &node.value {
+        Value::Seq(items) => items.iter().map(|item| expect_text(item, path)).collect(),
+        Value::Null => Ok(Vec::new()),
+        _ => expect_text(node, path).map(|text| vec![text]),
+    }
+}
+
+/// Two questions cannot share an alias: `mrd import` could not tell which
+/// one a section belongs to.
+fn check_aliases(set: &QuestionSet, node: &Node) -> Result<(), ConfigError> {
+    let mut seen: Vec<(String, &str)> = Vec::new();
+    for q in set.all() {
+        for alias in &q.aliases {
+            let words = crate::import::matching::key_of(alias);
+            if let Some((_, other)) = seen.iter().find(|(w, k)| *w == words && *k != q.key) {
+                let pos = alias_pos(node, &q.key, alias).unwrap_or(node.pos);
+                return Err(ConfigError {
+                    help: Some("keep the alias under one question".into()),
+                    ..config_error(
+                        pos,
+                        format!(
+                            "the alias `{alias}` of `{}` is also an alias of `{other}`",
+                            q.key
+                        ),
+                    )
+                });
+            }
+            seen.push((words, &q.key));
+        }
+    }
     Ok(())
+}
+
+/// Where `questions.<key>.aliases` lists `alias`, for the error.
+fn alias_pos(questions: &Node, key: &str, alias: &str) -> Option<Pos> {
+    let (_, question) = questions
+        .entries()?
+        .iter()
+        .find(|(k, _)| k.key_text().as_deref() == Some(key))?;
+    let (_, aliases) = question
+        .entries()?
+        .iter()
+        .find(|(k, _)| k.key_text().as_deref() == Some("aliases"))?;
+    match &aliases.value {
+        Value::Seq(items) => items
+            .iter()
+            .find(|i| i.as_text().as_deref() == Some(alias))
+            .map(|i| i.pos),
+        _ => Some(aliases.pos),
+    }
 }
 
 /// `render:` maps `flavor`, `templates` and `title` to their values.
@@ -715,6 +774,41 @@ mod tests {
         assert!(err.message.contains("cannot name milestones"), "{err}");
         let err = config("kickof: {}\n").unwrap_err();
         assert_eq!(err.help.as_deref(), Some("did you mean `kickoff`?"));
+    }
+
+    #[test]
+    fn aliases_name_a_question_for_import() {
+        let french = config(
+            "questions:\n  problem:\n    aliases: [QUEL PROBLÈME, Le problème]\n  market_window:\n    aliases: Pourquoi maintenant\n",
+        )
+        .unwrap();
+        let set = &french.questions;
+        assert_eq!(
+            set.get("problem").unwrap().aliases,
+            ["QUEL PROBLÈME", "Le problème"]
+        );
+        assert_eq!(
+            set.get("market_window").unwrap().aliases,
+            ["Pourquoi maintenant"]
+        );
+
+        let err = config("questions:\n  problem:\n    alias: [x]\n").unwrap_err();
+        assert_eq!(
+            err.help.as_deref(),
+            Some("did you mean `questions.problem.aliases`?")
+        );
+        let err = config("questions:\n  problem:\n    aliases: [x, {a: b}]\n").unwrap_err();
+        assert_eq!(err.pos.map(|p| (p.line, p.column)), Some((3, 18)));
+        let err = config(
+            "questions:\n  problem:\n    aliases: [Douleur]\n  target_market:\n    aliases: [Qui, douleur]\n",
+        )
+        .unwrap_err();
+        assert!(
+            err.message.contains("also an alias of `problem`"),
+            "{}",
+            err.message
+        );
+        assert_eq!(err.pos.map(|p| (p.line, p.column)), Some((5, 20)));
     }
 
     #[test]

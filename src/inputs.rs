@@ -21,6 +21,16 @@ pub struct InputError {
 /// Expands `paths` into the files to read, in a stable order: each named file
 /// where it was named, each directory's files sorted by path.
 pub fn collect(paths: &[PathBuf], default_dir: &Path) -> Result<Vec<Input>, InputError> {
+    collect_with(paths, default_dir, &["md"])
+}
+
+/// As [`collect`], taking files with these extensions from directories
+/// (`mrd import` also reads `.markdown` and `gh`/`glab` JSON).
+pub fn collect_with(
+    paths: &[PathBuf],
+    default_dir: &Path,
+    extensions: &[&str],
+) -> Result<Vec<Input>, InputError> {
     let defaulted;
     let paths = if paths.is_empty() {
         defaulted = [default_dir.to_path_buf()];
@@ -33,7 +43,7 @@ pub fn collect(paths: &[PathBuf], default_dir: &Path) -> Result<Vec<Input>, Inpu
         if path.as_os_str() == "-" {
             inputs.push(Input::Stdin);
         } else if path.is_dir() {
-            inputs.extend(markdown_files(path)?.into_iter().map(Input::File));
+            inputs.extend(files(path, extensions)?.into_iter().map(Input::File));
         } else if path.exists() {
             inputs.push(Input::File(path.clone()));
         } else {
@@ -46,7 +56,7 @@ pub fn collect(paths: &[PathBuf], default_dir: &Path) -> Result<Vec<Input>, Inpu
     Ok(inputs)
 }
 
-fn markdown_files(dir: &Path) -> Result<Vec<PathBuf>, InputError> {
+fn files(dir: &Path, extensions: &[&str]) -> Result<Vec<PathBuf>, InputError> {
     let mut files = Vec::new();
     // `require_git(false)`: a .gitignore is honoured even outside a checkout
     // (a tarball, a fresh `git init` before the first commit).
@@ -56,7 +66,11 @@ fn markdown_files(dir: &Path) -> Result<Vec<PathBuf>, InputError> {
             message: err.to_string(),
         })?;
         let is_file = entry.file_type().is_some_and(|t| t.is_file());
-        if is_file && entry.path().extension().is_some_and(|ext| ext == "md") {
+        let wanted = entry
+            .path()
+            .extension()
+            .is_some_and(|ext| extensions.iter().any(|e| ext == *e));
+        if is_file && wanted {
             files.push(entry.into_path());
         }
     }

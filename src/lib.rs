@@ -44,6 +44,22 @@ use crate::error::{Error, Outcome};
 pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitCode {
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
+        Err(err)
+            if err.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand =>
+        {
+            // A bare `mrd` asks what it can do, as a bare `cargo` does: the
+            // help, on standard output, and success.
+            let help = err.render();
+            let text = if anstream::AutoStream::choice(&std::io::stdout())
+                == anstream::ColorChoice::Never
+            {
+                help.to_string()
+            } else {
+                help.ansi().to_string()
+            };
+            let _ = write!(std::io::stdout(), "{text}");
+            return ExitCode::SUCCESS;
+        }
         Err(err) => {
             // --help and --version land here too, with exit code 0.
             let _ = err.print();
@@ -114,8 +130,8 @@ fn dispatch(cli: &Cli) -> Result<Outcome, Error> {
     date::check_today_override().map_err(Error::Usage)?;
     let config = Config::load(cli.config.as_deref(), &cwd)?;
     let outcome = match &cli.command {
-        Command::New(args) => cmd::new::run(args, &config, out),
-        Command::Edit(args) => cmd::edit::run(args, &config, out),
+        Command::New(args) => cmd::new::run(args, &config, cli.config.as_deref(), out),
+        Command::Edit(args) => cmd::edit::run(args, &config, cli.config.as_deref(), out),
         Command::Lint(args) => cmd::lint::run(args, &config, out),
         Command::Render(args) => cmd::render::run(args, &config, out),
         Command::Templates(args) => cmd::templates::run(args, &config, out),

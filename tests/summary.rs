@@ -60,12 +60,15 @@ fn go_at_risk_names_the_missing_and_doubtful_answers() {
     let a = one("go-at-risk.md");
     assert_eq!(
         a["verdict"]["text"],
-        "GO, at risk: market size missing; metrics low confidence"
+        "GO, at risk: market size missing; metrics/revenue strategy low confidence"
     );
     assert_eq!(rules(&a), ["go-at-risk"]);
     assert_eq!(
         a["verdict"]["contradictions"][0]["reasons"],
-        serde_json::json!(["market size missing", "metrics low confidence"])
+        serde_json::json!([
+            "market size missing",
+            "metrics/revenue strategy low confidence"
+        ])
     );
 }
 
@@ -253,28 +256,30 @@ fn one_file_shows_its_evidence_question_by_question() {
     let out = stdout(mrd().args(["summary", &summary_fixture("go-at-risk.md")]));
     assert!(out.starts_with("Go at risk\n"), "{out}");
     assert!(
-        out.contains("  Verdict    GO, at risk: market size missing; metrics low confidence\n"),
+        out.contains("  Verdict    GO, at risk: market size missing; metrics/revenue strategy low confidence\n"),
         "{out}"
     );
     assert!(out.contains("  Readiness   85/100"), "{out}");
     assert!(
-        out.contains("   1  problem          ██████████  high\n"),
+        out.contains("   1  value proposition         ██████████  high\n"),
         "{out}"
     );
     assert!(
-        out.contains("   3  market size      ░░░░░░░░░░  missing\n"),
+        out.contains("   3  market size               ░░░░░░░░░░  missing\n"),
         "{out}"
     );
     assert!(
-        out.contains("   8  metrics          ███░░░░░░░  low\n"),
+        out.contains("   8  metrics/revenue strategy  ███░░░░░░░  low\n"),
         "{out}"
     );
     assert!(
-        out.contains("  10  recommendation   go, with a rationale\n"),
+        out.contains("  10  recommendation            go, with a rationale\n"),
         "{out}"
     );
     assert!(
-        out.contains("Risks\n  ✗ market size missing\n  ! metrics low confidence\n"),
+        out.contains(
+            "Risks\n  ✗ market size missing\n  ! metrics/revenue strategy low confidence\n"
+        ),
         "{out}"
     );
 }
@@ -710,15 +715,15 @@ fn the_evidence_view_colours_weak_spots_with_color_always() {
         &summary_fixture("go-at-risk.md"),
     ]));
     assert!(
-        out.contains("market size      \x1b[31m░░░░░░░░░░  missing\x1b[0m"),
+        out.contains("market size               \x1b[31m░░░░░░░░░░  missing\x1b[0m"),
         "{out:?}"
     );
     assert!(
-        out.contains("metrics          \x1b[33m███░░░░░░░  low\x1b[0m"),
+        out.contains("metrics/revenue strategy  \x1b[33m███░░░░░░░  low\x1b[0m"),
         "{out:?}"
     );
     assert!(
-        out.contains("problem          \x1b[32m██████████  high\x1b[0m"),
+        out.contains("value proposition         \x1b[32m██████████  high\x1b[0m"),
         "{out:?}"
     );
 }

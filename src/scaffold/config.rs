@@ -131,6 +131,8 @@ fn questions_section(set: &QuestionSet) -> String {
 # `required: false` makes a question optional (not the recommendation). A key
 # that is not built in adds a question: it needs `text:` and `short_name:`, and
 # `after: <key>` places it (otherwise it goes before the recommendation).
+# `aliases: [QUEL PROBLÈME, Le problème]` adds section names `mrd import`
+# reads as that question: your own template's headings, or another language.
 questions:
 ",
     );
