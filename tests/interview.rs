@@ -1196,3 +1196,32 @@ fn the_confidence_list_says_what_skip_does() {
         Some(mrd::assessment::Confidence::Medium)
     );
 }
+
+/// A reversed decision in `mrd edit` is dated today; declining the offer to
+/// mark it decided keeps the status the file had.
+#[test]
+fn a_reversal_in_edit_is_dated_and_the_decided_status_can_be_declined() {
+    let scratch = Scratch::new();
+    scratch.write("a.md", COMPLETE);
+    let mut tty = spawn(&scratch, &["edit", "a.md", "--question", "recommendation"]);
+    tty.expect("Decision:");
+    tty.send("no-go");
+    tty.send(ENTER);
+    tty.expect(r"Rationale \(why\?\):");
+    tty.send(&ctrl('u'));
+    tty.send(RATIONALE);
+    tty.send(ENTER);
+    if tty.expect("mark the assessment as decided|Keep this answer anyway")
+        == "Keep this answer anyway"
+    {
+        tty.send(&format!("y{ENTER}"));
+        tty.expect("mark the assessment as decided");
+    }
+    tty.send(&format!("n{ENTER}"));
+    let (code, seen) = tty.finish();
+    assert_eq!(code, 0, "{seen}");
+    let text = scratch.read("a.md");
+    let dated = format!("status: review\ndecided: {}\n", mrd::date::Date::today());
+    assert!(text.contains(&dated), "{text}");
+    assert!(text.contains("  decision: no-go\n"), "{text}");
+}
