@@ -354,19 +354,21 @@ fn roll_moves_what_is_open_and_keeps_every_other_byte() {
     assert_eq!(doc["assessments"].as_array().unwrap().len(), 2, "{doc}");
 }
 
-#[test]
-fn log_shows_a_decision_made_and_then_reversed() {
+/// The week, then the scheduler's go reversed to no-go on 2026-11-24.
+fn reversed_week(subject: &str, author: &str) -> GitRepo {
     let repo = week();
     repo.mrd("2026-11-24")
         .args(["decide", "assessments/scheduler.md", "no-go"])
         .args(["--rationale", "The beta users would not pay."])
         .assert()
         .success();
-    repo.commit_as(
-        "2026-11-24",
-        "Scheduler: no-go after pricing interviews",
-        "Lena Okafor",
-    );
+    repo.commit_as("2026-11-24", subject, author);
+    repo
+}
+
+#[test]
+fn log_shows_a_decision_made_and_then_reversed() {
+    let repo = reversed_week("Scheduler: no-go after pricing interviews", "Lena Okafor");
     let (code, text, err) = stdout(
         repo.mrd("2026-11-25")
             .args(["log", "assessments/scheduler.md"]),
@@ -683,15 +685,9 @@ fn an_invalid_today_is_a_usage_error() {
 #[test]
 fn log_in_an_80_column_terminal() {
     use std::time::{Duration, Instant};
-    let repo = week();
-    repo.mrd("2026-11-24")
-        .args(["decide", "assessments/scheduler.md", "no-go"])
-        .args(["--rationale", "The beta users would not pay."])
-        .assert()
-        .success();
-    repo.commit(
-        "2026-11-24",
+    let repo = reversed_week(
         "Scheduler: no-go, after the pricing interviews with all forty beta users showed nobody pays",
+        "Priya Raman",
     );
     let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("mrd"));
     cmd.args(["log", "assessments/scheduler.md"])
