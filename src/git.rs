@@ -7,7 +7,7 @@
 //! and `revision` features alone (docs/decisions.md says what the others
 //! would cost).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -114,6 +114,8 @@ pub struct Repo {
     /// Trees decoded so far: consecutive commits share most of their trees,
     /// so a walk decodes each one once.
     trees: RefCell<HashMap<ObjectId, Rc<Vec<Entry>>>>,
+    /// Trees decoded so far: the work a walk did, which tests count.
+    decoded: Cell<usize>,
 }
 
 impl Repo {
@@ -144,7 +146,14 @@ impl Repo {
             root,
             shallow,
             trees: RefCell::new(HashMap::new()),
+            decoded: Cell::new(0),
         })
+    }
+
+    /// How many trees this handle has decoded: a measure of a walk's work
+    /// that does not depend on the machine.
+    pub fn trees_decoded(&self) -> usize {
+        self.decoded.get()
     }
 
     /// Whether this is a shallow clone (CI's default), whose history stops
@@ -269,6 +278,7 @@ impl Repo {
             .collect();
         let entries = Rc::new(entries);
         self.trees.borrow_mut().insert(tree, Rc::clone(&entries));
+        self.decoded.set(self.decoded.get() + 1);
         Ok(entries)
     }
 

@@ -742,3 +742,79 @@ fn strip_ansi(text: &str) -> String {
     }
     out
 }
+
+/// A repository of `files` assessments and `commits` commits, each editing
+/// one file, written with `git fast-import` (fast enough for hundreds).
+fn history(files: usize, commits: usize) -> GitRepo {
+    use std::io::Write;
+    let repo = GitRepo::new();
+    let base = fixture("contracts.md");
+    let mut stream = Vec::new();
+    for c in 0..=commits {
+        let when = 1_760_000_000 + c * 3600;
+        write!(
+            stream,
+            "commit refs/heads/main\nauthor A <a@example.com> {when} +0000\ncommitter A <a@example.com> {when} +0000\ndata 1\nx\n"
+        )
+        .unwrap();
+        let edited: Vec<usize> = if c == 0 {
+            (0..files).collect()
+        } else {
+            vec![c % files]
+        };
+        for i in edited {
+            let text = base.replace("Data contracts", &format!("Opportunity {i} revision {c}"));
+            write!(
+                stream,
+                "M 100644 inline assessments/o{i}.md\ndata {}\n{text}\n",
+                text.len()
+            )
+            .unwrap();
+        }
+        stream.push(b'\n');
+    }
+    let mut child = std::process::Command::new("git")
+        .args(["fast-import", "--quiet"])
+        .current_dir(repo.path())
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(&stream).unwrap();
+    assert!(child.wait().unwrap().success());
+    repo.git(&["checkout", "-q", "main"]);
+    repo
+}
+
+/// The trees one walk of every file's whole history decodes.
+fn walk_work(files: usize, commits: usize) -> usize {
+    let repo = history(files, commits);
+    let git = mrd::git::Repo::discover(repo.path()).unwrap();
+    let paths: Vec<String> = (0..files).map(|i| format!("assessments/o{i}.md")).collect();
+    let walked =
+        mrd::history::walk::walk(&git, &paths, mrd::history::walk::Until::Beginning).unwrap();
+    let versions: usize = walked.files.iter().map(|f| f.versions.len()).sum();
+    assert_eq!(versions, files + commits, "every edit is a version");
+    git.trees_decoded()
+}
+
+/// The walk reads history once for the whole backlog: four times the files
+/// cost about the same work, four times the commits about four times.
+#[test]
+fn the_history_walk_grows_with_commits_not_with_files_times_commits() {
+    let base = walk_work(5, 40);
+    let more_files = walk_work(20, 40);
+    let more_commits = walk_work(5, 160);
+    eprintln!(
+        "trees decoded: {base} (5 files, 40 commits), {more_files} (20, 40), {more_commits} (5, 160)"
+    );
+    assert!(
+        more_files * 2 <= base * 3,
+        "4x files: {more_files} trees decoded against {base}"
+    );
+    assert!(
+        more_commits >= base * 2 && more_commits * 2 <= base * 9,
+        "4x commits: {more_commits} trees decoded against {base}"
+    );
+}
