@@ -22,6 +22,10 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
         mrd lint examples/                           check every assessment in a directory\n  \
         mrd render examples/managed-scheduler.md     print the issue text\n  \
         mrd summary examples/                        the decision for each assessment\n  \
+        mrd decide a.md go --rationale \"...\"         record a decision, dated\n  \
+        mrd log a.md                                 an assessment's history from git\n  \
+        mrd kickoff --milestone 2026-W48             the weekly kickoff issue\n  \
+        mrd roll --from 2026-W47 --to 2026-W48       move what is undecided to the next milestone\n  \
         mrd import issue.md                          turn an existing issue into an assessment\n\n\
         Exit codes: 0 success, 1 the assessments have problems, 2 usage, I/O, config or template error."
 )]
@@ -54,6 +58,10 @@ pub enum Command {
     Render(RenderArgs),
     Templates(TemplatesArgs),
     Summary(SummaryArgs),
+    Kickoff(KickoffArgs),
+    Roll(RollArgs),
+    Log(LogArgs),
+    Decide(DecideArgs),
     Questions(QuestionsArgs),
     Rules(RulesArgs),
     Init(InitArgs),
@@ -300,7 +308,8 @@ pub enum TemplatesAction {
     mrd summary examples/managed-scheduler.md one assessment: its evidence question by question\n  \
     mrd summary --decision go,undecided       only what is going ahead or still open\n  \
     mrd summary --milestone 2026-W44 --format markdown   the weekly kickoff table\n  \
-    mrd summary --format html -o review.html  a standalone page with a readiness chart\n\n\
+    mrd summary --format html -o review.html  a standalone page with a readiness chart\n  \
+    mrd summary --since 2026-11-16            what changed since: new, decisions, readiness\n\n\
     Rows are sorted by decision (go, no-go, undecided, none), then readiness.\n\
     A file that cannot be read is listed with its error and the exit code is 1.\n\
     The readiness formula and the contradiction rules are in docs/summary.md.")]
@@ -337,6 +346,139 @@ pub struct SummaryArgs {
     /// Write to this file instead of standard output (replaced if it exists; never coloured).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Add what changed since this commit (`HEAD~5`, a tag) or day (YYYY-MM-DD): new
+    /// assessments, decision changes, readiness up or down. Reads git history.
+    #[arg(long, value_name = "REV|DATE", value_parser = parse_since)]
+    pub since: Option<crate::history::Since>,
+}
+
+fn parse_since(text: &str) -> Result<crate::history::Since, String> {
+    crate::history::Since::parse(text)
+}
+
+/// Print the weekly kickoff issue for a milestone, from the backlog and its git history.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    mrd kickoff --milestone 2026-W48\n  \
+    mrd kickoff --milestone 2026-W48 --title\n  \
+    glab issue create --title \"$(mrd kickoff --milestone 2026-W48 --title)\" \\\n      \
+    --description \"$(mrd kickoff --milestone 2026-W48 --quick-actions)\"\n  \
+    mrd kickoff --milestone 2026-W48 --flavor github | gh issue create \\\n      \
+    --title \"$(mrd kickoff --milestone 2026-W48 --title)\" --body-file -\n  \
+    mrd kickoff --milestone \"Fri: July 9, 2021\" --since v1.4\n\n\
+    The body lists the go decisions of the milestone, what awaits a decision, stale drafts,\n\
+    the highlights and lowlights since the previous kickoff (the previous milestone's Monday,\n\
+    or --since) from git history, and metrics. The issue is due on the milestone's Monday.\n\
+    Set MRD_TODAY=YYYY-MM-DD to prepare it as of another day. See docs/kickoff.md.")]
+pub struct KickoffArgs {
+    /// The milestone the kickoff is for (`2026-W48`, `Fri: July 9, 2021`; see `kickoff.milestone_pattern`).
+    #[arg(long, value_name = "MILESTONE")]
+    pub milestone: String,
+
+    /// Files or directories. Default: the assessments directory.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Highlights since this commit or day instead of the previous milestone's Monday.
+    #[arg(long, value_name = "REV|DATE", value_parser = parse_since)]
+    pub since: Option<crate::history::Since>,
+
+    /// Print only the issue title, on one line.
+    #[arg(long, conflicts_with_all = ["quick_actions"])]
+    pub title: bool,
+
+    /// The forge the Markdown is for [default: `render.flavor` in .mrd.yml, else gitlab].
+    #[arg(long, value_enum, value_name = "FLAVOR")]
+    pub flavor: Option<crate::render::Flavor>,
+
+    /// Append `/due`, `/milestone` and `/label` GitLab quick actions (labels from `kickoff.labels`).
+    #[arg(long)]
+    pub quick_actions: bool,
+}
+
+/// Move the assessments of one milestone that are not decided to the next.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    mrd roll --from 2026-W47 --to 2026-W48 --dry-run   what would move\n  \
+    mrd roll --from 2026-W47 --to 2026-W48\n  \
+    mrd roll --from 2026-W47 --to 2026-W48 --force     also files with uncommitted changes\n\n\
+    Moves what has no go or no-go yet (status not decided or archived). Only the `milestone:`\n\
+    line changes; every other byte is kept, and each file is replaced atomically. A file with\n\
+    changes not committed to git is left alone unless --force, so the roll is a commit of its own.\n\
+    Exit codes: 0 everything due to move moved, 1 some were left alone (listed), 2 usage or I/O error.")]
+pub struct RollArgs {
+    /// The milestone to move assessments out of.
+    #[arg(long, value_name = "MILESTONE")]
+    pub from: String,
+
+    /// The milestone to move them to.
+    #[arg(long, value_name = "MILESTONE")]
+    pub to: String,
+
+    /// Files or directories. Default: the assessments directory.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// List what would move, and change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Move files with uncommitted changes too.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Show the history of one assessment from git: answers, decisions, readiness over time.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    mrd log assessments/scheduler.md\n  \
+    mrd log assessments/scheduler.md --format json | jq '.versions[].decision'\n\n\
+    Versions are the commits of the first-parent history of HEAD that changed the file\n\
+    (renames are followed when the content moved unchanged), newest first; uncommitted changes\n\
+    come first. In a shallow clone the output says where the history stops.")]
+pub struct LogArgs {
+    /// The assessment.
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+
+    #[arg(long, value_enum, default_value_t = LogFormat::Text)]
+    pub format: LogFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    /// For people: each version's changes, and readiness drawn over time.
+    Text,
+    /// Every version and change, for scripts (schema in docs/kickoff.md).
+    Json,
+}
+
+/// Record a decision: go, no-go or undecided, with its rationale and today's date.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    mrd decide assessments/scheduler.md go --rationale \"Beta users pay; we reach them already.\"\n  \
+    mrd decide assessments/scheduler.md no-go --rationale \"The market window closed.\"\n  \
+    mrd decide assessments/scheduler.md undecided\n\n\
+    go and no-go set `status: decided` and `decided:` to today; undecided removes the date and\n\
+    returns a decided status to review. Only those entries change; comments and the body are kept.\n\
+    The earlier decision stays in git history: `mrd log` shows it.")]
+pub struct DecideArgs {
+    /// The assessment.
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+
+    /// go, no-go or undecided.
+    #[arg(value_name = "DECISION", value_parser = parse_one_decision)]
+    pub decision: crate::assessment::Decision,
+
+    /// Why (Markdown). Required for go and no-go.
+    #[arg(long, value_name = "TEXT")]
+    pub rationale: Option<String>,
+}
+
+fn parse_one_decision(text: &str) -> Result<crate::assessment::Decision, String> {
+    text.parse()
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -27,6 +27,33 @@ pub struct Config {
     /// The `lint:` section: rule levels, minimum words, critical questions.
     pub lint: LintSettings,
     pub render: RenderConfig,
+    pub kickoff: KickoffConfig,
+}
+
+/// Weeks without a change after which a draft is stale, by default.
+pub const DEFAULT_STALE_WEEKS: u32 = 3;
+
+/// The `kickoff:` section: how `mrd kickoff` reads milestone names and what
+/// it flags (docs/kickoff.md).
+#[derive(Clone, Debug, PartialEq)]
+pub struct KickoffConfig {
+    /// `milestone_pattern: "%G-W%V"`: how milestones are named (strftime);
+    /// `None` tries the built-in patterns.
+    pub milestone_pattern: Option<String>,
+    /// `stale_weeks: 3`: a draft unchanged this long is stale.
+    pub stale_weeks: u32,
+    /// `labels: [kickoff]`: the kickoff issue's labels (`--quick-actions`).
+    pub labels: Vec<String>,
+}
+
+impl Default for KickoffConfig {
+    fn default() -> KickoffConfig {
+        KickoffConfig {
+            milestone_pattern: None,
+            stale_weeks: DEFAULT_STALE_WEEKS,
+            labels: Vec::new(),
+        }
+    }
 }
 
 /// The `render:` section: defaults for `mrd render`.
@@ -72,6 +99,7 @@ impl Config {
             questions: QuestionSet::builtin(),
             render: RenderConfig::default(),
             lint: LintSettings::default(),
+            kickoff: KickoffConfig::default(),
         }
     }
 
@@ -143,11 +171,14 @@ impl Config {
             }
         };
         let mut critical = None;
-        for (key, value) in
-            strict_entries(entries, &["assessments", "questions", "lint", "render"], "")?
-        {
+        for (key, value) in strict_entries(
+            entries,
+            &["assessments", "questions", "lint", "render", "kickoff"],
+            "",
+        )? {
             match key.as_str() {
                 "render" => config.render = render_section(value, dir)?,
+                "kickoff" => config.kickoff = kickoff_section(value)?,
                 "assessments" => {
                     config.assessments_dir = dir.join(expect_text(value, "assessments")?)
                 }
@@ -232,6 +263,31 @@ fn strict_entries<'n>(
         out.push((name, value));
     }
     Ok(out)
+}
+
+/// The entries of a section (`render:`, `lint:`, `kickoff:`): a mapping, or
+/// nothing when the section is empty.
+fn section_entries<'n>(node: &'n Node, name: &str) -> Result<&'n [(Node, Node)], ConfigError> {
+    match &node.value {
+        Value::Map(entries) => Ok(entries),
+        Value::Null => Ok(&[]),
+        other => Err(config_error(
+            node.pos,
+            format!(
+                "`{name}` must be a mapping of settings, found {}",
+                other.kind()
+            ),
+        )),
+    }
+}
+
+/// A list setting's items; one value written without brackets is a list of one.
+fn items(node: &Node) -> Vec<&Node> {
+    match &node.value {
+        Value::Seq(items) => items.iter().collect(),
+        Value::Null => Vec::new(),
+        _ => vec![node],
+    }
 }
 
 fn expect_text(node: &Node, path: &str) -> Result<String, ConfigError> {
@@ -443,19 +499,7 @@ fn alias_pos(questions: &Node, key: &str, alias: &str) -> Option<Pos> {
 /// `render:` maps `flavor`, `templates` and `title` to their values.
 fn render_section(node: &Node, dir: &Path) -> Result<RenderConfig, ConfigError> {
     let mut render = RenderConfig::default();
-    let entries = match &node.value {
-        Value::Map(entries) => entries,
-        Value::Null => return Ok(render),
-        other => {
-            return Err(config_error(
-                node.pos,
-                format!(
-                    "`render` must be a mapping of settings, found {}",
-                    other.kind()
-                ),
-            ));
-        }
-    };
+    let entries = section_entries(node, "render")?;
     for (key, value) in strict_entries(entries, &["flavor", "templates", "title"], "render.")? {
         match key.as_str() {
             "flavor" => {
@@ -480,6 +524,49 @@ fn render_section(node: &Node, dir: &Path) -> Result<RenderConfig, ConfigError> 
     Ok(render)
 }
 
+const KICKOFF_FIELDS: &[&str] = &["milestone_pattern", "stale_weeks", "labels"];
+
+/// `kickoff:` sets the milestone naming pattern, when a draft is stale, and
+/// the kickoff issue's labels.
+fn kickoff_section(node: &Node) -> Result<KickoffConfig, ConfigError> {
+    let mut kickoff = KickoffConfig::default();
+    let entries = section_entries(node, "kickoff")?;
+    for (key, value) in strict_entries(entries, KICKOFF_FIELDS, "kickoff.")? {
+        match key.as_str() {
+            "milestone_pattern" => {
+                let pattern = expect_text(value, "kickoff.milestone_pattern")?;
+                crate::milestone::check_pattern(&pattern).map_err(|err| ConfigError {
+                    help: Some(
+                        "a strftime pattern such as \"%G-W%V\" (2026-W48) or \"%a: %B %-d, %Y\" (Fri: July 9, 2021)".into(),
+                    ),
+                    ..config_error(
+                        value.pos,
+                        format!("`kickoff.milestone_pattern` cannot name milestones: {err}"),
+                    )
+                })?;
+                kickoff.milestone_pattern = Some(pattern);
+            }
+            "stale_weeks" => match value.value {
+                Value::Int(n) if (1..=520).contains(&n) => kickoff.stale_weeks = n as u32,
+                _ => {
+                    return Err(config_error(
+                        value.pos,
+                        "`kickoff.stale_weeks` must be a whole number of weeks from 1 to 520",
+                    ));
+                }
+            },
+            "labels" => {
+                kickoff.labels = items(value)
+                    .into_iter()
+                    .map(|item| expect_text(item, "kickoff.labels"))
+                    .collect::<Result<_, _>>()?;
+            }
+            _ => unreachable!("strict_entries only returns known keys"),
+        }
+    }
+    Ok(kickoff)
+}
+
 const LINT_FIELDS: &[&str] = &["rules", "min_words", "critical_questions"];
 
 /// `lint:` sets rule levels (`rules: {MRD007: allow, short-answer: deny}`),
@@ -489,19 +576,7 @@ fn apply_lint(
     settings: &mut LintSettings,
     node: &Node,
 ) -> Result<Option<Vec<(String, Pos)>>, ConfigError> {
-    let entries = match &node.value {
-        Value::Map(entries) => entries,
-        Value::Null => return Ok(None),
-        other => {
-            return Err(config_error(
-                node.pos,
-                format!(
-                    "`lint` must be a mapping of settings, found {}",
-                    other.kind()
-                ),
-            ));
-        }
-    };
+    let entries = section_entries(node, "lint")?;
     let mut critical = None;
     for (field, value) in strict_entries(entries, LINT_FIELDS, "lint.")? {
         match field.as_str() {
@@ -555,13 +630,8 @@ fn apply_lint(
                 }
             },
             "critical_questions" => {
-                let items: Vec<&Node> = match &value.value {
-                    Value::Seq(items) => items.iter().collect(),
-                    Value::Null => Vec::new(),
-                    _ => vec![value],
-                };
                 let mut keys = Vec::new();
-                for item in items {
+                for item in items(value) {
                     keys.push((expect_text(item, "lint.critical_questions")?, item.pos));
                 }
                 settings.critical = keys.iter().map(|(k, _)| k.clone()).collect();
@@ -679,6 +749,31 @@ mod tests {
         assert_eq!(err.help.as_deref(), Some("did you mean `lint.min_words`?"));
         let err = config("lint:\n  critical_questions: [problme]\n").unwrap_err();
         assert_eq!(err.help.as_deref(), Some("did you mean `problem`?"));
+    }
+
+    #[test]
+    fn the_kickoff_section_is_strict() {
+        let kickoff = config(
+            "kickoff:\n  milestone_pattern: \"Sprint ending %Y-%m-%d\"\n  stale_weeks: 2\n  labels: [kickoff, weekly]\n",
+        )
+        .unwrap()
+        .kickoff;
+        assert_eq!(
+            kickoff.milestone_pattern.as_deref(),
+            Some("Sprint ending %Y-%m-%d")
+        );
+        assert_eq!((kickoff.stale_weeks, kickoff.labels.len()), (2, 2));
+        let err = config("kickoff:\n  stale_week: 2\n").unwrap_err();
+        assert_eq!(
+            err.help.as_deref(),
+            Some("did you mean `kickoff.stale_weeks`?")
+        );
+        let err = config("kickoff:\n  stale_weeks: 0\n").unwrap_err();
+        assert_eq!(err.pos.map(|p| (p.line, p.column)), Some((2, 16)));
+        let err = config("kickoff:\n  milestone_pattern: \"%Y\"\n").unwrap_err();
+        assert!(err.message.contains("cannot name milestones"), "{err}");
+        let err = config("kickof: {}\n").unwrap_err();
+        assert_eq!(err.help.as_deref(), Some("did you mean `kickoff`?"));
     }
 
     #[test]

@@ -69,6 +69,11 @@ pub fn front_matter_schema(questions: &QuestionSet) -> Value {
                 "description": "Where the assessment is in its life.",
                 "enum": choices::<Status>(),
             },
+            "decided": {
+                "description": "The day the current decision (go or no-go) was made, as an ISO date. Written by `mrd decide`, the interview and `mrd edit`.",
+                "type": "string",
+                "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+            },
             "labels": {
                 "description": "Issue labels, for `mrd render`.",
                 "anyOf": [

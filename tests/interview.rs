@@ -484,7 +484,9 @@ fn a_full_interview_at_80_columns_writes_an_assessment_that_passes_lint() {
     );
     let labels: Vec<&str> = front.labels.iter().map(|l| l.value.as_str()).collect();
     assert_eq!(labels, ["scheduling", "platform"]);
-    assert!(text.contains("status: decided"), "{text}");
+    // Deciding go marks the assessment decided, dated the day it was made.
+    let decided = format!("status: decided\ndecided: {}\n", mrd::date::Date::today());
+    assert!(text.contains(&decided), "{text}");
     assert!(
         text.contains("In 60 interviews, 41 users"),
         "the editor's answer is kept:\n{text}"
@@ -693,7 +695,11 @@ fn ctrl_c_keeps_the_answers_so_far_and_edit_resumes_with_the_interrupted_confide
         );
     }
     lint_passes(&scratch, "draft.md");
-    let front = read_front(&scratch.read("draft.md"));
+    let finished = scratch.read("draft.md");
+    // `mrd edit` records the decision as the interview and `mrd decide` do.
+    let decided = format!("status: decided\ndecided: {}\n", mrd::date::Date::today());
+    assert!(finished.contains(&decided), "{finished}");
+    let front = read_front(&finished);
     assert_eq!(front.answer_text("problem"), Some(ANSWERS[0]));
     assert_eq!(
         front.confidence_of("market_size"),
@@ -1189,4 +1195,33 @@ fn the_confidence_list_says_what_skip_does() {
         front.confidence_of("problem"),
         Some(mrd::assessment::Confidence::Medium)
     );
+}
+
+/// A reversed decision in `mrd edit` is dated today; declining the offer to
+/// mark it decided keeps the status the file had.
+#[test]
+fn a_reversal_in_edit_is_dated_and_the_decided_status_can_be_declined() {
+    let scratch = Scratch::new();
+    scratch.write("a.md", COMPLETE);
+    let mut tty = spawn(&scratch, &["edit", "a.md", "--question", "recommendation"]);
+    tty.expect("Decision:");
+    tty.send("no-go");
+    tty.send(ENTER);
+    tty.expect(r"Rationale \(why\?\):");
+    tty.send(&ctrl('u'));
+    tty.send(RATIONALE);
+    tty.send(ENTER);
+    if tty.expect("mark the assessment as decided|Keep this answer anyway")
+        == "Keep this answer anyway"
+    {
+        tty.send(&format!("y{ENTER}"));
+        tty.expect("mark the assessment as decided");
+    }
+    tty.send(&format!("n{ENTER}"));
+    let (code, seen) = tty.finish();
+    assert_eq!(code, 0, "{seen}");
+    let text = scratch.read("a.md");
+    let dated = format!("status: review\ndecided: {}\n", mrd::date::Date::today());
+    assert!(text.contains(&dated), "{text}");
+    assert!(text.contains("  decision: no-go\n"), "{text}");
 }

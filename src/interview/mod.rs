@@ -387,12 +387,13 @@ impl<'a> Interview<'a> {
     fn ask_recommendation(&mut self, question: &Question) -> Result<(), Stop> {
         prompt::show_question(question, self.config.questions.len())?;
         let decision = prompt::decision(&mut self.prompter, self.assessment.front.decision())?;
-        let rec = self
-            .assessment
-            .front
-            .recommendation
-            .get_or_insert_with(Recommendation::default);
-        rec.decision = Some(Located::new(decision, Pos::default()));
+        let status_before = self.assessment.front.status.clone();
+        // The status and the `decided` date change with the decision.
+        crate::assessment::record_decision(
+            &mut self.assessment.front,
+            decision,
+            crate::date::Date::today(),
+        );
         self.save()?;
         match self.ask_text(question, &Target::Rationale)? {
             Answered::Text(text) => {
@@ -409,15 +410,21 @@ impl<'a> Interview<'a> {
             }
         }
         if matches!(decision, Decision::Go | Decision::NoGo) {
-            self.offer_decided_status(decision)?;
+            self.offer_decided_status(decision, status_before)?;
         }
         Ok(())
     }
 
-    /// After a go or no-go, offers to record that the decision is taken.
-    fn offer_decided_status(&mut self, decision: Decision) -> Result<(), Stop> {
-        let status = self.assessment.front.status.as_ref().map(|s| s.value);
-        if status == Some(Status::Decided) {
+    /// After a go or no-go, offers to record that the decision is taken:
+    /// `record_decision` has set `status: decided`; declining puts back the
+    /// status it had (`before`). The `decided` date stays: the decision was
+    /// made today either way.
+    fn offer_decided_status(
+        &mut self,
+        decision: Decision,
+        before: Option<Located<Status>>,
+    ) -> Result<(), Stop> {
+        if before.as_ref().map(|s| s.value) == Some(Status::Decided) {
             return Ok(());
         }
         let question = format!(
@@ -425,8 +432,10 @@ impl<'a> Interview<'a> {
         );
         if self.prompter.confirm(&question, true)? {
             mark_decided(&mut self.assessment);
-            self.save()?;
+        } else {
+            self.assessment.front.status = before;
         }
+        self.save()?;
         Ok(())
     }
 

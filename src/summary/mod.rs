@@ -41,6 +41,8 @@ pub struct Summary {
     /// Keys of the answers marked low confidence, in question order.
     pub low_confidence: Vec<String>,
     pub author: Option<String>,
+    /// The day the current go or no-go was made (`decided:`).
+    pub decided: Option<crate::date::Date>,
     pub milestone: Option<String>,
     pub labels: Vec<String>,
     /// The recommendation has a non-blank rationale.
@@ -211,6 +213,7 @@ fn build(front: &FrontMatter, questions: &QuestionSet, diagnostics: &[Diagnostic
         unanswered,
         low_confidence,
         author: front.author.as_ref().map(|a| a.value.clone()),
+        decided: front.decided.as_ref().map(|d| d.value),
         milestone: front.milestone.as_ref().map(|m| m.value.clone()),
         labels: front.labels.iter().map(|l| l.value.clone()).collect(),
         has_rationale,

@@ -155,6 +155,16 @@ pub fn write(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
         "<p><strong>Totals:</strong> {}</p>",
         escape(&report.totals.describe())
     )?;
+    if let Some(since) = report.since {
+        writeln!(
+            out,
+            "<p><strong>Changes</strong> {}</p>",
+            escape(&since.describe())
+        )?;
+        if let Some(missing) = &since.baseline.missing {
+            writeln!(out, "<p><strong>Warning:</strong> {}</p>", escape(missing))?;
+        }
+    }
     if rows.is_empty() {
         writeln!(out, "<p>No assessments to show.</p>")?;
     } else {
@@ -169,14 +179,30 @@ pub fn write(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
         writeln!(out, "<table>")?;
         writeln!(
             out,
-            "<thead><tr><th>Decision</th><th>Readiness</th><th>Answered</th><th>Title</th><th>Status</th><th>Author</th><th>Milestone</th><th>Path</th><th>Verdict</th></tr></thead>"
+            "<thead><tr><th>Decision</th><th>Readiness</th><th>Answered</th><th>Title</th><th>Status</th><th>Author</th><th>Milestone</th><th>Path</th><th>Verdict</th>{}</tr></thead>",
+            if report.since.is_some() {
+                "<th>Since</th>"
+            } else {
+                ""
+            }
         )?;
         writeln!(out, "<tbody>")?;
         for (path, s) in &rows {
             let text = |t: Option<&str>| t.map_or_else(|| "-".to_string(), escape);
+            let since = match report.since {
+                Some(_) => format!(
+                    "<td>{}</td>",
+                    escape(
+                        &report
+                            .change(path)
+                            .map_or_else(|| "-".into(), |c| c.describe())
+                    )
+                ),
+                None => String::new(),
+            };
             writeln!(
                 out,
-                r#"<tr><td class="decision" style="color:{}">{}</td><td class="num ready" style="color:{}">{}</td><td class="num">{}/{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class="path">{}</td><td class="verdict">{}</td></tr>"#,
+                r#"<tr><td class="decision" style="color:{}">{}</td><td class="num ready" style="color:{}">{}</td><td class="num">{}/{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class="path">{}</td><td class="verdict">{}</td>{since}</tr>"#,
                 decision_hex(s.decision),
                 escape(s.decision_label()),
                 readiness_hex(s.readiness),

@@ -21,6 +21,8 @@ pub struct Report<'a> {
     pub totals: Totals,
     /// "Weekly Kickoff for Milestone - M", or a neutral heading.
     pub heading: String,
+    /// What changed since a baseline (`--since`), by path.
+    pub since: Option<&'a crate::history::compare::Comparison>,
 }
 
 impl<'a> Report<'a> {
@@ -29,7 +31,13 @@ impl<'a> Report<'a> {
             entries,
             totals: Totals::of(entries),
             heading: heading(milestones),
+            since: None,
         }
+    }
+
+    /// The change since the baseline for one path, with `--since`.
+    pub fn change(&self, path: &str) -> Option<&'a crate::history::compare::FileChange> {
+        self.since.and_then(|since| since.get(path))
     }
 
     /// The summarised entries, with their paths.
