@@ -146,20 +146,57 @@ pub struct LintArgs {
     pub format: LintFormat,
 
     /// Report this rule (code or name) as an error; `warnings` makes every warning an error.
-    #[arg(long, value_name = "RULE")]
+    #[arg(long, value_name = "RULE", value_parser = RuleName { warnings: true }, hide_possible_values = true)]
     pub deny: Vec<String>,
 
     /// Report this rule (code or name) as a warning.
-    #[arg(long, value_name = "RULE")]
+    #[arg(long, value_name = "RULE", value_parser = RuleName::default(), hide_possible_values = true)]
     pub warn: Vec<String>,
 
     /// Do not check this rule (code or name).
-    #[arg(long, value_name = "RULE")]
+    #[arg(long, value_name = "RULE", value_parser = RuleName::default(), hide_possible_values = true)]
     pub allow: Vec<String>,
 
     /// Explain a rule (code or name) and exit.
-    #[arg(long, value_name = "RULE", exclusive = true)]
+    #[arg(long, value_name = "RULE", exclusive = true, value_parser = RuleName::default(), hide_possible_values = true)]
     pub explain: Option<String>,
+}
+
+/// A rule, by code or name, as `--allow`, `--warn`, `--deny` and `--explain`
+/// take it. Shell completions offer every rule's code and name (with its
+/// summary where the shell shows one) from the rule registry; the value
+/// itself is taken as written, and `mrd lint` says which rules exist when
+/// it names none (with `mrd rules` to list them), as it always has.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RuleName {
+    /// Also offer `warnings` (for `--deny warnings`).
+    warnings: bool,
+}
+
+impl clap::builder::TypedValueParser for RuleName {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        use clap::builder::PossibleValue;
+        let rules = crate::lint::rules::RULES.iter().flat_map(|rule| {
+            [rule.code, rule.name].map(|value| PossibleValue::new(value).help(rule.summary))
+        });
+        let warnings = self
+            .warnings
+            .then(|| PossibleValue::new("warnings").help("Every rule reported as a warning."));
+        Some(Box::new(rules.chain(warnings)))
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -271,7 +308,7 @@ pub enum TemplatesAction {
     mrd summary examples/managed-scheduler.md one assessment: its evidence question by question\n  \
     mrd summary --decision go,undecided       only what is going ahead or still open\n  \
     mrd summary --milestone 2026-W44 --format markdown   the weekly kickoff table\n  \
-    mrd summary --format html > review.html   a standalone page with a readiness chart\n  \
+    mrd summary --format html -o review.html  a standalone page with a readiness chart\n  \
     mrd summary --since 2026-11-16            what changed since: new, decisions, readiness\n\n\
     Rows are sorted by decision (go, no-go, undecided, none), then readiness.\n\
     A file that cannot be read is listed with its error and the exit code is 1.\n\
@@ -305,6 +342,10 @@ pub struct SummaryArgs {
     /// Lay the table out for this many columns (default: the terminal's width, or 80 when not a terminal).
     #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(40..))]
     pub width: Option<u16>,
+
+    /// Write to this file instead of standard output (replaced if it exists; never coloured).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 
     /// Add what changed since this commit (`HEAD~5`, a tag) or day (YYYY-MM-DD): new
     /// assessments, decision changes, readiness up or down. Reads git history.
@@ -487,7 +528,7 @@ pub enum QuestionsFormat {
 /// Set up a repository: .mrd.yml, the assessments directory, forge templates and CI.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  \
-    mrd init                      .mrd.yml (every setting, commented) and the assessments directory\n  \
+    mrd init                      .mrd.yml (every setting, commented) and the assessments directory (with a README)\n  \
     mrd init --gitlab             also a GitLab issue template and a Code Quality CI job\n  \
     mrd init --github             also a GitHub issue form and a workflow\n  \
     mrd init --gitlab --force     regenerate the templates after changing the questions\n\n\
@@ -502,7 +543,8 @@ pub struct InitArgs {
     pub github: bool,
 
     /// Replace files that exist and differ from what init would write
-    /// (except .gitlab-ci.yml, which only ever gains the lint job).
+    /// (except .gitlab-ci.yml, which only ever gains the lint job, and the
+    /// assessments directory's README, which is yours).
     #[arg(long)]
     pub force: bool,
 }

@@ -101,3 +101,14 @@ pub fn report_written(
     )?;
     Ok(())
 }
+
+/// Says on standard error that the assessments directory has nothing to
+/// check yet (a fresh clone, before the first assessment). Standard output
+/// stays the command's empty product, so a CI report is still well formed.
+pub fn note_nothing_to_check(config: &crate::config::Config) -> Result<(), Error> {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let note = crate::inputs::nothing_to_check(&config.assessments_dir, &cwd);
+    let style = anstyle::Style::new().bold();
+    writeln!(anstream::stderr(), "{style}note:{style:#} {note}")?;
+    Ok(())
+}

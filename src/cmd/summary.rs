@@ -3,6 +3,7 @@
 
 use std::io::{IsTerminal, Write};
 
+use crate::assessment::{WriteMode, write_atomically};
 use crate::cli::{SummaryArgs, SummaryFormat};
 use crate::cmd::read;
 use crate::config::Config;
@@ -19,6 +20,9 @@ const DEFAULT_WIDTH: usize = 80;
 
 pub fn run(args: &SummaryArgs, config: &Config, out: &mut dyn Write) -> Result<Outcome, Error> {
     let inputs = inputs::collect(&args.paths, &config.assessments_dir)?;
+    if inputs.is_empty() {
+        crate::cmd::note_nothing_to_check(config)?;
+    }
     // One file named alone is looked at closely; a directory is a backlog
     // even when it holds one file.
     let single = matches!(args.paths.as_slice(), [path] if !path.is_dir()) && inputs.len() == 1;
@@ -41,26 +45,59 @@ pub fn run(args: &SummaryArgs, config: &Config, out: &mut dyn Write) -> Result<O
     let mut report = Report::new(&entries, &args.milestone);
     report.since = comparison.as_ref();
 
-    match args.format {
-        SummaryFormat::Table => match entries.as_slice() {
-            [
-                Entry {
-                    path,
-                    result: Ok(summary),
-                },
-            ] if single && comparison.is_none() => report::detail::write(out, path, summary)?,
-            _ => report::table::write(out, &report, table_width(args.width))?,
-        },
-        SummaryFormat::Markdown => report::markdown::write(out, &report)?,
-        SummaryFormat::Json => report::json::write(out, &report)?,
-        SummaryFormat::Csv => report::csv::write(out, &report)?,
-        SummaryFormat::Html => report::html::write(out, &report)?,
+    // One file alone shows its evidence, unless the report is about changes.
+    let single = single && comparison.is_none();
+    match &args.output {
+        None => write_report(
+            out,
+            args,
+            &report,
+            &entries,
+            single,
+            table_width(args.width),
+        )?,
+        // A file gets the whole report or nothing (written atomically), with
+        // no colour, laid out for --width or 80 columns.
+        Some(path) => {
+            let mut text = anstream::StripStream::new(Vec::new());
+            let width = args.width.map_or(DEFAULT_WIDTH, usize::from);
+            write_report(&mut text, args, &report, &entries, single, width)?;
+            let text = String::from_utf8(text.into_inner())
+                .map_err(|err| Error::Output(std::io::Error::other(err)))?;
+            write_atomically(path, &text, WriteMode::Replace)?;
+            writeln!(out, "wrote {}", path.display())?;
+        }
     }
     Ok(if broken {
         Outcome::Findings
     } else {
         Outcome::Success
     })
+}
+
+fn write_report(
+    out: &mut dyn Write,
+    args: &SummaryArgs,
+    report: &Report<'_>,
+    entries: &[Entry],
+    single: bool,
+    width: usize,
+) -> std::io::Result<()> {
+    match args.format {
+        SummaryFormat::Table => match entries {
+            [
+                Entry {
+                    path,
+                    result: Ok(summary),
+                },
+            ] if single => report::detail::write(out, path, summary),
+            _ => report::table::write(out, report, width),
+        },
+        SummaryFormat::Markdown => report::markdown::write(out, report),
+        SummaryFormat::Json => report::json::write(out, report),
+        SummaryFormat::Csv => report::csv::write(out, report),
+        SummaryFormat::Html => report::html::write(out, report),
+    }
 }
 
 fn table_width(asked: Option<u16>) -> usize {

@@ -10,6 +10,7 @@
 //! written.
 
 pub mod context;
+mod details;
 pub mod gitlab;
 pub mod html;
 pub mod markdown;
