@@ -95,22 +95,6 @@ impl Date {
         let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
         Date { year, month, day }
     }
-
-    /// The ISO 8601 week-numbering year and week (1 to 53): weeks start on
-    /// Monday, and a week belongs to the year its Thursday is in.
-    pub fn iso_week(self) -> (i32, u32) {
-        let days = self.days_since_epoch();
-        // 1970-01-01 was a Thursday; Monday is 0.
-        let weekday = (days + 3).rem_euclid(7);
-        let thursday = Date::from_days_since_epoch(days - weekday + 3);
-        let first = Date {
-            year: thursday.year,
-            month: 1,
-            day: 1,
-        };
-        let ordinal = thursday.days_since_epoch() - first.days_since_epoch();
-        (thursday.year, (ordinal / 7 + 1) as u32)
-    }
 }
 
 fn days_in_month(year: i32, month: u32) -> u32 {

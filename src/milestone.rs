@@ -81,6 +81,22 @@ pub fn check_pattern(pattern: &str) -> Result<(), String> {
     }
 }
 
+/// The name of the milestone `today` falls in, as far as the naming pattern
+/// can tell: this ISO week's name for a week pattern (the default); for a
+/// pattern that names a day, the milestone in `used` dated within the week
+/// starting today, if there is one.
+pub fn current(today: Date, pattern: Option<&str>, used: &[String]) -> Option<String> {
+    let pattern = pattern.unwrap_or(BUILTIN_PATTERNS[0]);
+    if pattern.contains("%V") {
+        return format(today, pattern).ok();
+    }
+    used.iter()
+        .filter_map(|name| Milestone::parse(name, Some(pattern)).ok())
+        .filter(|m| (0..WEEK).contains(&(m.date.days_since_epoch() - today.days_since_epoch())))
+        .min_by_key(|m| m.date)
+        .map(|m| m.name)
+}
+
 impl Milestone {
     /// Reads `name` with the configured pattern, or else the built-in ones.
     pub fn parse(name: &str, pattern: Option<&str>) -> Result<Milestone, String> {

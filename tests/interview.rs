@@ -390,7 +390,8 @@ fn read_front(text: &str) -> mrd::assessment::FrontMatter {
 }
 
 fn this_week() -> String {
-    mrd::interview::metadata::iso_week_label(mrd::date::Date::today())
+    mrd::milestone::current(mrd::date::Date::today(), None, &[])
+        .expect("ISO weeks always have a name")
 }
 
 /// A backlog with milestones and labels in use, and a git user.

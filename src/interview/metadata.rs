@@ -3,7 +3,7 @@
 //! columns and in `--milestone` filters like a hand-written one.
 //!
 //! The author comes from `git config user.name`; the milestones and labels
-//! from the assessments already in the backlog, with the current ISO week
+//! from the assessments already in the backlog, with this week's milestone
 //! (`2026-W44`, the shape the examples use) as the milestone's default.
 
 use std::collections::BTreeMap;
@@ -56,12 +56,21 @@ impl Backlog {
         }
     }
 
-    /// The milestones to offer: the current ISO week first, then the
-    /// backlog's.
-    pub fn milestone_choices(&self, today: Date) -> Vec<String> {
-        let week = iso_week_label(today);
-        let mut choices = vec![week.clone()];
-        choices.extend(self.milestones.iter().filter(|m| **m != week).cloned());
+    /// The milestone `today` falls in under the team's naming pattern
+    /// (`kickoff.milestone_pattern`, ISO weeks by default), if it can be told.
+    pub fn current_milestone(&self, today: Date, pattern: Option<&str>) -> Option<String> {
+        crate::milestone::current(today, pattern, &self.milestones)
+    }
+
+    /// The milestones to offer: the current one first, then the backlog's.
+    pub fn milestone_choices(&self, current: Option<&str>) -> Vec<String> {
+        let mut choices: Vec<String> = current.map(str::to_string).into_iter().collect();
+        choices.extend(
+            self.milestones
+                .iter()
+                .filter(|m| Some(m.as_str()) != current)
+                .cloned(),
+        );
         choices
     }
 }
@@ -89,14 +98,6 @@ pub fn git_author(dir: &Path) -> Option<String> {
     (output.status.success() && !name.is_empty()).then(|| name.to_string())
 }
 
-/// The ISO 8601 week `date` falls in, as `YYYY-Www`: weeks start on Monday,
-/// and week 1 is the one with the year's first Thursday (so 2027-01-01 is in
-/// 2026-W53).
-pub fn iso_week_label(date: Date) -> String {
-    let (year, week) = date.iso_week();
-    format!("{year}-W{week:02}")
-}
-
 /// Labels as typed: comma-separated, trimmed, each once, empty ones dropped.
 pub fn parse_labels(text: &str) -> Vec<String> {
     let mut labels: Vec<String> = Vec::new();
@@ -114,15 +115,6 @@ mod tests {
 
     fn date(year: i32, month: u32, day: u32) -> Date {
         Date { year, month, day }
-    }
-
-    #[test]
-    fn iso_weeks_follow_the_first_thursday() {
-        assert_eq!(iso_week_label(date(2026, 10, 29)), "2026-W44");
-        assert_eq!(iso_week_label(date(2026, 1, 1)), "2026-W01");
-        assert_eq!(iso_week_label(date(2027, 1, 1)), "2026-W53");
-        assert_eq!(iso_week_label(date(2024, 12, 30)), "2025-W01");
-        assert_eq!(iso_week_label(date(2021, 1, 3)), "2020-W53");
     }
 
     #[test]
@@ -152,8 +144,35 @@ mod tests {
         assert_eq!(backlog.milestones, ["2026-W44", "2026-W40"]);
         assert_eq!(backlog.labels, ["platform", "billing"]);
         assert_eq!(
-            backlog.milestone_choices(date(2026, 11, 30)),
+            backlog.milestone_choices(
+                backlog
+                    .current_milestone(date(2026, 11, 30), None)
+                    .as_deref()
+            ),
             ["2026-W49", "2026-W44", "2026-W40"]
+        );
+        assert_eq!(
+            backlog.current_milestone(date(2027, 1, 1), None).as_deref(),
+            Some("2026-W53"),
+            "ISO weeks follow the first Thursday"
+        );
+        let fridays = Backlog {
+            milestones: vec![
+                "Fri: December 4, 2026".into(),
+                "Fri: November 27, 2026".into(),
+            ],
+            labels: Vec::new(),
+        };
+        assert_eq!(
+            fridays
+                .current_milestone(date(2026, 11, 30), Some("%a: %B %-d, %Y"))
+                .as_deref(),
+            Some("Fri: December 4, 2026"),
+            "a day pattern takes the backlog's milestone ending this week"
+        );
+        assert_eq!(
+            fridays.current_milestone(date(2026, 12, 20), Some("%a: %B %-d, %Y")),
+            None
         );
     }
 }

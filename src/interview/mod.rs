@@ -286,19 +286,23 @@ impl<'a> Interview<'a> {
             front.author = Some(Located::new(text.to_string(), Pos::default()));
         })?;
 
-        let choices = backlog.milestone_choices(today);
-        let week = choices[0].clone();
-        let milestone_help = if backlog.milestones.is_empty() {
-            format!("{week} is this week (ISO) · Tab completes")
-        } else {
-            format!(
-                "{week} is this week (ISO) · used in the backlog: {} · Tab completes",
-                listed(&backlog.milestones, 6)
-            )
+        let pattern = self.config.kickoff.milestone_pattern.as_deref();
+        let current = backlog.current_milestone(today, pattern);
+        let choices = backlog.milestone_choices(current.as_deref());
+        let mut milestone_help = match &current {
+            Some(name) => format!("{name} is this week's"),
+            None => "this week's milestone".to_string(),
         };
+        if !backlog.milestones.is_empty() {
+            milestone_help.push_str(&format!(
+                " · used in the backlog: {}",
+                listed(&backlog.milestones, 6)
+            ));
+        }
+        milestone_help.push_str(" · Tab completes");
         let reply = self.prompter.text(
             prompt::Ask::new("Milestone:", &milestone_help)
-                .initial(&week)
+                .initial(current.as_deref().unwrap_or(""))
                 .completions(choices),
         )?;
         self.keep_metadata(reply, |front, text| {
