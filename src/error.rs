@@ -41,6 +41,8 @@ pub enum Error {
     },
     Write(WriteError),
     Template(TemplateError),
+    /// The git repository could not be read.
+    Git(crate::git::GitError),
     /// Writing to stdout or stderr failed.
     Output(io::Error),
     /// Any other problem with a place in a file.
@@ -94,6 +96,10 @@ impl Error {
                 Problem::new(diagnostic, None)
             }
             Error::Template(err) => err.problem(),
+            Error::Git(err) => Problem::new(
+                Diagnostic::new(DiagnosticId::Io, None, err.to_string()),
+                None,
+            ),
             Error::Problem(problem) => (**problem).clone(),
             Error::Output(err) => Problem::new(
                 Diagnostic::new(

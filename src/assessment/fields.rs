@@ -48,6 +48,7 @@ fields! {
         Author => "author": "Who wrote the assessment.",
         Created => "created": "The day the assessment was started, as an ISO date (2026-10-02).",
         Status => "status": "Where the assessment is in its life.",
+        Decided => "decided": "The day the current decision (go or no-go) was made, as an ISO date. Written by `mrd decide`, the interview and `mrd edit`.",
         Labels => "labels": "Issue labels, for `mrd render`.",
         Milestone => "milestone": "The milestone the work is planned for.",
         Answers => "answers": "The answer to each question, in Markdown, by question key. See `mrd questions`.",

@@ -38,6 +38,10 @@ fn field_value(front: &FrontMatter, field: Field) -> Option<Node> {
             .status
             .as_ref()
             .map(|s| Node::string(s.value.as_str())),
+        Field::Decided => front
+            .decided
+            .as_ref()
+            .map(|d| Node::string(d.value.to_string())),
         Field::Labels => (!front.labels.is_empty()).then(|| list(&front.labels)),
         Field::Milestone => text(front.milestone.as_ref()),
         Field::Answers => (front.answers_pos.is_some() || !front.answers.is_empty()).then(|| {

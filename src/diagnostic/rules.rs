@@ -153,8 +153,9 @@ pub static PLACEHOLDER_ANSWER: Rule = Rule {
   market_size: |
     About 12,000 self-hosted installs (telemetry); at 8% adoption and
     $99/month that is roughly $1.1M ARR.
-If the answer is not known yet, leave it empty: the assessment stays a draft
-and `missing-answer` says so honestly."#,
+If the answer is not known yet, leave the question unanswered (in the
+interview, Enter on an empty answer leaves it for later): the assessment stays
+a draft, `missing-answer` says so honestly, and `mrd edit` asks it again."#,
 };
 
 /// MRD007: an answer too short to be an answer.

@@ -44,6 +44,8 @@ pub struct Summary {
     /// Keys of the answers marked low confidence, in question order.
     pub low_confidence: Vec<String>,
     pub author: Option<String>,
+    /// The day the current go or no-go was made (`decided:`).
+    pub decided: Option<crate::date::Date>,
     pub milestone: Option<String>,
     pub labels: Vec<String>,
     /// The recommendation has a non-blank rationale.
@@ -169,7 +171,7 @@ fn build(
                     RiskKind::LowConfidence,
                     crate::diagnostic::Level::Warning,
                     &e.key,
-                    format!("{} low confidence", evidence::spoken(&e.key)),
+                    format!("{} low confidence", e.short_name),
                 )
             }),
     );
@@ -194,6 +196,7 @@ fn build(
         unanswered,
         low_confidence,
         author: front.author.as_ref().map(|a| a.value.clone()),
+        decided: front.decided.as_ref().map(|d| d.value),
         milestone: front.milestone.as_ref().map(|m| m.value.clone()),
         labels: front.labels.iter().map(|l| l.value.clone()).collect(),
         has_rationale,
@@ -249,7 +252,7 @@ fn risks_of(
                     RiskKind::MissingAnswer,
                     d.level,
                     key,
-                    format!("{} missing", evidence::spoken(key)),
+                    format!("{} missing", questions.name(key)),
                 );
                 missing.push((order, risk));
             }
@@ -267,12 +270,17 @@ fn risks_of(
             )),
             Subject::Answer(key) | Subject::Confidence(key) => {
                 if answered.contains(key.as_str()) {
-                    lint.push((d, risks::from_diagnostic(key, d, source)));
+                    let name = questions.name(key);
+                    lint.push((d, risks::from_diagnostic(key, &name, d, source)));
                 }
             }
             Subject::Recommendation(_) => {
                 if decision.is_some() {
-                    lint.push((d, risks::from_diagnostic(RECOMMENDATION_KEY, d, source)));
+                    let name = questions.name(RECOMMENDATION_KEY);
+                    lint.push((
+                        d,
+                        risks::from_diagnostic(RECOMMENDATION_KEY, &name, d, source),
+                    ));
                 }
             }
             Subject::Title | Subject::File => {}
@@ -373,12 +381,17 @@ mod tests {
                 risk.code,
                 risk.line
             ),
-            ("problem", "problem: missing title", Some("MRD005"), Some(1))
+            (
+                "problem",
+                "value proposition: missing title",
+                Some("MRD005"),
+                Some(1)
+            )
         );
         assert!(
             linted.verdict.contradictions[0]
                 .reasons
-                .contains(&"problem: missing title".to_string())
+                .contains(&"value proposition: missing title".to_string())
         );
     }
 
@@ -423,7 +436,7 @@ mod tests {
             linted
                 .risks
                 .iter()
-                .any(|r| r.message == "decision: missing title")
+                .any(|r| r.message == "go or no-go: missing title")
         );
     }
 

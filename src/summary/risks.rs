@@ -9,7 +9,6 @@
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Level};
-use crate::questions::RECOMMENDATION_KEY;
 use crate::source::Source;
 
 /// What kind of risk this is.
@@ -71,18 +70,19 @@ impl Risk {
     }
 }
 
-/// A lint finding turned into a risk about `question`; `source` is the
-/// text it points into, for its line and column.
-pub fn from_diagnostic(question: &str, d: &Diagnostic, source: Option<&Source>) -> Risk {
+/// A lint finding turned into a risk about `question`, which is called
+/// `name`; `source` is the text it points into, for its line and column.
+pub fn from_diagnostic(
+    question: &str,
+    name: &str,
+    d: &Diagnostic,
+    source: Option<&Source>,
+) -> Risk {
     let kind = match d.level {
         Level::Error => RiskKind::LintError,
         Level::Warning => RiskKind::LintWarning,
     };
-    let about = if question == RECOMMENDATION_KEY {
-        "decision".to_string()
-    } else {
-        crate::summary::evidence::spoken(question)
-    };
+    let about = name;
     let at = crate::output::line_column(source, d);
     Risk {
         code: Some(d.code()),

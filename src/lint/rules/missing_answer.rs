@@ -26,7 +26,10 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     question.number, question.short_name
                 ),
             )
-            .help(format!("answer `{}`: {}", question.key, question.text))
+            .help(format!(
+                "answer `{}`: {} (`mrd edit` asks each unanswered question)",
+                question.key, question.text
+            ))
             .about(Subject::Answer(question.key.clone())),
         );
     }

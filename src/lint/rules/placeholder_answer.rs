@@ -179,7 +179,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if let Some(why) = placeholder_kind(&answer.text.value, question) {
             out.push(
                 Diagnostic::rule(&PLACEHOLDER_ANSWER, answer.text.pos, format!("the answer to `{}` {why}", answer.key.value))
-                    .help("write the answer, or leave it empty until you know it (the assessment then stays incomplete)")
+                    .help("write the answer, or remove the placeholder and leave the question unanswered until you know it: the assessment stays a draft, and `mrd edit` asks it again")
                     .about(Subject::Answer(answer.key.value.clone())),
             );
         }

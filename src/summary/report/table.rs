@@ -43,30 +43,31 @@ enum Cut {
     Start(usize),
 }
 
-/// What a column shows of a row (given its path and its row).
-type CellOf = fn(&str, &Row) -> String;
+/// What a column shows of a row, given its index, its path and its row.
+type CellOf<'a> = Box<dyn Fn(usize, &str, &Row) -> String + 'a>;
 
 /// A column: its cells are made when measured and again when printed, so a
 /// table of 100,000 rows does not hold 800,000 cells at once.
-struct Column {
+struct Column<'a> {
     header: &'static str,
     align: Align,
     cut: Cut,
-    cell_of: CellOf,
+    cell_of: CellOf<'a>,
     width: usize,
 }
 
-impl Column {
+impl<'a> Column<'a> {
     fn new(
         header: &'static str,
         align: Align,
         cut: Cut,
-        cell_of: CellOf,
+        cell_of: CellOf<'a>,
         rows: &[(&str, &Row)],
-    ) -> Column {
+    ) -> Column<'a> {
         let width = rows
             .iter()
-            .map(|(p, s)| width(&cell_of(p, s)))
+            .enumerate()
+            .map(|(i, (p, s))| width(&cell_of(i, p, s)))
             .chain([width(header)])
             .max()
             .unwrap_or(0);
@@ -117,8 +118,20 @@ pub fn write(out: &mut dyn Write, report: &Report<'_, Row>, max_width: usize) ->
         if report.broken().next().is_none() {
             writeln!(out, "no assessments to show")?;
         }
-    } else if !one_line_layout(out, &rows, max_width)? {
-        two_line_layout(out, &rows, max_width)?;
+    } else {
+        // With --since, each row says what changed (new, was UNDECIDED, +12).
+        let changes: Option<Vec<String>> = report.since.map(|_| {
+            rows.iter()
+                .map(|(path, _)| {
+                    report
+                        .change(path)
+                        .map_or_else(|| "-".into(), |c| c.describe())
+                })
+                .collect()
+        });
+        if !one_line_layout(out, &rows, changes.as_deref(), max_width)? {
+            two_line_layout(out, &rows, changes.as_deref(), max_width)?;
+        }
     }
     write_footer(out, report)
 }
@@ -127,6 +140,7 @@ pub fn write(out: &mut dyn Write, report: &Report<'_, Row>, max_width: usize) ->
 fn one_line_layout(
     out: &mut dyn Write,
     rows: &[(&str, &Row)],
+    changes: Option<&[String]>,
     max_width: usize,
 ) -> io::Result<bool> {
     let mut columns = vec![
@@ -134,59 +148,68 @@ fn one_line_layout(
             "DECISION",
             Align::Left,
             Cut::Fixed,
-            |_, s| s.decision_label().into(),
+            Box::new(|_, _, s| s.decision_label().into()),
             rows,
         ),
         Column::new(
             "READY",
             Align::Right,
             Cut::Fixed,
-            |_, s| s.readiness.to_string(),
+            Box::new(|_, _, s| s.readiness.to_string()),
             rows,
         ),
         Column::new(
             "DONE",
             Align::Right,
             Cut::Fixed,
-            |_, s| completeness(s),
+            Box::new(|_, _, s| completeness(s)),
             rows,
         ),
         Column::new(
             "TITLE",
             Align::Left,
             Cut::End(TITLE_MIN),
-            |_, s| title(s),
+            Box::new(|_, _, s| title(s)),
             rows,
         ),
         Column::new(
             "STATUS",
             Align::Left,
             Cut::Fixed,
-            |_, s| or_dash(s.status.map(|x| x.as_str())),
+            Box::new(|_, _, s| or_dash(s.status.map(|x| x.as_str()))),
             rows,
         ),
         Column::new(
             "MILESTONE",
             Align::Left,
             Cut::End(9),
-            |_, s| or_dash(s.milestone()),
+            Box::new(|_, _, s| or_dash(s.milestone())),
             rows,
         ),
         Column::new(
             "AUTHOR",
             Align::Left,
             Cut::End(AUTHOR_MIN),
-            |_, s| or_dash(s.author()),
+            Box::new(|_, _, s| or_dash(s.author())),
             rows,
         ),
         Column::new(
             "PATH",
             Align::Left,
             Cut::Start(PATH_MIN),
-            |p, _| super::text::one_line(p),
+            Box::new(|_, p, _| super::text::one_line(p)),
             rows,
         ),
     ];
+    if let Some(changes) = changes {
+        columns.push(Column::new(
+            "SINCE",
+            Align::Left,
+            Cut::End(9),
+            Box::new(move |i, _, _| changes[i].clone()),
+            rows,
+        ));
+    }
     let total = |columns: &[Column]| {
         columns.iter().map(|c| c.width).sum::<usize>() + GAP * (columns.len() - 1)
     };
@@ -216,13 +239,13 @@ fn one_line_layout(
         "{bold}{}{bold:#}",
         header.join(&" ".repeat(GAP)).trim_end()
     )?;
-    for (path, summary) in rows {
+    for (i, (path, summary)) in rows.iter().enumerate() {
         let mut line = String::new();
         for (n, column) in columns.iter().enumerate() {
             if n > 0 {
                 line.push_str(&" ".repeat(GAP));
             }
-            let cell = column.cell(&(column.cell_of)(path, summary));
+            let cell = column.cell(&(column.cell_of)(i, path, summary));
             let style = match n {
                 0 => decision_style(summary.decision),
                 1 => readiness_style(summary.readiness),
@@ -235,7 +258,12 @@ fn one_line_layout(
     Ok(true)
 }
 
-fn two_line_layout(out: &mut dyn Write, rows: &[(&str, &Row)], max_width: usize) -> io::Result<()> {
+fn two_line_layout(
+    out: &mut dyn Write,
+    rows: &[(&str, &Row)],
+    changes: Option<&[String]>,
+    max_width: usize,
+) -> io::Result<()> {
     let decision_width = rows
         .iter()
         .map(|(_, s)| width(s.decision_label()))
@@ -265,13 +293,15 @@ fn two_line_layout(out: &mut dyn Write, rows: &[(&str, &Row)], max_width: usize)
     // The facts go under the title when they all fit there; otherwise they
     // start near the left edge, the same for every row so they still align.
     // (Made once to measure and again to print, rather than held for all.)
+    let change = |i: usize| changes.map(|c| c[i].as_str());
     let fits = rows
         .iter()
-        .all(|(path, s)| indent + facts_width(&facts_of(path, s)) <= max_width);
+        .enumerate()
+        .all(|(i, (path, s))| indent + facts_width(&facts_of(path, s, change(i))) <= max_width);
     let facts_indent = if fits { indent } else { FACTS_INDENT };
     let room = max_width.saturating_sub(facts_indent);
-    for (path, s) in rows {
-        let facts = facts_of(path, s);
+    for (i, (path, s)) in rows.iter().enumerate() {
+        let facts = facts_of(path, s, change(i));
         let decision = decision_style(s.decision);
         let ready = readiness_style(s.readiness);
         writeln!(
@@ -302,8 +332,9 @@ struct Fact {
 
 const SEPARATOR: &str = " · ";
 
-/// status · milestone · author · path; the path is always there, and last.
-fn facts_of(path: &str, s: &Row) -> Vec<Fact> {
+/// status · milestone · author · since · path; the path is always there,
+/// and last.
+fn facts_of(path: &str, s: &Row, change: Option<&str>) -> Vec<Fact> {
     let fact = |text: String, min: usize| Fact {
         text,
         min,
@@ -317,6 +348,9 @@ fn facts_of(path: &str, s: &Row) -> Vec<Fact> {
     .into_iter()
     .flatten()
     .collect();
+    if let Some(change) = change {
+        facts.push(fact(format!("since: {change}"), usize::MAX));
+    }
     facts.push(Fact {
         text: super::text::one_line(path),
         min: PATH_MIN,
@@ -375,5 +409,12 @@ fn write_footer(out: &mut dyn Write, report: &Report<'_, Row>) -> io::Result<()>
     }
     let bold = Style::new().bold();
     writeln!(out)?;
-    writeln!(out, "{bold}{}{bold:#}", report.totals.describe())
+    writeln!(out, "{bold}{}{bold:#}", report.totals.describe())?;
+    if let Some(since) = report.since {
+        writeln!(out, "{}", since.describe())?;
+        if let Some(missing) = &since.baseline.missing {
+            writeln!(out, "warning: {missing}")?;
+        }
+    }
+    Ok(())
 }
