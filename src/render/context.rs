@@ -120,9 +120,14 @@ impl<'a> RenderContext<'a> {
         format: Format,
     ) -> RenderContext<'a> {
         let front = &assessment.front;
-        let summary = Summary::of(front, questions);
         let rec = front.recommendation.as_ref();
         let line = |text: &str| Some(one_line(text)).filter(|t| !t.is_empty());
+        let mut summary = Summary::of(front, questions);
+        // The summary keeps copies of user text: cleaned like the fields below.
+        summary.title = summary.title.as_deref().and_then(line);
+        summary.author = summary.author.as_deref().and_then(line);
+        summary.milestone = summary.milestone.as_deref().and_then(line);
+        summary.labels = summary.labels.iter().filter_map(|l| line(l)).collect();
         let refs = |keys: &[String]| {
             questions
                 .answer_questions()

@@ -23,7 +23,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Parser, Tag};
 
-use crate::render::markdown::parser_options;
+use crate::render::markdown::{RangeSet, parser_options};
 
 const ZERO_WIDTH_SPACE: char = '\u{200b}';
 
@@ -40,24 +40,42 @@ pub fn is_command_line(line: &str) -> bool {
             .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
 }
 
+/// Where a line can start. GitLab's extractor (Ruby) sees a line start only
+/// after a line feed, once carriage returns are deleted; the Unicode line and
+/// paragraph separators are counted too, so that no reader that breaks lines
+/// at them finds a command this module let through.
+const LINE_ENDS: [char; 3] = ['\n', '\u{2028}', '\u{2029}'];
+
+/// `markdown`'s lines, each with its line end.
+fn lines(markdown: &str) -> impl Iterator<Item = &str> {
+    markdown.split_inclusive(LINE_ENDS)
+}
+
 /// `markdown` with every line GitLab would run as a quick action made inert.
+///
+/// Control characters must have been made visible before (see
+/// [`crate::controls`]): a later pass that removed one could uncover a line
+/// start this function did not see.
 pub fn neutralise(markdown: &str) -> String {
     // GitLab deletes carriage returns before looking for commands, so a CR
     // could hide a line start from a line-by-line check: remove them first.
     let markdown = markdown.replace('\r', "");
-    if !markdown.lines().any(is_command_line) {
+    if !lines(&markdown).any(is_command_line) {
         return markdown;
     }
-    let literal = literal_ranges(&markdown);
+    let mut literal = RangeSet::new(literal_ranges(&markdown));
     let mut out = String::with_capacity(markdown.len() + 16);
     let mut offset = 0;
-    for line in markdown.split_inclusive('\n') {
+    for line in lines(&markdown) {
         if is_command_line(line) {
             let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
             let slash = offset + indent;
-            let in_literal = literal.iter().any(|r| r.contains(&slash));
             out.push_str(&line[..indent]);
-            out.push(if in_literal { ZERO_WIDTH_SPACE } else { '\\' });
+            out.push(if literal.contains(slash) {
+                ZERO_WIDTH_SPACE
+            } else {
+                '\\'
+            });
             out.push_str(&line[indent..]);
         } else {
             out.push_str(line);
@@ -96,7 +114,7 @@ impl std::fmt::Display for QuickActionError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{} `{}` cannot be written as a GitLab quick action: it contains a double quote or a line break",
+            "{} `{}` cannot be written as a GitLab quick action: it contains a double quote, a line break or a control character",
             self.field,
             self.value.escape_debug()
         )
@@ -108,7 +126,10 @@ impl std::fmt::Display for QuickActionError {
 pub fn quick_actions(front: &crate::assessment::FrontMatter) -> Result<String, QuickActionError> {
     let mut out = String::new();
     let quotable = |field: &'static str, value: &crate::assessment::Located<String>| {
-        if value.value.contains(['"', '\n', '\r']) || value.value.trim().is_empty() {
+        // A control character would be written into the label's name, where
+        // no forge shows it; a line break would end the quick action.
+        let unquotable = |c: char| c == '"' || c.is_control() || LINE_ENDS.contains(&c);
+        if value.value.contains(unquotable) || value.value.trim().is_empty() {
             Err(QuickActionError {
                 field,
                 value: value.value.clone(),
@@ -187,6 +208,14 @@ mod tests {
     #[test]
     fn carriage_returns_cannot_hide_a_line_start() {
         assert_eq!(neutralise("a\r/close\r\n\r/close\n"), "a/close\n\\/close\n");
+    }
+
+    #[test]
+    fn unicode_line_separators_start_a_line_too() {
+        assert_eq!(
+            neutralise("a\u{2028}/close\u{2029}/reopen\n"),
+            "a\u{2028}\\/close\u{2029}\\/reopen\n"
+        );
     }
 
     #[test]

@@ -26,6 +26,8 @@ use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+use crate::controls::make_visible;
+
 /// Stands for a line break inserted by an edit until `reindent_bullets` has
 /// run (see `blank_lines_around`). User text cannot contain it: NUL is
 /// replaced on input, as CommonMark does.
@@ -40,6 +42,43 @@ pub fn parser_options() -> Options {
         | Options::ENABLE_FOOTNOTES
 }
 
+/// Byte ranges of a text (code blocks, say), asked about positions that only
+/// grow: each question costs amortised constant time, so a pass over every
+/// line of a large text stays linear however many ranges it has.
+pub struct RangeSet {
+    /// Sorted, disjoint, non-empty.
+    ranges: Vec<Range<usize>>,
+    next: usize,
+}
+
+impl RangeSet {
+    /// From ranges in any order, possibly nested or overlapping.
+    pub fn new(mut ranges: Vec<Range<usize>>) -> RangeSet {
+        ranges.retain(|r| r.start < r.end);
+        ranges.sort_unstable_by_key(|r| r.start);
+        let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+        for range in ranges {
+            match merged.last_mut() {
+                Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+                _ => merged.push(range),
+            }
+        }
+        RangeSet {
+            ranges: merged,
+            next: 0,
+        }
+    }
+
+    /// Whether `pos` is in one of the ranges; `pos` must not be smaller than
+    /// in the previous call.
+    pub fn contains(&mut self, pos: usize) -> bool {
+        while self.ranges.get(self.next).is_some_and(|r| r.end <= pos) {
+            self.next += 1;
+        }
+        self.ranges.get(self.next).is_some_and(|r| r.start <= pos)
+    }
+}
+
 /// One top-level block of the input, cleaned.
 enum Chunk {
     Heading { level: u8, text: String },
@@ -49,7 +88,7 @@ enum Chunk {
 /// Cleans one user-written Markdown block; headings in it start at level
 /// `heading_base` (clamped to 6). Returns text without a trailing newline.
 pub fn clean_block(text: &str, heading_base: u8) -> String {
-    let text = normalise_line_endings(text);
+    let text = normalise_for_markdown(text);
     let events: Vec<(Event<'_>, Range<usize>)> = Parser::new_ext(&text, parser_options())
         .into_offset_iter()
         .collect();
@@ -94,12 +133,13 @@ pub fn clean_block(text: &str, heading_base: u8) -> String {
     assemble(chunks, heading_base).replace(LINE_BREAK, "\n")
 }
 
-fn normalise_line_endings(text: &str) -> String {
+/// Line endings as LF, and every other control character made visible
+/// (NUL becomes U+FFFD, as CommonMark says), before anything looks at lines.
+pub fn normalise_for_markdown(text: &str) -> String {
     // A lone CR ends a line for CommonMark; GitLab deletes it before looking
     // for quick actions. Making it `\n` keeps both readings the same.
-    text.replace("\r\n", "\n")
-        .replace('\r', "\n")
-        .replace('\0', "\u{fffd}")
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    make_visible(&text).into_owned()
 }
 
 fn push_other(chunks: &mut Vec<Chunk>, text: &str) {
@@ -497,9 +537,12 @@ fn assemble(chunks: Vec<Chunk>, heading_base: u8) -> String {
     parts.join("\n\n")
 }
 
-/// Collapses a value meant for one line (a title, a condition) to one line.
+/// Collapses a value meant for one line (a title, a condition) to one line:
+/// whitespace, line breaks included, becomes single spaces, and the control
+/// characters left are made visible.
 pub fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    make_visible(&line).into_owned()
 }
 
 #[cfg(test)]
@@ -612,6 +655,14 @@ mod tests {
             clean_block("See [x].\n\n[x]: https://example.com\n", 3),
             "See [x].\n\n[x]: https://example.com"
         );
+    }
+
+    #[test]
+    fn range_sets_merge_nested_ranges_and_answer_in_order() {
+        let mut set = RangeSet::new(vec![10..20, 0..3, 12..25, 30..30, 2..4]);
+        let inside: Vec<usize> = (0..32).filter(|&p| set.contains(p)).collect();
+        let expected: Vec<usize> = (0..4).chain(10..25).collect();
+        assert_eq!(inside, expected);
     }
 
     #[test]

@@ -151,12 +151,11 @@ pub fn render_issue(
         .template
         .as_deref()
         .unwrap_or(options.flavor.template());
-    let markdown = tidy(&render_template(
-        templates,
-        &tera,
-        name,
-        &to_tera(&context)?,
-    )?);
+    // The context's values are visible already; this also covers what a
+    // template wrote itself, and happens before quick actions are neutralised,
+    // so the lines checked are the lines printed.
+    let rendered = render_template(templates, &tera, name, &to_tera(&context)?)?;
+    let markdown = tidy(&markdown::normalise_for_markdown(&rendered));
     match options.format {
         Format::Markdown if options.flavor == Flavor::Gitlab => {
             let mut text = gitlab::neutralise(&markdown);
@@ -224,7 +223,8 @@ fn render_template(
 /// exactly one final newline. Code blocks are found by parsing, not by
 /// looking for fences, so a fence inside an HTML comment is not one.
 fn tidy(text: &str) -> String {
-    let code: Vec<std::ops::Range<usize>> =
+    // A line is inside a code block when it starts after the block's first byte.
+    let mut code = markdown::RangeSet::new(
         pulldown_cmark::Parser::new_ext(text, markdown::parser_options())
             .into_offset_iter()
             .filter(|(event, _)| {
@@ -233,13 +233,14 @@ fn tidy(text: &str) -> String {
                     pulldown_cmark::Event::Start(pulldown_cmark::Tag::CodeBlock(_))
                 )
             })
-            .map(|(_, range)| range)
-            .collect();
+            .map(|(_, range)| range.start + 1..range.end)
+            .collect(),
+    );
     let mut out = String::with_capacity(text.len());
     let mut blank_run = 0;
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
-        let in_code = code.iter().any(|r| r.start < offset && offset < r.end);
+        let in_code = code.contains(offset);
         offset += line.len();
         let line = line.trim_end();
         if line.is_empty() && !in_code {
