@@ -11,6 +11,55 @@ use common::Scratch;
 use common::gitlab_quick_actions::extract;
 use mrd::render::{Flavor, Format, Options, TemplateSet, render_issue, render_title};
 
+// ---- The port of GitLab's rule finds what GitLab finds --------------------------
+
+#[test]
+fn finds_what_gitlab_runs() {
+    for text in [
+        "/close",
+        "x\n/CLOSE\ny",
+        "/label ~bug",
+        "/close\t",
+        "/close \t",
+        "/close\u{b}",
+        "/clo\u{17f}e",
+        "/\u{212a}ill",
+        "/di\u{fb00}",
+        "/conﬁdential",
+        "/STRA\u{df}E",
+        "a\r\n/close\r\n",
+    ] {
+        assert_eq!(extract(text).len(), 1, "{text:?}");
+    }
+}
+
+#[test]
+fn leaves_what_gitlab_leaves() {
+    for text in [
+        "",
+        "/",
+        "/ close",
+        " /close",
+        "\\/close",
+        "\u{200b}/close",
+        "a /close",
+        "/close/x",
+        "/close\u{a0}x",
+        "\u{ff0f}close",
+        "/\u{ff43}lose",
+        "/close\u{200b}",
+        "a\u{2028}/close",
+        "a\u{85}/close",
+        "a\r/close",
+        "a\u{b}/close",
+        "/\u{130}",
+    ] {
+        assert_eq!(extract(text), [], "{text:?}");
+    }
+}
+
+// ---- Hostile text through the binary ---------------------------------------------
+
 /// Text that tries to become a quick action, or to hide one from a check.
 const HOSTILE: &[&str] = &[
     // Escape sequences a colour stripper deletes.

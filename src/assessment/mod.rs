@@ -5,6 +5,7 @@
 //! does not know are kept, in order, so a rewrite never loses them.
 
 mod frontmatter;
+mod guard;
 mod parse;
 mod patch;
 mod write;
@@ -13,9 +14,13 @@ use std::fmt;
 use std::str::FromStr;
 
 pub use frontmatter::{Split, SplitError, split};
+pub use guard::{GuardedFile, Saved};
 pub use parse::{Parsed, Problem, ProblemKind, parse, parse_front_matter};
 pub use patch::rewrite;
-pub use write::{WriteError, WriteMode, to_markdown, write_atomically};
+pub use write::{
+    Recovery, WriteError, WriteMode, read_bytes, replace_if_unchanged, to_markdown,
+    write_atomically,
+};
 
 use crate::date::Date;
 use crate::questions::QuestionSet;

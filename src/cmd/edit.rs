@@ -104,8 +104,8 @@ pub fn run(args: &EditArgs, config: &Config, out: &mut dyn Write) -> Result<Outc
         assessment.front.status = Some(Located::new(Status::Draft, Pos::default()));
     }
 
-    let mut session = Interview::new(config, args.path.clone(), assessment, WriteMode::Replace)
-        .editing(source.text.clone());
+    let mut session =
+        Interview::new(config, args.path.clone(), assessment, WriteMode::Replace).editing(&source);
     for step in &steps {
         if let Err(stop) = session.ask(step) {
             return session.stopped(stop);

@@ -15,8 +15,8 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use crate::assessment::{
-    Assessment, Confidence, ConfidenceEntry, Located, Recommendation, WriteMode, rewrite,
-    to_markdown, write_atomically,
+    Assessment, Confidence, ConfidenceEntry, GuardedFile, Located, Recommendation, Saved,
+    WriteMode, to_markdown,
 };
 use crate::config::Config;
 use crate::error::{Error, Outcome};
@@ -78,9 +78,10 @@ pub struct Interview<'a> {
     /// Whether the file has been written by this interview (or existed).
     pub saved: bool,
     editor: Option<String>,
-    /// The file's text as last read or written (without a byte-order mark):
-    /// saves edit it in place, so comments and layout survive.
-    on_disk: Option<String>,
+    /// Saves edit the text last read or written, so comments and layout
+    /// survive, and only over it, so a change made meanwhile by someone
+    /// else is merged or kept, never reverted.
+    file: GuardedFile,
 }
 
 /// What the text loop edits: an answer, or the recommendation's rationale.
@@ -102,36 +103,31 @@ impl<'a> Interview<'a> {
         prompt::configure_colors();
         Interview {
             config,
+            file: GuardedFile::new(path.clone()),
             path,
             assessment,
             saved: first_write == WriteMode::Replace,
             next_write: first_write,
             editor: editor::command(),
-            on_disk: None,
         }
     }
 
-    /// Edits `text` (the file as read, without its byte-order mark) on each
-    /// save rather than regenerating the front-matter.
-    pub fn editing(mut self, text: String) -> Interview<'a> {
-        self.on_disk = Some(text);
+    /// Edits `source` (the file as read) on each save rather than
+    /// regenerating the front-matter.
+    pub fn editing(mut self, source: &Source) -> Interview<'a> {
+        self.file = GuardedFile::read(self.path.clone(), source);
         self
     }
 
     /// Writes the file as it is now, atomically, changing only the entries
-    /// that changed when the file was read from disk.
+    /// that changed since it was last read or written.
     pub fn save(&mut self) -> Result<(), Error> {
-        let text = match &self.on_disk {
-            Some(original) => rewrite(original, &self.assessment),
-            None => to_markdown(&self.assessment),
-        };
-        write_atomically(&self.path, &text, self.next_write)?;
+        if let Saved::Merged(merged) = self.file.save(&self.assessment, self.next_write)? {
+            // Someone changed other entries meanwhile: go on from their version.
+            self.assessment = *merged;
+        }
         self.next_write = WriteMode::Replace;
         self.saved = true;
-        let without_bom = text
-            .strip_prefix('\u{feff}')
-            .map_or(text.clone(), str::to_string);
-        self.on_disk = Some(without_bom);
         Ok(())
     }
 
