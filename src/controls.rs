@@ -41,18 +41,22 @@ fn stand_in(c: char) -> char {
     }
 }
 
-/// `text` with every control character but tab and line feed replaced by a
-/// visible stand-in; borrowed when there is none, which is the common case.
-pub fn make_visible(text: &str) -> Cow<'_, str> {
+/// Where the first control character [`make_visible`] replaces is, if any.
+pub fn first_hidden_control(text: &str) -> Option<usize> {
     // C0 and DEL are single bytes; C1 controls are U+0080..U+009F, encoded
     // as 0xC2 followed by 0x80..0x9F. A byte scan finds both.
     let bytes = text.as_bytes();
-    let first = bytes.iter().enumerate().position(|(i, &b)| {
+    bytes.iter().enumerate().position(|(i, &b)| {
         (b < 0x20 && b != b'\t' && b != b'\n')
             || b == 0x7f
             || (b == 0xc2 && bytes.get(i + 1).is_some_and(|n| (0x80..0xa0).contains(n)))
-    });
-    let Some(first) = first else {
+    })
+}
+
+/// `text` with every control character but tab and line feed replaced by a
+/// visible stand-in; borrowed when there is none, which is the common case.
+pub fn make_visible(text: &str) -> Cow<'_, str> {
+    let Some(first) = first_hidden_control(text) else {
         return Cow::Borrowed(text);
     };
     let mut out = String::with_capacity(text.len() + 8);
