@@ -102,6 +102,14 @@ impl Tty {
         self.send(ENTER);
     }
 
+    /// Answers, then picks `level` at the confidence prompt that follows.
+    fn answer_with_confidence(&mut self, text: &str, level: &str) {
+        self.answer(text);
+        self.expect("How confident");
+        self.send(level);
+        self.send(ENTER);
+    }
+
     /// Reads to the end; the exit code and everything shown.
     fn finish(mut self) -> (i32, String) {
         let start = Instant::now();
@@ -154,10 +162,7 @@ fn a_change_to_other_entries_meanwhile_is_kept_and_the_answer_added() {
     );
     let changed = scratch.read("a.md");
     assert_ne!(changed, FILE);
-    tty.answer(MINE);
-    tty.expect("How confident");
-    tty.send("high");
-    tty.send(ENTER);
+    tty.answer_with_confidence(MINE, "high");
     let (code, seen) = tty.finish();
     assert_eq!(code, 0, "{seen}");
 
@@ -194,10 +199,7 @@ fn a_second_edit_of_the_same_answer_is_kept_and_mine_goes_to_a_recovery_file() {
     // A colleague runs the same edit in another terminal and finishes first.
     let mut second = Tty::spawn(&scratch, &["edit", "a.md", "--question", "metrics"]);
     second.expect("Answer: ");
-    second.answer(THEIRS);
-    second.expect("How confident");
-    second.send("medium");
-    second.send(ENTER);
+    second.answer_with_confidence(THEIRS, "medium");
     let (code, seen) = second.finish();
     assert_eq!(code, 0, "{seen}");
     let theirs = scratch.read("a.md");
@@ -316,10 +318,7 @@ fn mrd_edit_through_a_symlink_writes_the_target() {
     std::os::unix::fs::symlink("real/a.md", scratch.path().join("a.md")).expect("symlink");
     let mut tty = Tty::spawn(&scratch, &["edit", "a.md", "--question", "metrics"]);
     tty.expect("Answer: ");
-    tty.answer(MINE);
-    tty.expect("How confident");
-    tty.send("high");
-    tty.send(ENTER);
+    tty.answer_with_confidence(MINE, "high");
     let (code, seen) = tty.finish();
     assert_eq!(code, 0, "{seen}");
     let meta = std::fs::symlink_metadata(scratch.path().join("a.md")).expect("meta");
