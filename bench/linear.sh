@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Costs that must grow no faster than the input (issue 11, section 6):
 # `mrd render` of a 50 MB notes body (10 million short lines), `mrd lint`
-# of a 50 MB YAML answer, and `mrd import` of 10,000 and 40,000 `##`
-# headings, each side by side with `mrd lint --format json` and `cat` on
-# the same bytes. The targets: at most 10x the time of lint --format json
+# of a 50 MB YAML answer (as a block scalar, and on one line), and `mrd
+# import` of 10,000 and 40,000 `##` headings, each side by side with `mrd
+# lint --format json` and `cat` on the same bytes. The targets: at most 10x the time of lint --format json
 # on the same bytes, and peak memory at most 4x the input.
 #
 #   bench/linear.sh           # the sizes above
@@ -46,6 +46,12 @@ with open(f"{work}/lint-yaml.md", "w") as f:
     f.write(("    " + "y" * 45 + "\n") * (n(1_000_000) - 1))
     f.write("---\n")
 
+# One answer of 50 MB on a single line.
+with open(f"{work}/lint-yaml-line.md", "w") as f:
+    f.write("---\ntitle: One long line\nanswers:\n  problem: ")
+    f.write("word " * n(10_000_000))
+    f.write("\n---\n")
+
 # Issues with many `##` headings, each with a line of text.
 for count in (10_000, 40_000):
     with open(f"{work}/import-{count}.md", "w") as f:
@@ -85,6 +91,7 @@ rows = [
     ("mrd render (10M short lines)", "render-notes.md", [mrd, "render", "render-notes.md"]),
     ("mrd render (Markdown to parse)", "render-markdown.md", [mrd, "render", "render-markdown.md"]),
     ("mrd lint --format json (YAML)", "lint-yaml.md", [mrd, "lint", "--format", "json", "lint-yaml.md"]),
+    ("mrd lint --format json (one line)", "lint-yaml-line.md", [mrd, "lint", "--format", "json", "lint-yaml-line.md"]),
     ("mrd import (10,000 headings)", "import-10000.md", [mrd, "import", "import-10000.md", "-o", "-", "--title", "T"]),
     ("mrd import (40,000 headings)", "import-40000.md", [mrd, "import", "import-40000.md", "-o", "-", "--title", "T"]),
 ]
