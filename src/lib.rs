@@ -11,10 +11,14 @@ pub mod controls;
 pub mod date;
 pub mod diagnostic;
 pub mod error;
+pub mod git;
+pub mod history;
 pub mod import;
 pub mod inputs;
 pub mod interview;
+pub mod kickoff;
 pub mod lint;
+pub mod milestone;
 pub mod output;
 pub mod questions;
 pub mod render;
@@ -33,7 +37,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use crate::cli::{Cli, ColorWhen, Command, QuestionsFormat, SummaryFormat};
+use crate::cli::{Cli, ColorWhen, Command, LogFormat, QuestionsFormat, SummaryFormat};
 use crate::config::Config;
 use crate::error::{Error, Outcome};
 
@@ -41,6 +45,22 @@ use crate::error::{Error, Outcome};
 pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitCode {
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
+        Err(err)
+            if err.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand =>
+        {
+            // A bare `mrd` asks what it can do, as a bare `cargo` does: the
+            // help, on standard output, and success.
+            let help = err.render();
+            let text = if anstream::AutoStream::choice(&std::io::stdout())
+                == anstream::ColorChoice::Never
+            {
+                help.to_string()
+            } else {
+                help.ansi().to_string()
+            };
+            let _ = write!(std::io::stdout(), "{text}");
+            return ExitCode::SUCCESS;
+        }
         Err(err) => {
             // --help and --version land here too, with exit code 0.
             let _ = err.print();
@@ -97,6 +117,7 @@ fn styles_its_own_words(command: &Command) -> bool {
     match command {
         Command::Summary(args) => args.format == SummaryFormat::Table,
         Command::Questions(args) => args.format == QuestionsFormat::Text,
+        Command::Log(args) => args.format == LogFormat::Text,
         Command::New(_) | Command::Edit(_) => true,
         _ => false,
     }
@@ -118,14 +139,19 @@ fn dispatch(cli: &Cli) -> Result<Outcome, Error> {
         Command::Man(args) => return cmd::man::run(args, out),
         _ => {}
     }
+    date::check_today_override().map_err(Error::Usage)?;
     let config = Config::load(cli.config.as_deref(), &cwd)?;
     let outcome = match &cli.command {
-        Command::New(args) => cmd::new::run(args, &config, out),
-        Command::Edit(args) => cmd::edit::run(args, &config, out),
+        Command::New(args) => cmd::new::run(args, &config, cli.config.as_deref(), out),
+        Command::Edit(args) => cmd::edit::run(args, &config, cli.config.as_deref(), out),
         Command::Lint(args) => cmd::lint::run(args, &config, out),
         Command::Render(args) => cmd::render::run(args, &config, out),
         Command::Templates(args) => cmd::templates::run(args, &config, out),
         Command::Summary(args) => cmd::summary::run(args, &config, out),
+        Command::Kickoff(args) => cmd::kickoff::run(args, &config, out),
+        Command::Roll(args) => cmd::roll::run(args, &config, out),
+        Command::Log(args) => cmd::log::run(args, &config, out),
+        Command::Decide(args) => cmd::decide::run(args, &config, out),
         Command::Questions(args) => cmd::questions::run(args, &config, out),
         Command::Rules(args) => cmd::rules::run(args, &config, out),
         Command::Init(args) => cmd::init::run(args, &config, &cwd, out),

@@ -7,6 +7,7 @@
 
 mod common;
 
+use assert_cmd::Command;
 use common::Scratch;
 use common::gitlab_quick_actions::extract;
 use mrd::render::{Flavor, Format, Options, TemplateSet, render_issue, render_title};
@@ -149,7 +150,7 @@ fn assessment_with(hostile: &str) -> String {
     let q = |text: String| yaml_quoted(&text);
     let h = || hostile.to_string();
     format!(
-        "---\ntitle: {title}\nauthor: {author}\nstatus: review\nanswers:\n  problem: {problem}\n  target_market: {target}\n  market_size: {size}\n  alternatives: {alternatives}\n  differentiator: {differentiator}\n  market_window: {window}\n  go_to_market: {gtm}\n  metrics: {metrics}\nrecommendation:\n  decision: go\n  rationale: {rationale}\n  conditions:\n    - {condition}\n---\n## Notes\n\n{hostile}\n\nbefore\n{hostile}\n\n```\n{hostile}\n```\n\n<div>\n{hostile}\n</div>\n\n>>>\n{hostile}\n>>>\n",
+        "---\ntitle: {title}\nauthor: {author}\nstatus: review\nmilestone: 2026-W48\nanswers:\n  problem: {problem}\n  target_market: {target}\n  market_size: {size}\n  alternatives: {alternatives}\n  differentiator: {differentiator}\n  market_window: {window}\n  go_to_market: {gtm}\n  metrics: {metrics}\nrecommendation:\n  decision: go\n  rationale: {rationale}\n  conditions:\n    - {condition}\n---\n## Notes\n\n{hostile}\n\nbefore\n{hostile}\n\n```\n{hostile}\n```\n\n<div>\n{hostile}\n</div>\n\n>>>\n{hostile}\n>>>\n",
         title = q(format!("T {hostile}")),
         author = q(h()),
         problem = q(h()),
@@ -379,6 +380,32 @@ fn the_summary_for_a_kickoff_issue_runs_nothing() {
         s.write(&format!("a/{n}.md"), &assessment_with(hostile));
     }
     let out = stdout_of(s.mrd().args(["summary", "--format", "markdown", "a"]));
+    assert_eq!(extract(&out), [], "{out}");
+    assert_eq!(hidden_controls(&out), [], "{out}");
+}
+
+#[test]
+fn the_weekly_kickoff_issue_runs_nothing() {
+    let repo = common::GitRepo::new();
+    for (n, hostile) in HOSTILE.iter().enumerate() {
+        repo.write(&format!("a/{n}.md"), &assessment_with(hostile));
+    }
+    repo.commit("2026-11-20", "hostile assessments");
+    let run = Command::cargo_bin("mrd")
+        .expect("mrd")
+        .current_dir(repo.path())
+        .env("NO_COLOR", "1")
+        .args(["kickoff", "--milestone", "2026-W48", "a"])
+        .output()
+        .expect("kickoff");
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let out = String::from_utf8(run.stdout).expect("UTF-8");
+    assert!(out.contains("## Priorities"), "{out}");
     assert_eq!(extract(&out), [], "{out}");
     assert_eq!(hidden_controls(&out), [], "{out}");
 }

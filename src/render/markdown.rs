@@ -15,6 +15,8 @@
 //!   (`text` when none was given), so an unclosed fence is closed and
 //!   indented code becomes fenced;
 //! - an HTML block left open (`<!--`, `<pre>`, `<script>`, ...) is closed;
+//! - a stray `</details>` is escaped and a `<details>` left open is closed
+//!   (`crate::render::details`), so GitHub's fold around the notes holds;
 //! - nested bullet lists are indented two spaces per level;
 //! - `*`/`+` bullets become `-`, `_em_` becomes `*em*`, `__strong__` becomes
 //!   `**strong**`, hard breaks written as two trailing spaces become `\`;
@@ -28,6 +30,7 @@ use std::ops::Range;
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Tag, TagEnd};
 
 use crate::controls::{first_hidden_control, make_visible};
+use crate::render::details::balance_details;
 use crate::render::units::{Piece, each_unit};
 
 /// Stands for a line break inserted by an edit until `reindent_bullets` has
@@ -100,7 +103,17 @@ pub fn clean_block(text: &str, heading_base: u8) -> String {
         Piece::Plain => push_plain(&mut chunks, unit),
         Piece::Parsed(events) => clean_unit(unit, &events, heading_base, &mut chunks),
     });
-    assemble(chunks, heading_base)
+    balanced(assemble(chunks, heading_base))
+}
+
+/// `cleaned` with its `<details>` folds balanced (see [`balance_details`]),
+/// without a copy when they are.
+fn balanced(cleaned: String) -> String {
+    let changed = match balance_details(&cleaned) {
+        Cow::Owned(text) => Some(text),
+        Cow::Borrowed(_) => None,
+    };
+    changed.unwrap_or(cleaned)
 }
 
 /// [`clean_block`] with the whole text parsed at once: what cutting it into
@@ -113,7 +126,7 @@ pub fn clean_block_whole(text: &str, heading_base: u8) -> String {
         .collect();
     let mut chunks = Vec::new();
     clean_unit(&text, &events, heading_base, &mut chunks);
-    assemble(chunks, heading_base)
+    balanced(assemble(chunks, heading_base))
 }
 
 /// Plain prose (see [`each_unit`]) as parsing would leave it: its paragraphs.
