@@ -141,8 +141,8 @@ pub fn check_gitlab_markdown(text: &str, expected_own: usize, what: &str) {
     );
 }
 
-/// The tags pulldown-cmark writes; anything else in the page body came
-/// from user text and should have been escaped.
+/// The tags pulldown-cmark and templates/page.html write; anything else in
+/// the page body came from user text and should have been escaped.
 const TAGS: &[&str] = &[
     "p",
     "h1",
