@@ -1,0 +1,213 @@
+//! MRD020 question-in-answer: an answer that holds another question's text,
+//! short name or key, the mark of a copy-paste or of a lossy import that
+//! swallowed the next question's heading into this answer.
+//!
+//! The word lists here are the question set itself (`.mrd.yml` adapts it),
+//! so the rule needs no language gate: it finds only what the team's own
+//! questions say. To stay precise, a question only counts where a heading
+//! or a new sentence would put it: at the start of a line (after list,
+//! quote, heading and emphasis markers) or of a sentence, followed by its
+//! `?`, a colon, or the end of the line. "That's why now is the time" and
+//! "we looked at what alternatives are out there" are prose, not pastes.
+//! An answer's own question is MRD006's business, not this rule's.
+
+use super::{RuleDoc, Weakness};
+use crate::diagnostic::Level;
+use crate::questions::QuestionSet;
+
+pub static DOC: RuleDoc = RuleDoc {
+    code: "MRD020",
+    name: "question-in-answer",
+    level: Level::Warning,
+    question: None,
+    summary: "An answer holds another question's text, short name or key: a copy-paste, or an import that kept the next question inside this answer.",
+    why: r#"Text under the wrong question is read as the answer to it: the market size seems answered when it sits inside the target market, and the question it belongs to looks empty or thin. After an import it usually means the rest of the answer is misplaced too."#,
+    example: r#"answers:
+  target_market: |
+    Data engineers at 20–500 person companies.
+    **How big is the opportunity?** About 12,000 installs."#,
+    instead: r#"answers:
+  target_market: Data engineers at 20–500 person companies.
+  market_size: About 12,000 installs."#,
+    help: "move the text after the question to that question's answer, and delete the question line",
+    risk: "another question's text in an answer",
+};
+
+/// Why the answer `text` to question `own` is weak, if it holds another
+/// question's text.
+pub fn check(text: &str, own: &str, questions: &QuestionSet) -> Option<Weakness> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        for start in clause_starts(body) {
+            let rest = &body[start..];
+            let rest_at = start + (rest.len() - rest.trim_start_matches(['*', '_', '`']).len());
+            let rest = &body[rest_at..];
+            for question in questions.all().iter().filter(|q| q.key != own) {
+                let needles = [
+                    (question.text.trim().trim_end_matches('?'), "text"),
+                    (question.short_name.trim(), "heading"),
+                    (question.key.as_str(), "key"),
+                ];
+                for (needle, what) in needles {
+                    // A one-word key ("problem:") is also a natural label.
+                    if needle.is_empty() || (what == "key" && !needle.contains('_')) {
+                        continue;
+                    }
+                    let Some(found) = rest.get(..needle.len()) else {
+                        continue;
+                    };
+                    if !found.eq_ignore_ascii_case(needle) {
+                        continue;
+                    }
+                    let after = rest[needle.len()..].trim_start_matches(['*', '_', '`']);
+                    let ends = after.trim().is_empty()
+                        || after.starts_with(':')
+                        || (what == "text" && after.starts_with('?'));
+                    if !ends {
+                        continue;
+                    }
+                    let at = offset + rest_at;
+                    return Some(Weakness {
+                        message: format!(
+                            "the {own} answer holds question {} ({})'s {what}: \"{}\"",
+                            question.number, question.short_name, found
+                        ),
+                        span: Some(at..at + needle.len()),
+                    });
+                }
+            }
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// Where a heading or a new sentence could start in a line: after its list,
+/// quote and heading markers, and after each `. `, `? ` or `! `.
+fn clause_starts(line: &str) -> impl Iterator<Item = usize> + '_ {
+    let first = marker_len(line);
+    let later = line
+        .match_indices(['.', '?', '!'])
+        .filter(move |(i, _)| *i >= first && line[i + 1..].starts_with(' '))
+        .map(move |(i, _)| i + 1 + (line[i + 1..].len() - line[i + 1..].trim_start().len()));
+    std::iter::once(first).chain(later)
+}
+
+/// The length of the markers a line starts with: spaces, `#`, `>`, `-`,
+/// `*`/`+` bullets, and `1.`/`1)` item numbers.
+fn marker_len(line: &str) -> usize {
+    let bytes = line.as_bytes();
+    let mut at = 0;
+    loop {
+        let rest = &bytes[at..];
+        let skip = match rest.first() {
+            Some(b' ' | b'\t' | b'#' | b'>') => 1,
+            Some(b'-' | b'+') if rest.get(1) == Some(&b' ') => 2,
+            Some(b'*') if rest.get(1) == Some(&b' ') => 2,
+            Some(b'0'..=b'9') => {
+                let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+                match rest.get(digits) {
+                    Some(b'.' | b')') if digits <= 2 && rest.get(digits + 1) == Some(&b' ') => {
+                        digits + 1
+                    }
+                    _ => 0,
+                }
+            }
+            _ if line[at..].starts_with('•') => '•'.len_utf8(),
+            _ => 0,
+        };
+        if skip == 0 {
+            return at;
+        }
+        at += skip;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quote(text: &str, own: &str) -> Option<String> {
+        check(text, own, &QuestionSet::builtin()).map(|w| text[w.span.unwrap()].to_string())
+    }
+
+    #[test]
+    fn pasted_questions_headings_and_keys_are_found() {
+        assert_eq!(
+            quote(
+                "Data engineers.\n**How big is the opportunity?** About 12,000.",
+                "target_market"
+            )
+            .as_deref(),
+            Some("How big is the opportunity")
+        );
+        assert_eq!(
+            quote(
+                "Our install base. Why now? Because the competitor left.",
+                "differentiator"
+            )
+            .as_deref(),
+            Some("Why now")
+        );
+        assert_eq!(
+            quote("Stores.\n\n## Market size\nAbout 2,000.", "target_market").as_deref(),
+            Some("Market size")
+        );
+        assert_eq!(
+            quote(
+                "We own it.\nmarket_window: the law changes",
+                "differentiator"
+            )
+            .as_deref(),
+            Some("market_window")
+        );
+        assert_eq!(
+            quote(
+                "### 2. For whom do we solve that problem?\nNurses.",
+                "problem"
+            )
+            .as_deref(),
+            Some("For whom do we solve that problem")
+        );
+        let weakness = check("x\n> Why now?\n", "market_size", &QuestionSet::builtin()).unwrap();
+        assert_eq!(
+            weakness.message,
+            "the market_size answer holds question 6 (market window)'s text: \"Why now\""
+        );
+    }
+
+    #[test]
+    fn prose_and_the_answers_own_question_are_not() {
+        assert_eq!(
+            quote("That's why now is the time to move.", "market_window"),
+            None
+        );
+        assert_eq!(quote("Why now: the incumbent left.", "market_window"), None);
+        assert_eq!(
+            quote(
+                "We looked at what alternatives are out there, and none fit.",
+                "alternatives"
+            ),
+            None
+        );
+        assert_eq!(
+            quote(
+                "Go-to-market strategy aside, we measure 5% conversion.",
+                "metrics"
+            ),
+            None
+        );
+        assert_eq!(
+            quote(
+                "Customers ask \"why now?\" less often than \"how much?\"",
+                "differentiator"
+            ),
+            None
+        );
+        assert_eq!(
+            quote("- Airflow. Problem: heavy to run.", "alternatives"),
+            None
+        );
+    }
+}
