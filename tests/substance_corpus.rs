@@ -284,12 +284,18 @@ fn findings_by_language(judge: &Judge, path: &Path) -> BTreeMap<String, (usize, 
     let mut by_language: BTreeMap<String, (usize, Vec<String>)> = BTreeMap::new();
     for entry in &read(path).answers {
         let lang = entry.lang.clone().expect("every entry says its language");
-        let question = entry.question.as_deref().expect("every entry says its question");
+        let question = entry
+            .question
+            .as_deref()
+            .expect("every entry says its question");
         let (answers, findings) = by_language.entry(lang.clone()).or_default();
         *answers += 1;
         for rule in RULES {
             if let Some(weakness) = judge.run(rule, entry, question) {
-                findings.push(format!("{lang} {rule}: {:?} ({})", entry.text, weakness.message));
+                findings.push(format!(
+                    "{lang} {rule}: {:?} ({})",
+                    entry.text, weakness.message
+                ));
             }
         }
     }
@@ -313,7 +319,14 @@ fn every_rule_is_silent_on_other_languages() {
             }
         }
     }
-    assert!(["de", "es", "fr"].iter().all(|l| development.get(*l).is_some_and(|(n, _)| *n >= 15)));
+    assert!(
+        ["de", "es", "fr"]
+            .iter()
+            .all(|l| development.get(*l).is_some_and(|(n, _)| *n >= 15))
+    );
     let findings: Vec<&String> = development.values().flat_map(|(_, f)| f).collect();
-    assert!(findings.is_empty(), "rules that spoke on the development set:\n{findings:#?}");
+    assert!(
+        findings.is_empty(),
+        "rules that spoke on the development set:\n{findings:#?}"
+    );
 }

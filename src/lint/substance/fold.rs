@@ -15,66 +15,73 @@ use std::ops::Range;
 /// Where folded bytes go: just the text, or the text and, for each byte, the
 /// offset of the original character it came from.
 trait Sink {
-    fn push(&mut self, c: char, from: usize);
+    /// One ASCII byte.
+    fn byte(&mut self, b: u8, from: usize);
+
     fn last(&self) -> Option<u8>;
-    fn is_empty(&self) -> bool;
+
+    fn char(&mut self, c: char, from: usize) {
+        let mut buf = [0; 4];
+        for &b in c.encode_utf8(&mut buf).as_bytes() {
+            self.byte(b, from);
+        }
+    }
 }
 
-impl Sink for String {
-    fn push(&mut self, c: char, _: usize) {
-        String::push(self, c);
+impl Sink for Vec<u8> {
+    fn byte(&mut self, b: u8, _: usize) {
+        self.push(b);
     }
+
     fn last(&self) -> Option<u8> {
-        self.as_bytes().last().copied()
-    }
-    fn is_empty(&self) -> bool {
-        String::is_empty(self)
+        <[u8]>::last(self).copied()
     }
 }
 
 struct Mapped {
-    text: String,
+    text: Vec<u8>,
     from: Vec<usize>,
 }
 
 impl Sink for Mapped {
-    fn push(&mut self, c: char, from: usize) {
-        self.text.push(c);
-        self.from.resize(self.text.len(), from);
+    fn byte(&mut self, b: u8, from: usize) {
+        self.text.push(b);
+        self.from.push(from);
     }
+
     fn last(&self) -> Option<u8> {
-        self.text.as_bytes().last().copied()
-    }
-    fn is_empty(&self) -> bool {
-        self.text.is_empty()
+        <[u8]>::last(&self.text).copied()
     }
 }
 
 /// `text` folded for matching.
 pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    let mut out = Vec::with_capacity(text.len() + 8);
     fold_into(text, &mut out);
-    out
+    String::from_utf8(out).expect("folding copies whole characters")
 }
 
 /// A word list entry folded like answers are, except that apostrophes are
 /// kept wherever they are, so an entry `l'` (with `*`) can match French
 /// elisions.
 pub fn fold_entry(entry: &str) -> String {
-    let mut out = String::with_capacity(entry.len());
+    let mut out = Vec::with_capacity(entry.len());
     for word in entry.split('\'') {
         if !out.is_empty() {
-            out.push('\'');
+            out.push(b'\'');
         }
         fold_into(word, &mut out);
     }
-    out.trim().to_string()
+    String::from_utf8(out)
+        .expect("folding copies whole characters")
+        .trim()
+        .to_string()
 }
 
 /// The byte range in `text` that the folded range `range` came from.
 pub fn original(text: &str, range: Range<usize>) -> Range<usize> {
     let mut mapped = Mapped {
-        text: String::with_capacity(text.len()),
+        text: Vec::with_capacity(text.len()),
         from: Vec::with_capacity(text.len()),
     };
     fold_into(text, &mut mapped);
@@ -97,6 +104,28 @@ fn fold_into<S: Sink>(text: &str, out: &mut S) {
     let mut prev: char = ' ';
     let mut i = 0;
     while i < bytes.len() {
+        // ASCII letters, digits and spaces, the common case, byte by byte
+        // through a table.
+        let b = bytes[i];
+        match ASCII[usize::from(b)] {
+            Ascii::Word if !line_start => {
+                if space {
+                    push_space(out, i);
+                    space = false;
+                }
+                out.byte(LOWER[usize::from(b)], i);
+                prev = b as char;
+                i += 1;
+                continue;
+            }
+            Ascii::Space => {
+                space = true;
+                prev = ' ';
+                i += 1;
+                continue;
+            }
+            _ => {}
+        }
         let (c, len) = match bytes[i] {
             b if b < 0x80 => (b as char, 1),
             _ => {
@@ -162,7 +191,7 @@ fn fold_into<S: Sink>(text: &str, out: &mut S) {
                 if space && !glue {
                     push_space(out, at);
                 }
-                out.push(e, at);
+                out.char(e, at);
                 space = false;
             }
             None if c.is_alphanumeric() => {
@@ -170,7 +199,7 @@ fn fold_into<S: Sink>(text: &str, out: &mut S) {
                     push_space(out, at);
                 }
                 for lower in c.to_lowercase() {
-                    out.push(lower, at);
+                    out.char(lower, at);
                 }
                 space = false;
             }
@@ -180,9 +209,42 @@ fn fold_into<S: Sink>(text: &str, out: &mut S) {
     }
 }
 
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ascii {
+    Word,
+    Space,
+    Other,
+}
+
+/// How the fast path treats each byte: letters and digits are copied
+/// lowercase, a space is remembered, and anything else (line breaks,
+/// punctuation, the bytes of non-ASCII characters) takes the careful path.
+const ASCII: [Ascii; 256] = {
+    let mut table = [Ascii::Other; 256];
+    let mut b = 0;
+    while b < 128 {
+        if (b as u8).is_ascii_alphanumeric() {
+            table[b] = Ascii::Word;
+        }
+        b += 1;
+    }
+    table[b' ' as usize] = Ascii::Space;
+    table
+};
+
+const LOWER: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).to_ascii_lowercase();
+        b += 1;
+    }
+    table
+};
+
 fn push_space<S: Sink>(out: &mut S, at: usize) {
-    if !out.is_empty() && out.last() != Some(b' ') {
-        out.push(' ', at);
+    if out.last().is_some_and(|b| b != b' ') {
+        out.byte(b' ', at);
     }
 }
 
@@ -192,7 +254,7 @@ fn clause_break<S: Sink>(out: &mut S, at: usize) {
     if let Some(last) = out.last()
         && !matches!(last, b'.' | b';' | b':' | b'!' | b'?')
     {
-        out.push('.', at);
+        out.byte(b'.', at);
     }
 }
 
@@ -250,13 +312,6 @@ pub fn tokens(folded: &str) -> Tokens<'_> {
     Tokens {
         text: folded,
         at: 0,
-    }
-}
-
-impl Tokens<'_> {
-    /// Where the next token search starts.
-    pub fn offset(&self) -> usize {
-        self.at
     }
 }
 

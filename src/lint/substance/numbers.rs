@@ -9,11 +9,9 @@
 //! with the words around them deciding their kind (`1.2 million`, `three
 //! percent`, `CAD 3,000`, `version 2`, `by March`).
 
-use std::collections::HashMap;
-
-use super::fold::{Tokens, tokens};
+use super::fold::tokens;
 use super::lexicon::Lexicon;
-use super::phrases::Phrases;
+use super::phrases::{Hit, Hits, Phrases};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -58,38 +56,46 @@ impl Quantity {
 /// The `numbers` group of the word lists, compiled.
 #[derive(Clone, Debug)]
 pub struct Numbers {
-    values: HashMap<Box<str>, f64>,
-    scales: HashMap<Box<str>, f64>,
-    suffixes: HashMap<Box<str>, f64>,
-    magnitudes: Phrases,
+    /// Number words, scales, months and magnitudes in one automaton, so one
+    /// pass over an answer finds every number written in words.
+    words: Phrases,
+    values: Vec<f64>,
+    scales: Vec<f64>,
+    suffixes: Vec<(String, f64)>,
     vague: Phrases,
     labels: Phrases,
     percent: Phrases,
     currency_symbols: Vec<char>,
     currencies: Phrases,
     money: Phrases,
-    months: Phrases,
     month_context: Phrases,
     periods: Phrases,
     years: std::ops::RangeInclusive<f64>,
 }
 
-fn table(lexicon: &Lexicon, name: &str) -> HashMap<Box<str>, f64> {
-    lexicon
-        .table("numbers", name)
-        .iter()
-        .map(|(word, value)| (word.as_str().into(), *value))
-        .collect()
-}
+/// The lists of `Numbers::words`, in order.
+const VALUE: usize = 0;
+const SCALE: usize = 1;
+const MONTH: usize = 2;
+// The fourth list, magnitudes ("thousands"), is every other hit.
 
 impl Numbers {
     pub fn new(lexicon: &Lexicon) -> Numbers {
         let list = |name: &str| Phrases::new(&[lexicon.list("numbers", name)]);
+        let table = |name: &str| lexicon.table("numbers", name);
+        let words =
+            |rows: &[(String, f64)]| rows.iter().map(|(w, _)| w.clone()).collect::<Vec<_>>();
+        let values = |rows: &[(String, f64)]| rows.iter().map(|(_, v)| *v).collect::<Vec<_>>();
         Numbers {
-            values: table(lexicon, "values"),
-            scales: table(lexicon, "scales"),
-            suffixes: table(lexicon, "suffixes"),
-            magnitudes: list("magnitudes"),
+            words: Phrases::new(&[
+                &words(table("values")),
+                &words(table("scales")),
+                lexicon.list("numbers", "months"),
+                lexicon.list("numbers", "magnitudes"),
+            ]),
+            values: values(table("values")),
+            scales: values(table("scales")),
+            suffixes: table("suffixes").to_vec(),
             vague: list("vague"),
             labels: list("labels"),
             percent: list("percent"),
@@ -100,7 +106,6 @@ impl Numbers {
                 .collect(),
             currencies: list("currencies"),
             money: list("money"),
-            months: list("months"),
             month_context: list("month_context"),
             periods: list("periods"),
             years: lexicon.number("numbers", "first_year") as f64
@@ -113,19 +118,28 @@ impl Numbers {
         Quantities {
             numbers: self,
             text: folded,
-            tokens: tokens(folded),
+            at: 0,
+            words: self.words.hits(folded).peekable(),
         }
     }
 
     fn is_currency(&self, c: char) -> bool {
         self.currency_symbols.contains(&c)
     }
+
+    fn is_scale(&self, text: &str, at: usize) -> Option<(usize, f64)> {
+        let hit = self.words.at(text, at)?;
+        (hit.list == SCALE).then(|| (hit.end, self.scales[hit.entry]))
+    }
 }
 
+/// The numbers of one text, read in one pass: tokens with digits, and the
+/// number words the automaton finds.
 pub struct Quantities<'a> {
     numbers: &'a Numbers,
     text: &'a str,
-    tokens: Tokens<'a>,
+    at: usize,
+    words: std::iter::Peekable<Hits<'a>>,
 }
 
 /// The start of the next word after `at`, skipping spaces only.
@@ -133,49 +147,79 @@ fn next_word(text: &str, at: usize) -> usize {
     at + (text[at..].len() - text[at..].trim_start_matches(' ').len())
 }
 
+fn is_token_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '\'' | '$' | '€' | '£' | '¥' | '₹' | '%')
+}
+
 impl Iterator for Quantities<'_> {
     type Item = Quantity;
 
     fn next(&mut self) -> Option<Quantity> {
-        while let Some(range) = self.tokens.next() {
-            let word = &self.text[range.clone()];
-            let first = word.chars().next()?;
-            let starts_numeric = first.is_ascii_digit()
-                || (self.numbers.is_currency(first)
-                    && word[first.len_utf8()..].starts_with(|c: char| c.is_ascii_digit()));
-            let found = if starts_numeric {
-                Some(self.numeric(range.start, range.end))
-            } else if first.is_ascii_alphabetic() && word.ends_with(|c: char| c.is_ascii_digit()) {
-                self.lettered(range.start, range.end)
-            } else {
-                self.spelled(range.start, range.end)
-                    .or_else(|| self.month(range.start, range.end))
-                    .or_else(|| {
-                        self.numbers.magnitudes.contains(word).then_some(Quantity {
+        loop {
+            let digits = self.digit_token();
+            while self.words.peek().is_some_and(|hit| hit.start < self.at) {
+                self.words.next();
+            }
+            let word = self.words.peek().copied();
+            let digits_first = match (&digits, &word) {
+                (None, None) => return None,
+                (Some(token), word) => word.is_none_or(|w| token.start < w.start),
+                (None, Some(_)) => false,
+            };
+            let found = match (digits, word) {
+                (Some(token), _) if digits_first => {
+                    self.at = token.end;
+                    let text = &self.text[token.clone()];
+                    let first = text.chars().next().unwrap_or(' ');
+                    if first.is_ascii_digit() || self.numbers.is_currency(first) {
+                        Some(self.numeric(token.start, token.end))
+                    } else {
+                        self.lettered(token.start, token.end)
+                    }
+                }
+                (_, None) => unreachable!("digits come first when there is no word"),
+                (_, Some(word)) => {
+                    self.words.next();
+                    self.at = word.end;
+                    match word.list {
+                        VALUE | SCALE => self.spelled(word),
+                        MONTH => self.month(word.start, word.end),
+                        _ => Some(Quantity {
                             kind: Kind::Vague,
                             value: 0.0,
-                            start: range.start,
-                            end: range.end,
-                        })
-                    })
+                            start: word.start,
+                            end: word.end,
+                        }),
+                    }
+                }
             };
             if let Some(found) = found {
                 let found = self.context(found);
-                self.skip_to(found.end);
+                self.at = self.at.max(found.end);
                 return Some(found);
             }
         }
-        None
     }
 }
 
 impl Quantities<'_> {
-    fn skip_to(&mut self, end: usize) {
-        while self.tokens.offset() < end {
-            if self.tokens.next().is_none() {
-                break;
-            }
-        }
+    /// The next token from `self.at` that holds a digit: `12,000`, `$1.1m`,
+    /// `v2`, `b2b`.
+    fn digit_token(&self) -> Option<std::ops::Range<usize>> {
+        let text = self.text;
+        let digit = self.at
+            + text.as_bytes()[self.at..]
+                .iter()
+                .position(u8::is_ascii_digit)?;
+        let start = text[..digit]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| is_token_char(c))
+            .last()
+            .map_or(digit, |(i, _)| i)
+            .max(self.at);
+        let token = tokens(&text[start..]).next()?;
+        Some(start + token.start..start + token.end)
     }
 
     /// A token that starts with a digit or a currency sign.
@@ -227,14 +271,17 @@ impl Quantities<'_> {
             }
             '/' | ':' => at(Kind::Label, value),
             _ => {
-                let letters: String = tail.chars().take_while(|c| c.is_alphabetic()).collect();
+                let letters = &tail[..tail
+                    .find(|c: char| !c.is_alphabetic())
+                    .unwrap_or(tail.len())];
                 let percent = tail[letters.len()..].starts_with('%');
-                if let Some(scale) = self.numbers.suffixes.get(letters.as_str()) {
+                let suffix = self.numbers.suffixes.iter().find(|(s, _)| s == letters);
+                if let Some((_, scale)) = suffix {
                     at(if percent { Kind::Percent } else { base }, value * scale)
                 } else if percent {
                     at(Kind::Percent, value)
                 } else {
-                    match letters.as_str() {
+                    match letters {
                         "x" => at(Kind::Multiplier, value),
                         "st" | "nd" | "rd" | "th" => at(Kind::Ordinal, value),
                         "s" if self.numbers.years.contains(&value) => at(Kind::Year, value),
@@ -273,35 +320,43 @@ impl Quantities<'_> {
         })
     }
 
-    /// A number in words, from the word at `start`: `forty thousand`, `three
-    /// hundred and twenty`, `a dozen`, `half a million`. A lone "one" is
-    /// not read: it is a pronoun ("no one", "one of") far more often than a
-    /// figure.
-    fn spelled(&mut self, start: usize, end: usize) -> Option<Quantity> {
+    /// A number in words, from the number word `first`: `forty thousand`,
+    /// `three hundred and twenty`, `a dozen`, `half a million`. A lone
+    /// "one" is not read: it is a pronoun ("no one", "one of") far more
+    /// often than a figure.
+    fn spelled(&mut self, first: Hit) -> Option<Quantity> {
         let numbers = self.numbers;
-        let mut look = self.tokens.clone();
-        let mut range = start..end;
+        let text = self.text;
         let (mut total, mut current) = (0.0, 0.0);
+        let mut start = first.start;
+        let word = |hit: &Hit| &text[hit.start..hit.end];
+        // "a dozen", "a hundred", "an eighth" are one of each.
+        let before = text[..first.start].trim_end_matches(' ');
+        if (first.list == SCALE || word(&first) == "dozen")
+            && let Some(article) = ["a", "an"].into_iter().find(|a| {
+                before.ends_with(a)
+                    && !before[..before.len() - a.len()]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric)
+            })
+        {
+            current = 1.0;
+            start = before.len() - article.len();
+        }
+        let mut hit = first;
         let mut words = 0;
-        let mut last = start..end;
         let mut scaled = false;
-        let mut lone_one = false;
         loop {
-            let word = &self.text[range.clone()];
-            let peek = look.clone().next().map(|r| &self.text[r]);
-            let peek_is_scale =
-                peek.is_some_and(|p| numbers.scales.contains_key(p) || p == "dozen");
-            if let Some(&value) = numbers.values.get(word) {
-                if word == "dozen" && current > 0.0 {
+            if hit.list == VALUE {
+                let value = numbers.values[hit.entry];
+                if word(&hit) == "dozen" && current > 0.0 {
                     current *= value;
-                } else if word == "half" && peek == Some("a") {
-                    current += value;
-                    look.next(); // "a"
                 } else {
                     current += value;
                 }
-                lone_one = words == 0 && word == "one";
-            } else if let Some(&scale) = numbers.scales.get(word) {
+            } else {
+                let scale = numbers.scales[hit.entry];
                 if current == 0.0 {
                     current = 1.0;
                 }
@@ -312,46 +367,48 @@ impl Quantities<'_> {
                     current *= scale;
                 }
                 scaled = true;
-                lone_one = false;
-            } else if (word == "a" || word == "an") && words == 0 && peek_is_scale {
-                current = 1.0;
-            } else if word == "and"
-                && words > 0
-                && peek.is_some_and(|p| numbers.values.contains_key(p))
-            {
-                // "three hundred and twenty"
-            } else {
-                break;
             }
             words += 1;
-            last = range.clone();
-            self.tokens = look.clone();
-            match look.next() {
-                Some(next) => range = next,
-                None => break,
+            let end = hit.end;
+            // The next number word continues this number when only a space,
+            // "and" (before a value) or, after "half", "a" stands between.
+            let Some(&next) = self.words.peek() else {
+                break;
+            };
+            let gap = &text[end..next.start];
+            let joined = match (gap, next.list) {
+                (" ", VALUE | SCALE) => true,
+                (" and ", VALUE) => true,
+                (" a ", SCALE) => word(&hit) == "half",
+                _ => false,
+            };
+            if !joined {
+                break;
             }
+            self.words.next();
+            hit = next;
         }
-        if words == 0 || (lone_one && words == 1 && !scaled) || last.end == start {
+        if words == 1 && !scaled && word(&first) == "one" {
             return None;
         }
         Some(Quantity {
             kind: Kind::Count,
             value: total + current,
             start,
-            end: last.end,
+            end: hit.end,
         })
     }
 
     /// A month or season is a date next to a number ("28 June", "March
     /// 2027") or after a word like "by" or "this"; "may" is usually a verb.
     fn month(&self, start: usize, end: usize) -> Option<Quantity> {
-        let numbers = self.numbers;
-        if !numbers.months.contains(&self.text[start..end]) {
-            return None;
-        }
         let before = self.text[..start].trim_end_matches(' ');
         let after = &self.text[next_word(self.text, end)..];
-        let dated = numbers.month_context.before(self.text, start).is_some()
+        let dated = self
+            .numbers
+            .month_context
+            .before(self.text, start)
+            .is_some()
             || before.ends_with(|c: char| c.is_ascii_digit())
             || after.starts_with(|c: char| c.is_ascii_digit());
         dated.then_some(Quantity {
@@ -369,15 +426,11 @@ impl Quantities<'_> {
         let numbers = self.numbers;
         let text = self.text;
         if matches!(q.kind, Kind::Count | Kind::Money | Kind::Year) {
-            let after = next_word(text, q.end);
-            if let Some(word) = tokens(&text[after..]).next() {
-                let word = &text[after + word.start..after + word.end];
-                if let Some(&scale) = numbers.scales.get(word) {
-                    q.value *= scale;
-                    q.end = after + word.len();
-                    if q.kind == Kind::Year {
-                        q.kind = Kind::Count;
-                    }
+            if let Some((end, scale)) = numbers.is_scale(text, next_word(text, q.end)) {
+                q.value *= scale;
+                q.end = end;
+                if q.kind == Kind::Year {
+                    q.kind = Kind::Count;
                 }
             }
             let after = next_word(text, q.end);
@@ -387,12 +440,12 @@ impl Quantities<'_> {
             } else if let Some(hit) = numbers.currencies.at(text, after) {
                 q.kind = Kind::Money;
                 q.end = hit.end;
-            } else if numbers.money.at(text, after).is_some() && q.kind != Kind::Year {
+            } else if q.kind != Kind::Year && numbers.money.at(text, after).is_some() {
                 q.kind = Kind::Money;
             }
         }
-        if let Some(hit) = numbers.currencies.before(text, q.start)
-            && q.kind != Kind::Percent
+        if q.kind != Kind::Percent
+            && let Some(hit) = numbers.currencies.before(text, q.start)
         {
             q.kind = Kind::Money;
             q.start = hit.start;

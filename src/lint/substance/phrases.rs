@@ -17,12 +17,18 @@ pub struct Phrases {
     patterns: Vec<Pattern>,
     /// The most words any entry has: how far back `before` looks.
     max_words: usize,
+    /// Whether an entry starts with this byte. Most positions `at` and
+    /// `before` are asked about start with a byte no entry starts with, and
+    /// the table answers those without running the automaton.
+    firsts: [bool; 256],
 }
 
 #[derive(Clone, Debug)]
 struct Pattern {
     /// Which of the lists given to `Phrases::new` the entry came from.
     list: usize,
+    /// Its place in that list.
+    entry: usize,
     /// The entry ended in `*`: any ending matches.
     open: bool,
     /// The entry's first and last characters are word characters, so the
@@ -38,6 +44,8 @@ pub struct Hit {
     pub end: usize,
     /// Which list it belongs to, in the order given to `Phrases::new`.
     pub list: usize,
+    /// Its place in that list.
+    pub entry: usize,
 }
 
 fn is_word(c: char) -> bool {
@@ -50,8 +58,9 @@ impl Phrases {
         let mut folded = Vec::new();
         let mut patterns = Vec::new();
         let mut max_words = 1;
+        let mut firsts = [false; 256];
         for (list, entries) in lists.iter().enumerate() {
-            for entry in entries.iter() {
+            for (index, entry) in entries.iter().enumerate() {
                 let trimmed = entry.trim();
                 let open = trimmed.ends_with('*');
                 let text = fold_entry(trimmed.trim_end_matches('*'));
@@ -59,8 +68,10 @@ impl Phrases {
                     continue;
                 }
                 max_words = max_words.max(text.split(' ').count());
+                firsts[usize::from(text.as_bytes()[0])] = true;
                 patterns.push(Pattern {
                     list,
+                    entry: index,
                     open,
                     word_start: text.starts_with(is_word),
                     word_end: text.ends_with(is_word),
@@ -72,6 +83,7 @@ impl Phrases {
             AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
                 .start_kind(StartKind::Both)
+                .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
                 .build(&folded)
                 .expect("word lists are small enough for an automaton")
         });
@@ -79,6 +91,7 @@ impl Phrases {
             automaton,
             patterns,
             max_words,
+            firsts,
         }
     }
 
@@ -97,10 +110,16 @@ impl Phrases {
 
     /// The entry that starts exactly at `at`, if any.
     pub fn at(&self, folded: &str, at: usize) -> Option<Hit> {
+        self.at_within(folded, at, folded.len())
+    }
+
+    /// The longest entry that starts exactly at `at` and ends by `end`.
+    fn at_within(&self, folded: &str, at: usize, end: usize) -> Option<Hit> {
+        if !self.firsts[usize::from(*folded.as_bytes().get(at)?)] {
+            return None;
+        }
         let automaton = self.automaton.as_ref()?;
-        let input = Input::new(folded)
-            .span(at..folded.len())
-            .anchored(Anchored::Yes);
+        let input = Input::new(folded).span(at..end).anchored(Anchored::Yes);
         let found = automaton.find(input)?;
         self.bounded(
             folded,
@@ -118,16 +137,25 @@ impl Phrases {
     /// The entry that ends right before `at` (spaces between them allowed),
     /// within the clause `at` is in.
     pub fn before(&self, folded: &str, at: usize) -> Option<Hit> {
+        self.automaton.as_ref()?;
         let end = folded[..at].trim_end_matches(' ').len();
-        let window = words_back(folded, end, self.max_words);
-        self.hits(&folded[window..end])
-            .filter(|hit| hit.end == end - window)
-            .last()
-            .map(|hit| Hit {
-                start: hit.start + window,
-                end: hit.end + window,
-                list: hit.list,
-            })
+        let mut start = end;
+        for _ in 0..self.max_words {
+            let word = folded[..start].rfind(' ').map_or(0, |i| i + 1);
+            if word == start || folded[word..start].ends_with(['.', ';', ':', '!', '?']) {
+                break;
+            }
+            if let Some(hit) = self.at_within(folded, word, end)
+                && hit.end == end
+            {
+                return Some(hit);
+            }
+            if word == 0 || !folded[..word].ends_with(' ') {
+                break;
+            }
+            start = folded[..word].trim_end_matches(' ').len();
+        }
+        None
     }
 
     fn bounded(&self, text: &str, start: usize, end: usize, pattern: usize) -> Option<Hit> {
@@ -146,6 +174,7 @@ impl Phrases {
             start,
             end,
             list: p.list,
+            entry: p.entry,
         })
     }
 }

@@ -13,7 +13,7 @@
 
 use super::{RuleDoc, Weakness};
 use crate::diagnostic::Level;
-use crate::questions::QuestionSet;
+use crate::questions::{Question, QuestionSet};
 
 pub static DOC: RuleDoc = RuleDoc {
     code: "MRD020",
@@ -34,63 +34,122 @@ pub static DOC: RuleDoc = RuleDoc {
 };
 
 /// Why the answer `text` to question `own` is weak, if it holds another
-/// question's text.
+/// question's text. Lint checks every answer of every file: build
+/// `Questions` once and call its `check` instead.
 pub fn check(text: &str, own: &str, questions: &QuestionSet) -> Option<Weakness> {
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let body = line.trim_end_matches(['\n', '\r']);
-        for start in clause_starts(body) {
-            let rest = &body[start..];
-            let rest_at = start + (rest.len() - rest.trim_start_matches(['*', '_', '`']).len());
-            let rest = &body[rest_at..];
-            for question in questions.all().iter().filter(|q| q.key != own) {
-                let needles = [
-                    (question.text.trim().trim_end_matches('?'), "text"),
-                    (question.short_name.trim(), "heading"),
-                    (question.key.as_str(), "key"),
-                ];
-                for (needle, what) in needles {
-                    // A one-word key ("problem:") is also a natural label.
-                    if needle.is_empty() || (what == "key" && !needle.contains('_')) {
+    Questions::new(questions).check(text, own)
+}
+
+/// The question set's texts, short names and keys, prepared once for
+/// checking many answers.
+pub struct Questions<'q> {
+    needles: Vec<Needle<'q>>,
+    /// Whether any needle starts with this (lowercase) byte: most places a
+    /// question could start begin with a letter none starts with.
+    firsts: [bool; 256],
+}
+
+struct Needle<'q> {
+    question: &'q Question,
+    text: &'q str,
+    part: Part,
+}
+
+impl<'q> Questions<'q> {
+    pub fn new(questions: &'q QuestionSet) -> Questions<'q> {
+        let mut needles = Vec::new();
+        let mut firsts = [false; 256];
+        for question in questions.all() {
+            for (text, part) in [
+                (question.text.trim().trim_end_matches('?'), Part::Text),
+                (question.short_name.trim(), Part::Heading),
+                (question.key.as_str(), Part::Key),
+            ] {
+                // A one-word key ("problem:") is also a natural label.
+                if text.is_empty() || (part == Part::Key && !text.contains('_')) {
+                    continue;
+                }
+                firsts[usize::from(text.as_bytes()[0].to_ascii_lowercase())] = true;
+                needles.push(Needle {
+                    question,
+                    text,
+                    part,
+                });
+            }
+        }
+        Questions { needles, firsts }
+    }
+
+    /// Why the answer `text` to question `own` is weak, if it holds another
+    /// question's text.
+    pub fn check(&self, text: &str, own: &str) -> Option<Weakness> {
+        let mut offset = 0;
+        for line in text.split_inclusive('\n') {
+            let body = line.trim_end_matches(['\n', '\r']);
+            for start in clause_starts(body) {
+                let rest = &body[start..];
+                let rest_at = start + (rest.len() - rest.trim_start_matches(['*', '_', '`']).len());
+                let rest = &body[rest_at..];
+                let first = match rest.as_bytes().first() {
+                    Some(&b) if self.firsts[usize::from(b.to_ascii_lowercase())] => {
+                        b.to_ascii_lowercase()
+                    }
+                    _ => continue,
+                };
+                for n in &self.needles {
+                    if n.text.as_bytes()[0].to_ascii_lowercase() != first || n.question.key == own {
                         continue;
                     }
-                    let Some(found) = rest.get(..needle.len()) else {
+                    let Some(found) = rest.get(..n.text.len()) else {
                         continue;
                     };
-                    if !found.eq_ignore_ascii_case(needle) {
+                    if !found.eq_ignore_ascii_case(n.text) {
                         continue;
                     }
-                    let after = rest[needle.len()..].trim_start_matches(['*', '_', '`']);
+                    let after = rest[n.text.len()..].trim_start_matches(['*', '_', '`']);
                     let ends = after.trim().is_empty()
                         || after.starts_with(':')
-                        || (what == "text" && after.starts_with('?'));
+                        || (n.part == Part::Text && after.starts_with('?'));
                     if !ends {
                         continue;
                     }
                     let at = offset + rest_at;
+                    let what = match n.part {
+                        Part::Text => "text",
+                        Part::Heading => "heading",
+                        Part::Key => "key",
+                    };
                     return Some(Weakness {
                         message: format!(
-                            "the {own} answer holds question {} ({})'s {what}: \"{}\"",
-                            question.number, question.short_name, found
+                            "the {own} answer holds question {} ({})'s {what}: \"{found}\"",
+                            n.question.number, n.question.short_name
                         ),
-                        span: Some(at..at + needle.len()),
+                        span: Some(at..at + n.text.len()),
                     });
                 }
             }
+            offset += line.len();
         }
-        offset += line.len();
+        None
     }
-    None
+}
+
+/// What of a question an answer holds.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Text,
+    Heading,
+    Key,
 }
 
 /// Where a heading or a new sentence could start in a line: after its list,
 /// quote and heading markers, and after each `. `, `? ` or `! `.
 fn clause_starts(line: &str) -> impl Iterator<Item = usize> + '_ {
     let first = marker_len(line);
-    let later = line
-        .match_indices(['.', '?', '!'])
-        .filter(move |(i, _)| *i >= first && line[i + 1..].starts_with(' '))
-        .map(move |(i, _)| i + 1 + (line[i + 1..].len() - line[i + 1..].trim_start().len()));
+    let bytes = line.as_bytes();
+    let later = memchr::memchr3_iter(b'.', b'?', b'!', bytes)
+        .filter(move |&i| i >= first && bytes.get(i + 1) == Some(&b' '))
+        .map(move |i| i + 1 + (line[i + 1..].len() - line[i + 1..].trim_start().len()));
     std::iter::once(first).chain(later)
 }
 

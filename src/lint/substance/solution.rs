@@ -17,7 +17,7 @@
 use super::fold::fold;
 use super::lexicon::Lexicon;
 use super::phrases::Phrases;
-use super::{Weakness, Words, opening as first_words};
+use super::{Weakness, Words, one_line};
 
 #[derive(Clone, Debug)]
 pub(super) struct Lists {
@@ -98,8 +98,8 @@ pub fn check(text: &str, words: &Words) -> Option<Weakness> {
     let start = found.as_ptr() as usize - text.as_ptr() as usize;
     Some(Weakness {
         message: format!(
-            "the problem answer starts with a solution (\"{}\")",
-            first_words(found, 6)
+            "the problem answer starts with a solution (\"{}…\")",
+            one_line(found)
         ),
         span: Some(start..start + found.len()),
     })

@@ -51,11 +51,11 @@ pub fn check(text: &str, words: &Words) -> Option<Weakness> {
     let lists = &words.why_now;
     let answer = Answer::new(text);
     let folded = &answer.folded;
-    if words
-        .numbers
-        .read(folded)
-        .any(|q| matches!(q.kind, Kind::Year | Kind::Date))
-        || lists.changes.first(folded).is_some()
+    if lists.changes.first(folded).is_some()
+        || words
+            .numbers
+            .read(folded)
+            .any(|q| matches!(q.kind, Kind::Year | Kind::Date))
     {
         return None;
     }
