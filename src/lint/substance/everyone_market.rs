@@ -39,6 +39,9 @@ const PRONOUN: usize = 1;
 #[derive(Clone, Debug)]
 pub(super) struct Lists {
     targets: Phrases,
+    /// The targets' first words: without one, the answer says no
+    /// "everyone".
+    prefilter: Phrases,
     negations: Phrases,
     clause_words: Phrases,
     scopes: Phrases,
@@ -51,6 +54,7 @@ impl Lists {
         let list = |name: &str| lexicon.list("everyone_market", name);
         Lists {
             targets: Phrases::new(&[list("phrases"), list("pronouns")]),
+            prefilter: Phrases::first_words(&[list("phrases"), list("pronouns")]),
             negations: Phrases::new(&[list("negations")]),
             clause_words: Phrases::new(&[list("clause_words")]),
             scopes: Phrases::new(&[list("scopes")]),
@@ -62,7 +66,11 @@ impl Lists {
 
 /// Why the target market `text` is weak, if it is.
 pub fn check(text: &str, words: &Words) -> Option<Weakness> {
+    let words = words.compiled();
     let lists = &words.everyone_market;
+    if lists.prefilter.first(text).is_none() {
+        return None;
+    }
     let answer = Answer::new(text);
     let folded = &answer.folded;
     let mut figures = None;

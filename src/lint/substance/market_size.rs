@@ -9,7 +9,7 @@
 //! percentages alone and orders of magnitude ("millions") are neither.
 
 use super::lexicon::Lexicon;
-use super::numbers::Kind;
+use super::numbers::{Kind, Numbers};
 use super::phrases::Phrases;
 use super::{Answer, RuleDoc, Weakness, Words};
 use crate::diagnostic::Level;
@@ -54,29 +54,38 @@ impl Lists {
     /// Whether the number ending at `end` counts a market: it is not tied to
     /// another number, and the next two words are not a duration, a rate or
     /// a demand signal.
-    fn counts_people(&self, folded: &str, end: usize) -> bool {
-        let next = end + (folded[end..].len() - folded[end..].trim_start_matches(' ').len());
-        if self.joins.at(folded, next).is_some() {
+    fn counts_people(&self, text: &str, end: usize) -> bool {
+        let next = end + (text[end..].len() - text[end..].trim_start().len());
+        if self.joins.at(text, next).is_some() {
             return false;
         }
-        let until = super::phrases::words_ahead(folded, next, 2);
-        self.not_counts.first(&folded[next..until]).is_none()
+        let until = super::phrases::words_ahead(text, next, 2);
+        self.not_counts.first(&text[next..until]).is_none()
+    }
+
+    /// Whether `text` (folded or as written) gives a money figure or a count
+    /// of people or companies.
+    fn has_size(&self, text: &str, numbers: &Numbers) -> bool {
+        numbers.read(text).any(|q| match q.kind {
+            Kind::Money => true,
+            Kind::Count => q.value >= self.min_count && self.counts_people(text, q.end),
+            _ => false,
+        })
     }
 }
 
 /// Why the market size `text` is weak, if it is.
 pub fn check(text: &str, words: &Words) -> Option<Weakness> {
+    let words = words.compiled();
     let lists = &words.market_size;
+    // The text as written usually settles it; fold only when it does not.
+    if lists.has_size(text, &words.numbers) {
+        return None;
+    }
     let answer = Answer::new(text);
     let folded = &answer.folded;
-    for q in words.numbers.read(folded) {
-        match q.kind {
-            Kind::Money => return None,
-            Kind::Count if q.value >= lists.min_count && lists.counts_people(folded, q.end) => {
-                return None;
-            }
-            _ => {}
-        }
+    if lists.has_size(folded, &words.numbers) {
+        return None;
     }
     let vague = lists.vague.hits(folded).count();
     if !words.language.judges(folded, vague) {

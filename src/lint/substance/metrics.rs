@@ -12,7 +12,7 @@
 //! `lint::rules::unmeasurable_metrics`, which calls `check`.
 
 use super::lexicon::Lexicon;
-use super::numbers::Kind;
+use super::numbers::{Kind, Numbers};
 use super::phrases::Phrases;
 use super::{Answer, Weakness, Words};
 
@@ -32,27 +32,37 @@ impl Lists {
     }
 }
 
+impl Lists {
+    /// Whether `text` (folded or as written) states a target.
+    fn has_target(&self, text: &str, numbers: &Numbers) -> bool {
+        numbers
+            .read(text)
+            .any(|q| q.is_figure() || q.kind == Kind::Date)
+            || self.targets.first(text).is_some()
+    }
+}
+
 /// Why the metrics `text` has no target, if it has none.
 pub fn check(text: &str, words: &Words) -> Option<Weakness> {
+    let words = words.compiled();
     let lists = &words.metrics;
+    // The text as written usually settles it; fold only when it does not.
+    if lists.has_target(text, &words.numbers) {
+        return None;
+    }
     let answer = Answer::new(text);
     let folded = &answer.folded;
-    let mut misleading = None;
-    for q in words.numbers.read(folded) {
-        if q.is_figure() || q.kind == Kind::Date {
-            return None;
-        }
-        if misleading.is_none() && matches!(q.kind, Kind::Version | Kind::Label | Kind::Year) {
-            misleading = Some(q);
-        }
-    }
-    if lists.targets.first(folded).is_some() {
+    if lists.has_target(folded, &words.numbers) {
         return None;
     }
     let vague = lists.vague.hits(folded).count();
     if !words.language.judges(folded, vague) {
         return None;
     }
+    let misleading = words
+        .numbers
+        .read(folded)
+        .find(|q| matches!(q.kind, Kind::Version | Kind::Label | Kind::Year));
     let general =
         "the metrics answer has no target: no number with a unit or %, comparison or date";
     Some(match misleading {

@@ -37,9 +37,15 @@ use crate::diagnostic::Level;
 
 pub use lexicon::{Lexicon, WordsError};
 
-/// The word lists, compiled once for matching.
+/// The word lists, compiled for matching on first use: commands that never
+/// judge an answer (and runs that judge none) never pay for it.
 pub struct Words {
-    lexicon: Lexicon,
+    /// `None`: the built-in lists, read when first needed.
+    custom: Option<Lexicon>,
+    compiled: OnceLock<Compiled>,
+}
+
+struct Compiled {
     language: language::Language,
     numbers: numbers::Numbers,
     market_size: market_size::Lists,
@@ -51,46 +57,75 @@ pub struct Words {
     weak_rationale: weak_rationale::Lists,
 }
 
-impl Words {
-    pub fn new(lexicon: Lexicon) -> Words {
-        Words {
-            language: language::Language::new(&lexicon),
-            numbers: numbers::Numbers::new(&lexicon),
-            market_size: market_size::Lists::new(&lexicon),
-            everyone_market: everyone_market::Lists::new(&lexicon),
-            no_differentiator: no_differentiator::Lists::new(&lexicon),
-            why_now: why_now::Lists::new(&lexicon),
-            metrics: metrics::Lists::new(&lexicon),
-            solution: solution::Lists::new(&lexicon),
-            weak_rationale: weak_rationale::Lists::new(&lexicon),
-            lexicon,
+impl Compiled {
+    fn new(lexicon: &Lexicon) -> Compiled {
+        Compiled {
+            language: language::Language::new(lexicon),
+            numbers: numbers::Numbers::new(lexicon),
+            market_size: market_size::Lists::new(lexicon),
+            everyone_market: everyone_market::Lists::new(lexicon),
+            no_differentiator: no_differentiator::Lists::new(lexicon),
+            why_now: why_now::Lists::new(lexicon),
+            metrics: metrics::Lists::new(lexicon),
+            solution: solution::Lists::new(lexicon),
+            weak_rationale: weak_rationale::Lists::new(lexicon),
         }
-    }
-
-    /// The built-in lists, compiled once per process.
-    pub fn builtin() -> Arc<Words> {
-        static BUILTIN: OnceLock<Arc<Words>> = OnceLock::new();
-        BUILTIN
-            .get_or_init(|| Arc::new(Words::new(Lexicon::builtin())))
-            .clone()
-    }
-
-    /// The lists these were compiled from.
-    pub fn lexicon(&self) -> &Lexicon {
-        &self.lexicon
     }
 }
 
-/// Two compiled word lists are the same when their sources are.
+fn builtin_lexicon() -> &'static Lexicon {
+    static BUILTIN: OnceLock<Lexicon> = OnceLock::new();
+    BUILTIN.get_or_init(Lexicon::builtin)
+}
+
+impl Words {
+    /// A project's lists (the built-in ones with `.mrd.yml`'s changes).
+    pub fn new(lexicon: Lexicon) -> Words {
+        Words {
+            custom: Some(lexicon),
+            compiled: OnceLock::new(),
+        }
+    }
+
+    /// The built-in lists; one value per process, so they are read and
+    /// compiled at most once.
+    pub fn builtin() -> Arc<Words> {
+        static BUILTIN: OnceLock<Arc<Words>> = OnceLock::new();
+        BUILTIN
+            .get_or_init(|| {
+                Arc::new(Words {
+                    custom: None,
+                    compiled: OnceLock::new(),
+                })
+            })
+            .clone()
+    }
+
+    /// The lists these are compiled from.
+    pub fn lexicon(&self) -> &Lexicon {
+        self.custom.as_ref().unwrap_or_else(|| builtin_lexicon())
+    }
+
+    fn compiled(&self) -> &Compiled {
+        self.compiled.get_or_init(|| Compiled::new(self.lexicon()))
+    }
+}
+
+/// Two word lists are the same when their sources are.
 impl PartialEq for Words {
     fn eq(&self, other: &Words) -> bool {
-        self.lexicon == other.lexicon
+        match (&self.custom, &other.custom) {
+            (None, None) => true,
+            _ => self.lexicon() == other.lexicon(),
+        }
     }
 }
 
 impl fmt::Debug for Words {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Words").finish_non_exhaustive()
+        f.debug_struct("Words")
+            .field("custom", &self.custom.is_some())
+            .finish_non_exhaustive()
     }
 }
 
@@ -220,7 +255,13 @@ mod tests {
     fn the_builtin_lists_compile_and_compare_by_source() {
         let words = Words::builtin();
         assert_eq!(*words, Words::new(Lexicon::builtin()));
-        assert!(Arc::ptr_eq(&words, &Words::builtin()), "compiled once");
+        assert!(Arc::ptr_eq(&words, &Words::builtin()), "one per process");
+        assert!(
+            words.compiled.get().is_none() || cfg!(test),
+            "compiled on first use"
+        );
+        let _ = words.compiled();
+        assert!(words.compiled.get().is_some());
     }
 
     #[test]

@@ -40,6 +40,8 @@ const GENERIC: usize = 1;
 #[derive(Clone, Debug)]
 pub(super) struct Lists {
     claims: Phrases,
+    /// The claims' first words: without one, the answer makes no claim.
+    prefilter: Phrases,
     assets: Phrases,
     /// Every word of the generic phrases: a capitalised "UX" in "great UX"
     /// is part of the claim, not a name.
@@ -49,8 +51,10 @@ pub(super) struct Lists {
 impl Lists {
     pub(super) fn new(lexicon: &Lexicon) -> Lists {
         let generic = lexicon.list("no_differentiator", "generic");
+        let none = lexicon.list("no_differentiator", "none");
         Lists {
-            claims: Phrases::new(&[lexicon.list("no_differentiator", "none"), generic]),
+            claims: Phrases::new(&[none, generic]),
+            prefilter: Phrases::first_words(&[none, generic]),
             assets: Phrases::new(&[lexicon.list("no_differentiator", "assets")]),
             generic_words: generic
                 .iter()
@@ -63,7 +67,13 @@ impl Lists {
 
 /// Why the differentiator `text` is weak, if it is.
 pub fn check(text: &str, words: &Words) -> Option<Weakness> {
+    let words = words.compiled();
     let lists = &words.no_differentiator;
+    // A figure anywhere, or no claim at all, settles it before folding.
+    let has_figure = |text: &str| words.numbers.read(text).any(|q| q.kind != Kind::Vague);
+    if has_figure(text) || lists.prefilter.first(text).is_none() {
+        return None;
+    }
     let answer = Answer::new(text);
     let folded = &answer.folded;
     let mut none = None;
@@ -78,7 +88,7 @@ pub fn check(text: &str, words: &Words) -> Option<Weakness> {
     if none.is_none() && generic.is_empty() {
         return None;
     }
-    if words.numbers.read(folded).any(|q| q.kind != Kind::Vague) {
+    if has_figure(folded) {
         return None;
     }
     let weakness = if let Some(hit) = none {

@@ -8,10 +8,14 @@
 //! words (`forty thousand`, `three hundred and twenty`, `half a million`),
 //! with the words around them deciding their kind (`1.2 million`, `three
 //! percent`, `CAD 3,000`, `version 2`, `by March`).
+//!
+//! The reader works on folded text and on text as written (ignoring case,
+//! skipping list item numbers and Markdown decoration), so a rule can find
+//! the figure that settles it without folding the answer first.
 
 use super::fold::tokens;
 use super::lexicon::Lexicon;
-use super::phrases::{Hit, Hits, Phrases};
+use super::phrases::{Hit, Phrases};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -119,7 +123,7 @@ impl Numbers {
             numbers: self,
             text: folded,
             at: 0,
-            words: self.words.hits(folded).peekable(),
+            word: None,
         }
     }
 
@@ -139,12 +143,36 @@ pub struct Quantities<'a> {
     numbers: &'a Numbers,
     text: &'a str,
     at: usize,
-    words: std::iter::Peekable<Hits<'a>>,
+    /// The next number word found and not yet read. Words are searched
+    /// only up to the next digit, so a reader stopped at the first figure
+    /// has not scanned the rest of the answer.
+    word: Option<Hit>,
 }
 
-/// The start of the next word after `at`, skipping spaces only.
+/// The start of the next word after `at`, skipping whitespace and Markdown
+/// decoration.
 fn next_word(text: &str, at: usize) -> usize {
-    at + (text[at..].len() - text[at..].trim_start_matches(' ').len())
+    let rest = &text[at..];
+    at + (rest.len()
+        - rest
+            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '`'))
+            .len())
+}
+
+/// Whether the digits at `token` number a list item: one or two digits
+/// followed by `.` or `)` and a space, with nothing but list or quote
+/// markers before them on their line (`1. Adoption`, `- 2) Retention`).
+fn is_item_number(text: &str, token: &std::ops::Range<usize>) -> bool {
+    let digits = &text[token.clone()];
+    let after = text[token.end..].as_bytes();
+    let line = &text[text[..token.start].rfind('\n').map_or(0, |i| i + 1)..token.start];
+    digits.len() <= 2
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && matches!(after.first(), Some(b'.' | b')'))
+        && after.get(1).is_none_or(u8::is_ascii_whitespace)
+        && line
+            .chars()
+            .all(|c| c.is_whitespace() || matches!(c, '-' | '*' | '+' | '>' | '#' | '•'))
 }
 
 fn is_token_char(c: char) -> bool {
@@ -157,10 +185,8 @@ impl Iterator for Quantities<'_> {
     fn next(&mut self) -> Option<Quantity> {
         loop {
             let digits = self.digit_token();
-            while self.words.peek().is_some_and(|hit| hit.start < self.at) {
-                self.words.next();
-            }
-            let word = self.words.peek().copied();
+            let limit = digits.as_ref().map_or(self.text.len(), |d| d.start);
+            let word = self.word_before(limit);
             let digits_first = match (&digits, &word) {
                 (None, None) => return None,
                 (Some(token), word) => word.is_none_or(|w| token.start < w.start),
@@ -169,6 +195,9 @@ impl Iterator for Quantities<'_> {
             let found = match (digits, word) {
                 (Some(token), _) if digits_first => {
                     self.at = token.end;
+                    if is_item_number(self.text, &token) {
+                        continue;
+                    }
                     let text = &self.text[token.clone()];
                     let first = text.chars().next().unwrap_or(' ');
                     if first.is_ascii_digit() || self.numbers.is_currency(first) {
@@ -179,7 +208,7 @@ impl Iterator for Quantities<'_> {
                 }
                 (_, None) => unreachable!("digits come first when there is no word"),
                 (_, Some(word)) => {
-                    self.words.next();
+                    self.word = None;
                     self.at = word.end;
                     match word.list {
                         VALUE | SCALE => self.spelled(word),
@@ -203,6 +232,53 @@ impl Iterator for Quantities<'_> {
 }
 
 impl Quantities<'_> {
+    /// The next number word from `self.at` that starts before `limit`.
+    fn word_before(&mut self, limit: usize) -> Option<Hit> {
+        if self.word.is_some_and(|w| w.start < self.at) {
+            self.word = None;
+        }
+        if self.word.is_none() && self.at < limit {
+            self.word = self
+                .numbers
+                .words
+                .first(&self.text[self.at..limit])
+                .map(|hit| Hit {
+                    start: hit.start + self.at,
+                    end: hit.end + self.at,
+                    ..hit
+                });
+        }
+        self.word.filter(|w| w.start < limit)
+    }
+
+    /// The number word that starts at the next word after `end`, if only
+    /// `joiner` (spaces, a hyphen, "and", "a") stands between.
+    fn word_after(&self, end: usize) -> Option<(Hit, &str)> {
+        let rest = &self.text[end..];
+        let skip = rest.len()
+            - rest
+                .trim_start_matches(|c: char| c.is_whitespace() || c == '-')
+                .len();
+        let mut at = end + skip;
+        let mut joiner = "";
+        for word in ["and", "a"] {
+            let rest = &self.text[at..];
+            if rest.len() > word.len()
+                && rest[..word.len()].eq_ignore_ascii_case(word)
+                && rest[word.len()..].starts_with(char::is_whitespace)
+            {
+                joiner = word;
+                at +=
+                    word.len() + (rest[word.len()..].len() - rest[word.len()..].trim_start().len());
+                break;
+            }
+        }
+        self.numbers
+            .words
+            .at(self.text, at)
+            .map(|hit| (hit, joiner))
+    }
+
     /// The next token from `self.at` that holds a digit: `12,000`, `$1.1m`,
     /// `v2`, `b2b`.
     fn digit_token(&self) -> Option<std::ops::Range<usize>> {
@@ -275,18 +351,26 @@ impl Quantities<'_> {
                     .find(|c: char| !c.is_alphabetic())
                     .unwrap_or(tail.len())];
                 let percent = tail[letters.len()..].starts_with('%');
-                let suffix = self.numbers.suffixes.iter().find(|(s, _)| s == letters);
+                let suffix = self
+                    .numbers
+                    .suffixes
+                    .iter()
+                    .find(|(s, _)| s.eq_ignore_ascii_case(letters));
                 if let Some((_, scale)) = suffix {
                     at(if percent { Kind::Percent } else { base }, value * scale)
                 } else if percent {
                     at(Kind::Percent, value)
                 } else {
-                    match letters {
-                        "x" => at(Kind::Multiplier, value),
-                        "st" | "nd" | "rd" | "th" => at(Kind::Ordinal, value),
-                        "s" if self.numbers.years.contains(&value) => at(Kind::Year, value),
+                    let is = |word: &str| letters.eq_ignore_ascii_case(word);
+                    if is("x") {
+                        at(Kind::Multiplier, value)
+                    } else if ["st", "nd", "rd", "th"].into_iter().any(is) {
+                        at(Kind::Ordinal, value)
+                    } else if is("s") && self.numbers.years.contains(&value) {
+                        at(Kind::Year, value)
+                    } else {
                         // A unit written against the number: 6h, 800ms, 12km.
-                        _ => at(base, value),
+                        at(base, value)
                     }
                 }
             }
@@ -303,7 +387,7 @@ impl Quantities<'_> {
             return None;
         }
         let value: f64 = digits.parse().unwrap_or(0.0);
-        let kind = if letters == "v" {
+        let kind = if letters.eq_ignore_ascii_case("v") {
             Kind::Version
         } else if self.numbers.periods.contains(letters) && (1.0..=4.0).contains(&value) {
             Kind::Date
@@ -329,17 +413,15 @@ impl Quantities<'_> {
         let text = self.text;
         let (mut total, mut current) = (0.0, 0.0);
         let mut start = first.start;
-        let word = |hit: &Hit| &text[hit.start..hit.end];
-        // "a dozen", "a hundred", "an eighth" are one of each.
-        let before = text[..first.start].trim_end_matches(' ');
-        if (first.list == SCALE || word(&first) == "dozen")
-            && let Some(article) = ["a", "an"].into_iter().find(|a| {
-                before.ends_with(a)
-                    && !before[..before.len() - a.len()]
-                        .chars()
-                        .next_back()
-                        .is_some_and(char::is_alphanumeric)
-            })
+        let is = |hit: &Hit, word: &str| text[hit.start..hit.end].eq_ignore_ascii_case(word);
+        // "a dozen", "a hundred" are one of each.
+        let before = text[..first.start].trim_end();
+        let article = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .filter(|w| w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"));
+        if (first.list == SCALE || is(&first, "dozen"))
+            && let Some(article) = article
         {
             current = 1.0;
             start = before.len() - article.len();
@@ -350,7 +432,7 @@ impl Quantities<'_> {
         loop {
             if hit.list == VALUE {
                 let value = numbers.values[hit.entry];
-                if word(&hit) == "dozen" && current > 0.0 {
+                if is(&hit, "dozen") && current > 0.0 {
                     current *= value;
                 } else {
                     current += value;
@@ -370,25 +452,24 @@ impl Quantities<'_> {
             }
             words += 1;
             let end = hit.end;
-            // The next number word continues this number when only a space,
-            // "and" (before a value) or, after "half", "a" stands between.
-            let Some(&next) = self.words.peek() else {
+            // The next number word continues this number when only spaces or
+            // a hyphen, "and" (before a value) or, after "half", "a" stand
+            // between.
+            let Some((next, joiner)) = self.word_after(end) else {
                 break;
             };
-            let gap = &text[end..next.start];
-            let joined = match (gap, next.list) {
-                (" ", VALUE | SCALE) => true,
-                (" and ", VALUE) => true,
-                (" a ", SCALE) => word(&hit) == "half",
+            let joined = match next.list {
+                VALUE => joiner.is_empty() || joiner == "and",
+                SCALE => joiner.is_empty() || (joiner == "a" && is(&hit, "half")),
                 _ => false,
             };
             if !joined {
                 break;
             }
-            self.words.next();
+            self.at = next.end;
             hit = next;
         }
-        if words == 1 && !scaled && word(&first) == "one" {
+        if words == 1 && !scaled && is(&first, "one") {
             return None;
         }
         Some(Quantity {
@@ -402,7 +483,7 @@ impl Quantities<'_> {
     /// A month or season is a date next to a number ("28 June", "March
     /// 2027") or after a word like "by" or "this"; "may" is usually a verb.
     fn month(&self, start: usize, end: usize) -> Option<Quantity> {
-        let before = self.text[..start].trim_end_matches(' ');
+        let before = self.text[..start].trim_end();
         let after = &self.text[next_word(self.text, end)..];
         let dated = self
             .numbers
@@ -456,7 +537,7 @@ impl Quantities<'_> {
         }
         if matches!(q.kind, Kind::Count | Kind::Money)
             && text[super::phrases::words_back(text, q.start, 2)..q.start]
-                .split(' ')
+                .split(|c: char| c.is_whitespace() || c == '-')
                 .any(|w| !w.is_empty() && numbers.vague.contains(w))
         {
             q.kind = Kind::Vague;
@@ -554,6 +635,29 @@ mod tests {
         assert_eq!(read("multi-billion dollar"), [(Kind::Vague, 1e9)]);
         assert_eq!(read("24/7 support"), [(Kind::Label, 24.0)]);
         assert_eq!(read("B2B and p95"), []);
+    }
+
+    #[test]
+    fn the_text_as_written_reads_like_the_folded_text() {
+        let numbers = Numbers::new(&Lexicon::builtin());
+        let read = |text: &str| -> Vec<(Kind, f64)> {
+            numbers.read(text).map(|q| (q.kind, q.value)).collect()
+        };
+        assert_eq!(read("1. Adoption\n2. Retention\n- 3) Revenue"), []);
+        assert_eq!(read("$1.18M ARR"), [(Kind::Money, 1_180_000.0)]);
+        assert_eq!(
+            read("Sixty-five Thousand stores"),
+            [(Kind::Count, 65_000.0)]
+        );
+        assert_eq!(
+            read("**Version**\n2 and V3"),
+            [(Kind::Label, 2.0), (Kind::Version, 3.0)]
+        );
+        assert_eq!(
+            read("NPS above 40 by Q3."),
+            [(Kind::Count, 40.0), (Kind::Date, 3.0)]
+        );
+        assert_eq!(read("A dozen hospital groups"), [(Kind::Count, 12.0)]);
     }
 
     #[test]

@@ -1,10 +1,14 @@
-//! Word lists compiled for matching in folded text: one Aho-Corasick
-//! automaton per list (or per group of lists a rule reads together), so
-//! finding any of a hundred phrases costs one pass over the answer.
+//! Word lists compiled for matching: one Aho-Corasick automaton per list (or
+//! per group of lists a rule reads together), so finding any of a hundred
+//! phrases costs one pass over the answer.
 //!
-//! Matches must be whole words: a phrase "all users" does not match inside
-//! "small users", "can" does not match "can't". An entry ending in `*`
-//! matches any ending ("passion*": passion, passionate).
+//! Matches ignore ASCII case and must be whole words: a phrase "all users"
+//! does not match inside "small users", "can" does not match "can't". An
+//! entry ending in `*` matches any ending ("passion*": passion,
+//! passionate). Entries are written with single spaces, so they match folded
+//! text everywhere and the text as written wherever it is written plainly;
+//! rules search the text as written first and fold only when that is not
+//! enough (see `super::fold`).
 
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
@@ -52,39 +56,54 @@ fn is_word(c: char) -> bool {
     c.is_alphanumeric() || c == '\''
 }
 
+/// Whether a byte may start an entry, ignoring ASCII case.
+fn mark_first(firsts: &mut [bool; 256], byte: u8) {
+    firsts[usize::from(byte.to_ascii_lowercase())] = true;
+    firsts[usize::from(byte.to_ascii_uppercase())] = true;
+}
+
 impl Phrases {
     /// Compiles lists of entries; a hit says which list its entry is from.
     pub fn new(lists: &[&[String]]) -> Phrases {
-        let mut folded = Vec::new();
-        let mut patterns = Vec::new();
-        let mut max_words = 1;
-        let mut firsts = [false; 256];
-        for (list, entries) in lists.iter().enumerate() {
-            for (index, entry) in entries.iter().enumerate() {
+        let mut entries = Vec::new();
+        for (list, items) in lists.iter().enumerate() {
+            for (index, entry) in items.iter().enumerate() {
                 let trimmed = entry.trim();
                 let open = trimmed.ends_with('*');
                 let text = fold_entry(trimmed.trim_end_matches('*'));
-                if text.is_empty() {
-                    continue;
+                if !text.is_empty() {
+                    entries.push((text, list, index, open));
                 }
-                max_words = max_words.max(text.split(' ').count());
-                firsts[usize::from(text.as_bytes()[0])] = true;
-                patterns.push(Pattern {
-                    list,
-                    entry: index,
-                    open,
-                    word_start: text.starts_with(is_word),
-                    word_end: text.ends_with(is_word),
-                });
-                folded.push(text);
             }
         }
-        let automaton = (!folded.is_empty()).then(|| {
+        Phrases::build(entries)
+    }
+
+    /// Compiles entries already folded: (text, list, place in list, open).
+    fn build(entries: Vec<(String, usize, usize, bool)>) -> Phrases {
+        let mut texts = Vec::with_capacity(entries.len());
+        let mut patterns = Vec::with_capacity(entries.len());
+        let mut max_words = 1;
+        let mut firsts = [false; 256];
+        for (text, list, entry, open) in entries {
+            max_words = max_words.max(text.split(' ').count());
+            mark_first(&mut firsts, text.as_bytes()[0]);
+            patterns.push(Pattern {
+                list,
+                entry,
+                open,
+                word_start: text.starts_with(is_word),
+                word_end: text.ends_with(is_word),
+            });
+            texts.push(text);
+        }
+        let automaton = (!texts.is_empty()).then(|| {
             AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
+                .ascii_case_insensitive(true)
                 .start_kind(StartKind::Both)
                 .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-                .build(&folded)
+                .build(&texts)
                 .expect("word lists are small enough for an automaton")
         });
         Phrases {
@@ -93,6 +112,35 @@ impl Phrases {
             max_words,
             firsts,
         }
+    }
+
+    /// A prefilter for these lists: the first word of every entry, as an
+    /// entry of its own that any ending matches. Where it finds nothing in
+    /// the text as written, no entry can match the folded text either
+    /// (folding changes case, spacing and punctuation, never the letters of
+    /// a word's start), so a rule can stop without folding. A first word is
+    /// cut at its apostrophe, so "don't" also finds "don’t".
+    pub fn first_words(lists: &[&[String]]) -> Phrases {
+        let mut words: Vec<(String, usize, usize, bool)> = Vec::new();
+        for entry in lists.iter().flat_map(|list| list.iter()) {
+            let folded = fold_entry(entry.trim().trim_end_matches('*'));
+            let Some(first) = folded.split([' ', '\'']).next().filter(|w| !w.is_empty()) else {
+                continue;
+            };
+            // Non-ASCII capitals are not folded by the automaton: search
+            // both cases of the first letter.
+            let mut variants = vec![first.to_string()];
+            let mut chars = first.chars();
+            if let Some(c) = chars.next().filter(|c| !c.is_ascii()) {
+                variants.push(format!("{}{}", c.to_uppercase(), chars.as_str()));
+            }
+            for variant in variants {
+                if !words.iter().any(|(w, ..)| *w == variant) {
+                    words.push((variant, 0, words.len(), true));
+                }
+            }
+        }
+        Phrases::build(words)
     }
 
     /// Every entry in `folded`, left to right, as whole words.
@@ -134,26 +182,33 @@ impl Phrases {
         self.at(word, 0).is_some_and(|hit| hit.end == word.len())
     }
 
-    /// The entry that ends right before `at` (spaces between them allowed),
-    /// within the clause `at` is in.
-    pub fn before(&self, folded: &str, at: usize) -> Option<Hit> {
+    /// The entry that ends right before `at` (whitespace and decoration
+    /// between them allowed), within the clause `at` is in.
+    pub fn before(&self, text: &str, at: usize) -> Option<Hit> {
         self.automaton.as_ref()?;
-        let end = folded[..at].trim_end_matches(' ').len();
+        let end = text[..at]
+            .trim_end_matches(|c: char| c.is_whitespace() || is_decoration(c))
+            .len();
         let mut start = end;
         for _ in 0..self.max_words {
-            let word = folded[..start].rfind(' ').map_or(0, |i| i + 1);
-            if word == start || folded[word..start].ends_with(['.', ';', ':', '!', '?']) {
+            let word = text[..start]
+                .rfind(|c: char| c.is_whitespace())
+                .map_or(0, |i| i + 1);
+            if word == start || text[word..start].ends_with(['.', ';', ':', '!', '?']) {
                 break;
             }
-            if let Some(hit) = self.at_within(folded, word, end)
+            let word_start = word
+                + (text[word..start].len()
+                    - text[word..start].trim_start_matches(is_decoration).len());
+            if let Some(hit) = self.at_within(text, word_start, end)
                 && hit.end == end
             {
                 return Some(hit);
             }
-            if word == 0 || !folded[..word].ends_with(' ') {
+            if word == 0 {
                 break;
             }
-            start = folded[..word].trim_end_matches(' ').len();
+            start = text[..word].trim_end().len();
         }
         None
     }
@@ -179,6 +234,11 @@ impl Phrases {
     }
 }
 
+/// Markdown emphasis, quotes and brackets around words.
+fn is_decoration(c: char) -> bool {
+    matches!(c, '*' | '_' | '`' | '"' | '(' | ')' | '[' | ']' | '“' | '”')
+}
+
 /// The start of the `n`th word before `end`, not crossing clause
 /// punctuation.
 pub fn words_back(folded: &str, end: usize, n: usize) -> usize {
@@ -188,11 +248,11 @@ pub fn words_back(folded: &str, end: usize, n: usize) -> usize {
         if matches!(c, '.' | ';' | ':' | '!' | '?') && !in_word_punct(folded, i) {
             return i + 1;
         }
-        if c == ' ' {
+        if c.is_whitespace() {
             if in_word {
                 words += 1;
                 if words == n {
-                    return i + 1;
+                    return i + c.len_utf8();
                 }
             }
             in_word = false;
@@ -211,7 +271,7 @@ pub fn words_ahead(folded: &str, start: usize, n: usize) -> usize {
         if matches!(c, '.' | ';' | ':' | '!' | '?') && !in_word_punct(folded, start + i) {
             return start + i;
         }
-        if c == ' ' {
+        if c.is_whitespace() {
             if in_word {
                 words += 1;
                 if words == n {
@@ -335,6 +395,25 @@ mod tests {
                 .is_some()
         );
         assert!(set.contains("not") && !set.contains("nothing"));
+    }
+
+    #[test]
+    fn the_text_as_written_matches_ignoring_case() {
+        let set = Phrases::new(&[&list(&["all segments", "version"])]);
+        let text = "Mobile App Users (All Segments), **Version**\n2";
+        assert_eq!(
+            set.first(text).map(|h| &text[h.start..h.end]),
+            Some("All Segments")
+        );
+        let at = text.rfind('2').unwrap();
+        assert_eq!(
+            set.before(text, at).map(|h| &text[h.start..h.end]),
+            Some("Version")
+        );
+        let prefilter = Phrases::first_words(&[&list(&["don't have any special", "über alles"])]);
+        assert!(prefilter.first("I don’t have any").is_some());
+        assert!(prefilter.first("Über alles").is_some());
+        assert!(prefilter.first("Nothing at all").is_none());
     }
 
     #[test]

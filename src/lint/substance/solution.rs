@@ -22,6 +22,9 @@ use super::{Weakness, Words, one_line};
 #[derive(Clone, Debug)]
 pub(super) struct Lists {
     openings: Phrases,
+    /// The first words of openings and articles: an answer that starts with
+    /// none of them opens with no solution.
+    prefilter: Phrases,
     articles: Phrases,
     products: Phrases,
     links: Phrases,
@@ -30,7 +33,12 @@ pub(super) struct Lists {
 impl Lists {
     pub(super) fn new(lexicon: &Lexicon) -> Lists {
         let list = |name: &str| Phrases::new(&[lexicon.list("solution_not_problem", name)]);
+        let prefilter = Phrases::first_words(&[
+            lexicon.list("solution_not_problem", "openings"),
+            lexicon.list("solution_not_problem", "articles"),
+        ]);
         Lists {
+            prefilter,
             openings: list("openings"),
             articles: list("articles"),
             products: list("products"),
@@ -44,7 +52,11 @@ const HEAD: usize = 160;
 
 /// The opening of `text` that describes a solution, as written, if any.
 pub fn opening<'t>(text: &'t str, words: &Words) -> Option<&'t str> {
+    let words = words.compiled();
     let lists = &words.solution;
+    if lists.prefilter.at(text, first_word(text)?).is_none() {
+        return None;
+    }
     let mut cut = HEAD.min(text.len());
     while !text.is_char_boundary(cut) {
         cut -= 1;
@@ -61,6 +73,18 @@ pub fn opening<'t>(text: &'t str, words: &Words) -> Option<&'t str> {
     }
     let range = super::fold::original(head, start..end);
     Some(&head[range])
+}
+
+/// Where the first word of `text` as written starts, after list markers,
+/// item numbers and decoration.
+fn first_word(text: &str) -> Option<usize> {
+    let mut at = text.find(|c: char| c.is_alphanumeric())?;
+    let digits = text[at..].bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=2).contains(&digits) && text[at + digits..].starts_with(['.', ')']) {
+        let rest = &text[at + digits + 1..];
+        at = at + digits + 1 + rest.find(|c: char| c.is_alphanumeric())?;
+    }
+    Some(at)
 }
 
 /// The end of "a mobile app that", "our platform gives", "an AI assistant

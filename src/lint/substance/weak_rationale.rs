@@ -53,27 +53,49 @@ impl Lists {
     }
 }
 
+impl Lists {
+    /// The words of `text` that carry a reason, counted up to `min_reasons`,
+    /// and the decision and feeling words beside them. Hyphenated words
+    /// count as their parts ("no-brainer"); single letters are never reasons.
+    fn count(&self, text: &str) -> (usize, usize) {
+        let (mut reasons, mut empty) = (0, 0);
+        for range in tokens(text) {
+            for word in text[range].split('-') {
+                if word.chars().count() < 2 && !word.starts_with(|c: char| c.is_ascii_digit()) {
+                    continue;
+                }
+                if self.empty.contains(word) {
+                    empty += 1;
+                } else if !self.function_words.contains(word) {
+                    reasons += 1;
+                    if reasons >= self.min_reasons {
+                        return (reasons, empty);
+                    }
+                }
+            }
+        }
+        (reasons, empty)
+    }
+}
+
 /// Why the rationale `text` of a `decision` is weak, if it is. Empty
 /// rationales and undecided recommendations are not this rule's.
 pub fn check(text: &str, decision: Decision, words: &Words) -> Option<Weakness> {
     if decision == Decision::Undecided || text.trim().is_empty() {
         return None;
     }
+    let words = words.compiled();
     let lists = &words.weak_rationale;
+    // Most rationales give enough reasons in their first words as written;
+    // the folded text is counted only when they do not.
+    if lists.count(text).0 >= lists.min_reasons {
+        return None;
+    }
     let answer = Answer::new(text);
     let folded = &answer.folded;
-    let mut reasons = 0;
-    let mut empty = 0;
-    for range in tokens(folded) {
-        let word = &folded[range];
-        if lists.empty.contains(word) {
-            empty += 1;
-        } else if !lists.function_words.contains(word) {
-            reasons += 1;
-            if reasons >= lists.min_reasons {
-                return None;
-            }
-        }
+    let (reasons, empty) = lists.count(folded);
+    if reasons >= lists.min_reasons {
+        return None;
     }
     if !words.language.judges(folded, empty) {
         return None;

@@ -9,7 +9,7 @@
 //! need it".
 
 use super::lexicon::Lexicon;
-use super::numbers::Kind;
+use super::numbers::{Kind, Numbers};
 use super::phrases::Phrases;
 use super::{Answer, RuleDoc, Weakness, Words};
 use crate::diagnostic::Level;
@@ -46,17 +46,27 @@ impl Lists {
     }
 }
 
+impl Lists {
+    /// Whether `text` (folded or as written) names a change or a date.
+    fn has_change(&self, text: &str, numbers: &Numbers) -> bool {
+        self.changes.first(text).is_some()
+            || numbers
+                .read(text)
+                .any(|q| matches!(q.kind, Kind::Year | Kind::Date))
+    }
+}
+
 /// Why the why-now `text` is weak, if it is.
 pub fn check(text: &str, words: &Words) -> Option<Weakness> {
+    let words = words.compiled();
     let lists = &words.why_now;
+    // The text as written usually settles it; fold only when it does not.
+    if lists.has_change(text, &words.numbers) {
+        return None;
+    }
     let answer = Answer::new(text);
     let folded = &answer.folded;
-    if lists.changes.first(folded).is_some()
-        || words
-            .numbers
-            .read(folded)
-            .any(|q| matches!(q.kind, Kind::Year | Kind::Date))
-    {
+    if lists.has_change(folded, &words.numbers) {
         return None;
     }
     let reasons = lists.non_reasons.hits(folded).count();
