@@ -11,8 +11,9 @@
 //! CRM is out of scope").
 
 use super::lexicon::Lexicon;
-use super::phrases::{Phrases, clause, words_back};
-use super::{Answer, RuleDoc, Weakness, Words};
+use super::phrases::Phrases;
+use super::scan::Vocabulary;
+use super::{RuleDoc, Weakness, Words, quoting};
 use crate::diagnostic::Level;
 
 pub static DOC: RuleDoc = RuleDoc {
@@ -39,9 +40,6 @@ const PRONOUN: usize = 1;
 #[derive(Clone, Debug)]
 pub(super) struct Lists {
     targets: Phrases,
-    /// The targets' first words: without one, the answer says no
-    /// "everyone".
-    prefilter: Phrases,
     negations: Phrases,
     clause_words: Phrases,
     scopes: Phrases,
@@ -50,16 +48,21 @@ pub(super) struct Lists {
 }
 
 impl Lists {
-    pub(super) fn new(lexicon: &Lexicon) -> Lists {
+    pub(super) fn new(lexicon: &Lexicon, vocabulary: &mut Vocabulary) -> Lists {
         let list = |name: &str| lexicon.list("everyone_market", name);
+        let mut one = |name: &str| Phrases::new(vocabulary, &[list(name)]);
+        let negations = one("negations");
+        let clause_words = one("clause_words");
+        let scopes = one("scopes");
+        let exclusions = one("exclusions");
+        let shares = one("shares");
         Lists {
-            targets: Phrases::new(&[list("phrases"), list("pronouns")]),
-            prefilter: Phrases::first_words(&[list("phrases"), list("pronouns")]),
-            negations: Phrases::new(&[list("negations")]),
-            clause_words: Phrases::new(&[list("clause_words")]),
-            scopes: Phrases::new(&[list("scopes")]),
-            exclusions: Phrases::new(&[list("exclusions")]),
-            shares: Phrases::new(&[list("shares")]),
+            targets: Phrases::new(vocabulary, &[list("phrases"), list("pronouns")]),
+            negations,
+            clause_words,
+            scopes,
+            exclusions,
+            shares,
         }
     }
 }
@@ -68,43 +71,45 @@ impl Lists {
 pub fn check(text: &str, words: &Words) -> Option<Weakness> {
     let words = words.compiled();
     let lists = &words.everyone_market;
-    if lists.prefilter.first(text).is_none() {
-        return None;
-    }
-    let answer = Answer::new(text);
-    let folded = &answer.folded;
+    let scan = words.scan(text);
     let mut figures = None;
-    for hit in lists.targets.hits(folded) {
-        let window = &folded[words_back(folded, hit.start, 3)..hit.start];
-        if lists.negations.first(window).is_some() {
+    for hit in lists.targets.hits(&scan, ..) {
+        let window = hit
+            .first
+            .saturating_sub(3)
+            .max(scan.clause_start(hit.first))..hit.first;
+        if lists.negations.hits(&scan, window.clone()).next().is_some() {
             continue;
         }
         let everyone = match hit.list {
             PHRASE => {
                 // "the 4% of all users who…" is a share, not the market.
-                !(folded[..hit.start].trim_end().ends_with(" of")
-                    && lists.shares.first(window).is_some())
+                let of = hit.first > 0 && scan.word(hit.first - 1).eq_ignore_ascii_case("of");
+                let share = lists.shares.hits(&scan, window).next().is_some()
+                    || (hit.first.saturating_sub(3)..hit.first)
+                        .any(|j| scan.word(j).ends_with('%'));
+                !(of && share)
             }
             PRONOUN => {
                 let narrowed = *figures
-                    .get_or_insert_with(|| words.numbers.read(folded).any(|q| q.is_figure()));
-                let after =
-                    hit.end + (folded[hit.end..].len() - folded[hit.end..].trim_start().len());
-                let sentence = clause(folded, hit.start);
+                    .get_or_insert_with(|| words.numbers.read(&scan).any(|q| q.is_figure()));
+                let sentence = scan.clause_start(hit.first)..scan.clause_end(hit.first);
+                let scoped = scan.get(hit.end).is_some_and(|t| !t.clause)
+                    && lists.scopes.at(&scan, hit.end).is_some();
                 !narrowed
-                    && lists.clause_words.before(folded, hit.start).is_none()
-                    && lists.scopes.at(folded, after).is_none()
-                    && lists.exclusions.first(&folded[sentence]).is_none()
+                    && !scoped
+                    && lists.clause_words.before(&scan, hit.first).is_none()
+                    && lists.exclusions.hits(&scan, sentence).next().is_none()
             }
             _ => unreachable!("two lists"),
         };
         if !everyone {
             continue;
         }
-        if !words.language.judges(folded, 1) {
+        if !words.language.judges(&scan, 1) {
             return None;
         }
-        return Some(answer.quoting(hit.start..hit.end, |quote| {
+        return Some(quoting(&scan, &hit, |quote| {
             format!("the target market is everyone (\"{quote}\")")
         }));
     }

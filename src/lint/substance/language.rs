@@ -11,6 +11,7 @@
 
 use super::lexicon::Lexicon;
 use super::phrases::Phrases;
+use super::scan::{Scan, Vocabulary};
 
 #[derive(Clone, Debug)]
 pub struct Language {
@@ -22,7 +23,7 @@ pub struct Language {
 }
 
 impl Language {
-    pub fn new(lexicon: &Lexicon) -> Language {
+    pub fn new(lexicon: &Lexicon, vocabulary: &mut Vocabulary) -> Language {
         let words = lexicon.list("language", "words");
         let latin = words
             .iter()
@@ -30,16 +31,16 @@ impl Language {
             .filter(|c| c.is_alphabetic())
             .all(is_latin);
         Language {
-            markers: Phrases::new(&[words, lexicon.list("language", "other")]),
+            markers: Phrases::new(vocabulary, &[words, lexicon.list("language", "other")]),
             latin,
         }
     }
 
-    /// Whether a rule may judge `folded`, given `evidence` words the rule
-    /// found from its own (same-language) lists.
-    pub fn judges(&self, folded: &str, evidence: usize) -> bool {
+    /// Whether a rule may judge the answer `scan`, given `evidence` words
+    /// the rule found from its own (same-language) lists.
+    pub fn judges(&self, scan: &Scan<'_>, evidence: usize) -> bool {
         let (mut ours, mut theirs) = (evidence, 0);
-        for hit in self.markers.hits(folded) {
+        for hit in self.markers.hits(scan, ..) {
             if hit.list == 0 {
                 ours += 1;
             } else {
@@ -48,19 +49,21 @@ impl Language {
         }
         if self.latin {
             let (latin, other) =
-                folded
+                scan.text
                     .chars()
                     .filter(|c| c.is_alphabetic())
                     .fold(
                         (0, 0),
-                        |(l, o), c| if is_latin(c) { (l + 1, o) } else { (l, o + 1) },
+                        |(l, o), c| {
+                            if is_latin(c) { (l + 1, o) } else { (l, o + 1) }
+                        },
                     );
             if other > latin {
                 return false;
             }
         }
         if ours == 0 && theirs == 0 {
-            return !folded.chars().any(char::is_alphabetic);
+            return (0..scan.count()).all(|i| scan.get(i).is_some_and(|t| t.digit));
         }
         ours > theirs
     }
@@ -73,12 +76,13 @@ fn is_latin(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lint::substance::fold::fold;
 
     #[test]
     fn english_is_judged_other_languages_are_not() {
-        let language = Language::new(&Lexicon::builtin());
-        let judges = |text: &str, evidence| language.judges(&fold(text), evidence);
+        let mut vocabulary = Vocabulary::default();
+        let language = Language::new(&Lexicon::builtin(), &mut vocabulary);
+        let judges =
+            |text: &str, evidence| language.judges(&Scan::new(text, &vocabulary), evidence);
         assert!(judges(
             "Nobody seems to have a solution for this problem right now",
             0

@@ -9,9 +9,10 @@
 //! percentages alone and orders of magnitude ("millions") are neither.
 
 use super::lexicon::Lexicon;
-use super::numbers::{Kind, Numbers};
+use super::numbers::Kind;
 use super::phrases::Phrases;
-use super::{Answer, RuleDoc, Weakness, Words};
+use super::scan::{Scan, Vocabulary};
+use super::{RuleDoc, Weakness, Words};
 use crate::diagnostic::Level;
 
 pub static DOC: RuleDoc = RuleDoc {
@@ -40,37 +41,31 @@ pub(super) struct Lists {
 }
 
 impl Lists {
-    pub(super) fn new(lexicon: &Lexicon) -> Lists {
+    pub(super) fn new(lexicon: &Lexicon, vocabulary: &mut Vocabulary) -> Lists {
+        let mut list = |name: &str| Phrases::new(vocabulary, &[lexicon.list("market_size", name)]);
         Lists {
             min_count: lexicon.number("market_size", "min_count") as f64,
-            not_counts: Phrases::new(&[lexicon.list("market_size", "not_counts")]),
-            joins: Phrases::new(&[lexicon.list("market_size", "joins")]),
-            vague: Phrases::new(&[lexicon.list("market_size", "vague")]),
+            not_counts: list("not_counts"),
+            joins: list("joins"),
+            vague: list("vague"),
         }
     }
-}
 
-impl Lists {
-    /// Whether the number ending at `end` counts a market: it is not tied to
-    /// another number, and the next two words are not a duration, a rate or
-    /// a demand signal.
-    fn counts_people(&self, text: &str, end: usize) -> bool {
-        let next = end + (text[end..].len() - text[end..].trim_start().len());
-        if self.joins.at(text, next).is_some() {
+    /// Whether the number that ends before word `end` counts a market: it
+    /// is not tied to another number, and the next two words are not a
+    /// duration, a rate or a demand signal.
+    fn counts_people(&self, scan: &Scan<'_>, end: usize) -> bool {
+        let clause = scan.clause_end(end.saturating_sub(1));
+        if end >= clause {
+            return true;
+        }
+        if self.joins.at(scan, end).is_some() {
             return false;
         }
-        let until = super::phrases::words_ahead(text, next, 2);
-        self.not_counts.first(&text[next..until]).is_none()
-    }
-
-    /// Whether `text` (folded or as written) gives a money figure or a count
-    /// of people or companies.
-    fn has_size(&self, text: &str, numbers: &Numbers) -> bool {
-        numbers.read(text).any(|q| match q.kind {
-            Kind::Money => true,
-            Kind::Count => q.value >= self.min_count && self.counts_people(text, q.end),
-            _ => false,
-        })
+        self.not_counts
+            .hits(scan, end..(end + 2).min(clause))
+            .next()
+            .is_none()
     }
 }
 
@@ -78,17 +73,19 @@ impl Lists {
 pub fn check(text: &str, words: &Words) -> Option<Weakness> {
     let words = words.compiled();
     let lists = &words.market_size;
-    // The text as written usually settles it; fold only when it does not.
-    if lists.has_size(text, &words.numbers) {
+    let sized = |scan: &Scan<'_>| {
+        words.numbers.read(scan).any(|q| match q.kind {
+            Kind::Money => true,
+            Kind::Count => q.value >= lists.min_count && lists.counts_people(scan, q.end),
+            _ => false,
+        })
+    };
+    let scan = words.scan(text);
+    if sized(&scan) {
         return None;
     }
-    let answer = Answer::new(text);
-    let folded = &answer.folded;
-    if lists.has_size(folded, &words.numbers) {
-        return None;
-    }
-    let vague = lists.vague.hits(folded).count();
-    if !words.language.judges(folded, vague) {
+    let vague = lists.vague.hits(&scan, ..).count();
+    if !words.language.judges(&scan, vague) {
         return None;
     }
     Some(Weakness {

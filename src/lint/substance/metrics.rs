@@ -12,9 +12,10 @@
 //! `lint::rules::unmeasurable_metrics`, which calls `check`.
 
 use super::lexicon::Lexicon;
-use super::numbers::{Kind, Numbers};
+use super::numbers::Kind;
 use super::phrases::Phrases;
-use super::{Answer, Weakness, Words};
+use super::scan::Vocabulary;
+use super::{Weakness, Words, one_line};
 
 #[derive(Clone, Debug)]
 pub(super) struct Lists {
@@ -23,22 +24,15 @@ pub(super) struct Lists {
 }
 
 impl Lists {
-    pub(super) fn new(lexicon: &Lexicon) -> Lists {
+    pub(super) fn new(lexicon: &Lexicon, vocabulary: &mut Vocabulary) -> Lists {
         let list = |name: &str| lexicon.list("metrics", name);
         Lists {
-            targets: Phrases::new(&[list("comparisons"), list("deadlines"), list("rates")]),
-            vague: Phrases::new(&[list("vague")]),
+            targets: Phrases::new(
+                vocabulary,
+                &[list("comparisons"), list("deadlines"), list("rates")],
+            ),
+            vague: Phrases::new(vocabulary, &[list("vague")]),
         }
-    }
-}
-
-impl Lists {
-    /// Whether `text` (folded or as written) states a target.
-    fn has_target(&self, text: &str, numbers: &Numbers) -> bool {
-        numbers
-            .read(text)
-            .any(|q| q.is_figure() || q.kind == Kind::Date)
-            || self.targets.first(text).is_some()
     }
 }
 
@@ -46,34 +40,41 @@ impl Lists {
 pub fn check(text: &str, words: &Words) -> Option<Weakness> {
     let words = words.compiled();
     let lists = &words.metrics;
-    // The text as written usually settles it; fold only when it does not.
-    if lists.has_target(text, &words.numbers) {
+    let scan = words.scan(text);
+    let mut misleading = None;
+    for q in words.numbers.read(&scan) {
+        if q.is_figure() || q.kind == Kind::Date {
+            return None;
+        }
+        if misleading.is_none() && matches!(q.kind, Kind::Version | Kind::Label | Kind::Year) {
+            misleading = Some(q);
+        }
+    }
+    if lists.targets.first(&scan).is_some() {
         return None;
     }
-    let answer = Answer::new(text);
-    let folded = &answer.folded;
-    if lists.has_target(folded, &words.numbers) {
+    let vague = lists.vague.hits(&scan, ..).count();
+    if !words.language.judges(&scan, vague) {
         return None;
     }
-    let vague = lists.vague.hits(folded).count();
-    if !words.language.judges(folded, vague) {
-        return None;
-    }
-    let misleading = words
-        .numbers
-        .read(folded)
-        .find(|q| matches!(q.kind, Kind::Version | Kind::Label | Kind::Year));
     let general =
         "the metrics answer has no target: no number with a unit or %, comparison or date";
     Some(match misleading {
-        Some(q) => answer.quoting(q.start..q.end, |quote| {
+        Some(q) => {
+            let span = scan.span(q.first, q.end - 1);
             let what = match q.kind {
                 Kind::Version => "a version",
                 Kind::Year => "a year on its own",
                 _ => "a label",
             };
-            format!("{general} (\"{quote}\" is {what}, not a target)")
-        }),
+            Weakness {
+                message: format!(
+                    "{general} (\"{}\" is {what}, not a target)",
+                    one_line(&text[span.clone()])
+                ),
+                span: Some(span),
+            }
+        }
         None => Weakness {
             message: general.into(),
             span: None,

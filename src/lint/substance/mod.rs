@@ -14,11 +14,11 @@
 //! The rules' documentation (`RULES`) sits next to them; registering them
 //! with lint, readiness and the summary verdict is the next step.
 
-mod fold;
 mod language;
 mod lexicon;
 mod numbers;
 mod phrases;
+mod scan;
 
 pub mod everyone_market;
 pub mod market_size;
@@ -46,6 +46,9 @@ pub struct Words {
 }
 
 struct Compiled {
+    /// Every word of every list, numbered: an answer is read into these
+    /// numbers once, and every list matches numbers.
+    vocabulary: scan::Vocabulary,
     language: language::Language,
     numbers: numbers::Numbers,
     market_size: market_size::Lists,
@@ -59,17 +62,25 @@ struct Compiled {
 
 impl Compiled {
     fn new(lexicon: &Lexicon) -> Compiled {
+        let mut vocabulary = scan::Vocabulary::default();
+        let v = &mut vocabulary;
         Compiled {
-            language: language::Language::new(lexicon),
-            numbers: numbers::Numbers::new(lexicon),
-            market_size: market_size::Lists::new(lexicon),
-            everyone_market: everyone_market::Lists::new(lexicon),
-            no_differentiator: no_differentiator::Lists::new(lexicon),
-            why_now: why_now::Lists::new(lexicon),
-            metrics: metrics::Lists::new(lexicon),
-            solution: solution::Lists::new(lexicon),
-            weak_rationale: weak_rationale::Lists::new(lexicon),
+            language: language::Language::new(lexicon, v),
+            numbers: numbers::Numbers::new(lexicon, v),
+            market_size: market_size::Lists::new(lexicon, v),
+            everyone_market: everyone_market::Lists::new(lexicon, v),
+            no_differentiator: no_differentiator::Lists::new(lexicon, v),
+            why_now: why_now::Lists::new(lexicon, v),
+            metrics: metrics::Lists::new(lexicon, v),
+            solution: solution::Lists::new(lexicon, v),
+            weak_rationale: weak_rationale::Lists::new(lexicon, v),
+            vocabulary,
         }
+    }
+
+    /// `text` read into words.
+    fn scan<'a>(&'a self, text: &'a str) -> scan::Scan<'a> {
+        scan::Scan::new(text, &self.vocabulary)
     }
 }
 
@@ -174,33 +185,16 @@ pub static RULES: &[&RuleDoc] = &[
     &weak_rationale::DOC,
 ];
 
-/// An answer being judged: its text and the folded form the lists match.
-struct Answer<'t> {
-    text: &'t str,
-    folded: String,
-}
-
-impl<'t> Answer<'t> {
-    fn new(text: &'t str) -> Answer<'t> {
-        Answer {
-            text,
-            folded: fold::fold(text),
-        }
-    }
-
-    /// The original text of a folded range, and where it is.
-    fn quote(&self, folded: Range<usize>) -> (&'t str, Range<usize>) {
-        let range = fold::original(self.text, folded);
-        (&self.text[range.clone()], range)
-    }
-
-    /// A weakness quoting the words at `folded`.
-    fn quoting(&self, folded: Range<usize>, message: impl FnOnce(&str) -> String) -> Weakness {
-        let (quote, span) = self.quote(folded);
-        Weakness {
-            message: message(&one_line(quote)),
-            span: Some(span),
-        }
+/// A weakness quoting the words `hit` covers.
+fn quoting(
+    scan: &scan::Scan<'_>,
+    hit: &phrases::Hit,
+    message: impl FnOnce(&str) -> String,
+) -> Weakness {
+    let span = hit.span(scan);
+    Weakness {
+        message: message(&one_line(&scan.text[span.clone()])),
+        span: Some(span),
     }
 }
 

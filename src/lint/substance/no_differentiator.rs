@@ -14,7 +14,8 @@ use std::collections::HashSet;
 use super::lexicon::Lexicon;
 use super::numbers::Kind;
 use super::phrases::Phrases;
-use super::{Answer, RuleDoc, Weakness, Words};
+use super::scan::{Scan, Vocabulary};
+use super::{RuleDoc, Weakness, Words, one_line, quoting};
 use crate::diagnostic::Level;
 
 pub static DOC: RuleDoc = RuleDoc {
@@ -40,26 +41,24 @@ const GENERIC: usize = 1;
 #[derive(Clone, Debug)]
 pub(super) struct Lists {
     claims: Phrases,
-    /// The claims' first words: without one, the answer makes no claim.
-    prefilter: Phrases,
     assets: Phrases,
-    /// Every word of the generic phrases: a capitalised "UX" in "great UX"
-    /// is part of the claim, not a name.
+    /// Every word of the generic phrases, lowercase: a capitalised "UX" in
+    /// "great UX" is part of the claim, not a name.
     generic_words: HashSet<Box<str>>,
 }
 
 impl Lists {
-    pub(super) fn new(lexicon: &Lexicon) -> Lists {
+    pub(super) fn new(lexicon: &Lexicon, vocabulary: &mut Vocabulary) -> Lists {
         let generic = lexicon.list("no_differentiator", "generic");
         let none = lexicon.list("no_differentiator", "none");
         Lists {
-            claims: Phrases::new(&[none, generic]),
-            prefilter: Phrases::first_words(&[none, generic]),
-            assets: Phrases::new(&[lexicon.list("no_differentiator", "assets")]),
+            claims: Phrases::new(vocabulary, &[none, generic]),
+            assets: Phrases::new(vocabulary, &[lexicon.list("no_differentiator", "assets")]),
             generic_words: generic
                 .iter()
-                .flat_map(|entry| entry.trim_end_matches('*').split_whitespace())
-                .map(|word| word.trim_matches('-').into())
+                .flat_map(|entry| entry.trim_end_matches('*').split([' ', '-']))
+                .filter(|word| !word.is_empty())
+                .map(Into::into)
                 .collect(),
         }
     }
@@ -69,16 +68,15 @@ impl Lists {
 pub fn check(text: &str, words: &Words) -> Option<Weakness> {
     let words = words.compiled();
     let lists = &words.no_differentiator;
-    // A figure anywhere, or no claim at all, settles it before folding.
-    let has_figure = |text: &str| words.numbers.read(text).any(|q| q.kind != Kind::Vague);
-    if has_figure(text) || lists.prefilter.first(text).is_none() {
+    let scan = words.scan(text);
+    // A figure is something specific: read up to the first one before
+    // looking for claims.
+    if words.numbers.read(&scan).any(|q| q.kind != Kind::Vague) {
         return None;
     }
-    let answer = Answer::new(text);
-    let folded = &answer.folded;
     let mut none = None;
     let mut generic = Vec::new();
-    for hit in lists.claims.hits(folded) {
+    for hit in lists.claims.hits(&scan, ..) {
         match hit.list {
             NONE => none = none.or(Some(hit)),
             GENERIC => generic.push(hit),
@@ -88,59 +86,46 @@ pub fn check(text: &str, words: &Words) -> Option<Weakness> {
     if none.is_none() && generic.is_empty() {
         return None;
     }
-    if has_figure(folded) {
-        return None;
-    }
     let weakness = if let Some(hit) = none {
-        answer.quoting(hit.start..hit.end, |quote| {
+        quoting(&scan, &hit, |quote| {
             format!("the differentiator says there is none (\"{quote}\")")
         })
     } else {
-        if lists.assets.first(folded).is_some() || has_name(text, lists) {
+        if lists.assets.first(&scan).is_some() || has_name(&scan, lists) {
             return None;
         }
         let quotes: Vec<String> = generic
             .iter()
             .take(3)
-            .map(|hit| format!("\"{}\"", answer.quote(hit.start..hit.end).0))
+            .map(|hit| format!("\"{}\"", one_line(&text[hit.span(&scan)])))
             .collect();
-        let first = generic[0];
         Weakness {
             message: format!(
                 "the differentiator names only strengths any team would claim ({})",
                 quotes.join(", ")
             ),
-            span: Some(answer.quote(first.start..first.end).1),
+            span: Some(generic[0].span(&scan)),
         }
     };
     let evidence = generic.len() + usize::from(none.is_some());
-    words.language.judges(folded, evidence).then_some(weakness)
+    words.language.judges(&scan, evidence).then_some(weakness)
 }
 
-/// Whether `text` names something: a capitalised word of three letters or
-/// more that does not start a sentence or list item, and is not part of a
+/// Whether the answer names something: a capitalised word of three letters
+/// or more that does not start a clause or list item, and is not part of a
 /// generic claim ("Stripe", "NHS", "Epic").
-fn has_name(text: &str, lists: &Lists) -> bool {
-    let mut sentence_start = true;
-    for word in text.split_whitespace() {
-        let core = word.trim_matches(|c: char| !c.is_alphanumeric());
-        let starts = sentence_start;
-        sentence_start = word.ends_with(['.', '!', '?', ':', ';'])
-            || matches!(word, "-" | "*" | "+" | "•" | "—" | "–");
-        let Some(first) = core.chars().next() else {
-            continue;
-        };
-        if starts || !first.is_uppercase() || core.chars().filter(|c| c.is_alphabetic()).count() < 3
-        {
-            continue;
+fn has_name(scan: &Scan<'_>, lists: &Lists) -> bool {
+    (1..scan.count()).any(|i| {
+        let word = scan.word(i);
+        let starts_upper = word.chars().next().is_some_and(char::is_uppercase);
+        let clause = scan.get(i).is_some_and(|t| t.clause);
+        if clause || !starts_upper || word.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+            return false;
         }
-        let lower = core.to_lowercase();
+        let lower = word.to_lowercase();
         let pronoun = lower.starts_with("i'") || lower.starts_with("i’");
-        if !pronoun && !lists.generic_words.contains(lower.as_str()) {
-            return true;
-        }
-    }
-    false
+        !pronoun && !lists.generic_words.contains(lower.as_str())
+    })
 }
 
 #[cfg(test)]

@@ -11,7 +11,9 @@
 //! "we looked at what alternatives are out there" are prose, not pastes.
 //! An answer's own question is MRD006's business, not this rule's.
 
-use super::{RuleDoc, Weakness};
+use super::phrases::Phrases;
+use super::scan::{Scan, Vocabulary};
+use super::{RuleDoc, Weakness, one_line};
 use crate::diagnostic::Level;
 use crate::questions::{Question, QuestionSet};
 
@@ -43,95 +45,17 @@ pub fn check(text: &str, own: &str, questions: &QuestionSet) -> Option<Weakness>
 /// The question set's texts, short names and keys, prepared once for
 /// checking many answers.
 pub struct Questions<'q> {
-    needles: Vec<Needle<'q>>,
-    /// Whether any needle starts with this (lowercase) byte: most places a
-    /// question could start begin with a letter none starts with.
-    firsts: [bool; 256],
-}
-
-struct Needle<'q> {
-    question: &'q Question,
-    text: &'q str,
-    part: Part,
-}
-
-impl<'q> Questions<'q> {
-    pub fn new(questions: &'q QuestionSet) -> Questions<'q> {
-        let mut needles = Vec::new();
-        let mut firsts = [false; 256];
-        for question in questions.all() {
-            for (text, part) in [
-                (question.text.trim().trim_end_matches('?'), Part::Text),
-                (question.short_name.trim(), Part::Heading),
-                (question.key.as_str(), Part::Key),
-            ] {
-                // A one-word key ("problem:") is also a natural label.
-                if text.is_empty() || (part == Part::Key && !text.contains('_')) {
-                    continue;
-                }
-                firsts[usize::from(text.as_bytes()[0].to_ascii_lowercase())] = true;
-                needles.push(Needle {
-                    question,
-                    text,
-                    part,
-                });
-            }
-        }
-        Questions { needles, firsts }
-    }
-
-    /// Why the answer `text` to question `own` is weak, if it holds another
-    /// question's text.
-    pub fn check(&self, text: &str, own: &str) -> Option<Weakness> {
-        let mut offset = 0;
-        for line in text.split_inclusive('\n') {
-            let body = line.trim_end_matches(['\n', '\r']);
-            for start in clause_starts(body) {
-                let rest = &body[start..];
-                let rest_at = start + (rest.len() - rest.trim_start_matches(['*', '_', '`']).len());
-                let rest = &body[rest_at..];
-                let first = match rest.as_bytes().first() {
-                    Some(&b) if self.firsts[usize::from(b.to_ascii_lowercase())] => {
-                        b.to_ascii_lowercase()
-                    }
-                    _ => continue,
-                };
-                for n in &self.needles {
-                    if n.text.as_bytes()[0].to_ascii_lowercase() != first || n.question.key == own {
-                        continue;
-                    }
-                    let Some(found) = rest.get(..n.text.len()) else {
-                        continue;
-                    };
-                    if !found.eq_ignore_ascii_case(n.text) {
-                        continue;
-                    }
-                    let after = rest[n.text.len()..].trim_start_matches(['*', '_', '`']);
-                    let ends = after.trim().is_empty()
-                        || after.starts_with(':')
-                        || (n.part == Part::Text && after.starts_with('?'));
-                    if !ends {
-                        continue;
-                    }
-                    let at = offset + rest_at;
-                    let what = match n.part {
-                        Part::Text => "text",
-                        Part::Heading => "heading",
-                        Part::Key => "key",
-                    };
-                    return Some(Weakness {
-                        message: format!(
-                            "the {own} answer holds question {} ({})'s {what}: \"{found}\"",
-                            n.question.number, n.question.short_name
-                        ),
-                        span: Some(at..at + n.text.len()),
-                    });
-                }
-            }
-            offset += line.len();
-        }
-        None
-    }
+    vocabulary: Vocabulary,
+    needles: Phrases,
+    /// The needles' first words, lowercase: a clause that starts with none
+    /// of them is passed over without reading it.
+    firsts: Vec<String>,
+    /// The first letters of `firsts`, both cases: most clauses start with
+    /// another letter and are passed over at one byte.
+    letters: [bool; 256],
+    /// For each needle, in `needles`' order: its question and what of it
+    /// the needle is.
+    parts: Vec<(&'q Question, Part)>,
 }
 
 /// What of a question an answer holds.
@@ -142,45 +66,142 @@ enum Part {
     Key,
 }
 
-/// Where a heading or a new sentence could start in a line: after its list,
-/// quote and heading markers, and after each `. `, `? ` or `! `.
-fn clause_starts(line: &str) -> impl Iterator<Item = usize> + '_ {
-    let first = marker_len(line);
-    let bytes = line.as_bytes();
-    let later = memchr::memchr3_iter(b'.', b'?', b'!', bytes)
-        .filter(move |&i| i >= first && bytes.get(i + 1) == Some(&b' '))
-        .map(move |i| i + 1 + (line[i + 1..].len() - line[i + 1..].trim_start().len()));
-    std::iter::once(first).chain(later)
+impl<'q> Questions<'q> {
+    pub fn new(questions: &'q QuestionSet) -> Questions<'q> {
+        let mut texts = Vec::new();
+        let mut parts = Vec::new();
+        for question in questions.all() {
+            for (text, part) in [
+                (question.text.trim().trim_end_matches('?'), Part::Text),
+                (question.short_name.trim(), Part::Heading),
+                (question.key.as_str(), Part::Key),
+            ] {
+                // A one-word key ("problem:") is also a natural label.
+                if text.is_empty() || (part == Part::Key && !text.contains('_')) {
+                    continue;
+                }
+                texts.push(text.to_string());
+                parts.push((question, part));
+            }
+        }
+        let mut vocabulary = Vocabulary::default();
+        let needles = Phrases::new(&mut vocabulary, &[&texts]);
+        let mut firsts: Vec<String> = Vec::new();
+        for text in &texts {
+            let first: String = text
+                .chars()
+                .take_while(char::is_ascii_alphabetic)
+                .collect::<String>()
+                .to_ascii_lowercase();
+            if !firsts.contains(&first) {
+                firsts.push(first);
+            }
+        }
+        let mut letters = [false; 256];
+        for first in &firsts {
+            if let Some(&b) = first.as_bytes().first() {
+                letters[usize::from(b.to_ascii_lowercase())] = true;
+                letters[usize::from(b.to_ascii_uppercase())] = true;
+            }
+        }
+        Questions {
+            vocabulary,
+            needles,
+            firsts,
+            letters,
+            parts,
+        }
+    }
+
+    /// Why the answer `text` to question `own` is weak, if it holds another
+    /// question's text.
+    pub fn check(&self, text: &str, own: &str) -> Option<Weakness> {
+        for start in clause_starts(text) {
+            if !text
+                .as_bytes()
+                .get(start)
+                .is_some_and(|&b| self.letters[usize::from(b)])
+            {
+                continue;
+            }
+            let word = &text[start..];
+            let word = &word[..word
+                .find(|c: char| !c.is_ascii_alphabetic())
+                .unwrap_or(word.len())];
+            if word.is_empty() || !self.firsts.iter().any(|f| f.eq_ignore_ascii_case(word)) {
+                continue;
+            }
+            let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+            let scan = Scan::new(&text[start..line_end], &self.vocabulary);
+            let Some(hit) = self.needles.at(&scan, 0) else {
+                continue;
+            };
+            let (question, part) = self.parts[hit.entry];
+            if question.key == own {
+                continue;
+            }
+            let span = hit.span(&scan);
+            let span = start + span.start..start + span.end;
+            let after = text[span.end..].trim_start_matches(['*', '_', '`']);
+            let ends = after
+                .lines()
+                .next()
+                .is_none_or(|rest| rest.trim().is_empty())
+                || after.starts_with(':')
+                || (part == Part::Text && after.starts_with('?'));
+            if !ends {
+                continue;
+            }
+            let what = match part {
+                Part::Text => "text",
+                Part::Heading => "heading",
+                Part::Key => "key",
+            };
+            return Some(Weakness {
+                message: format!(
+                    "the {own} answer holds question {} ({})'s {what}: \"{}\"",
+                    question.number,
+                    question.short_name,
+                    one_line(&text[span.clone()])
+                ),
+                span: Some(span),
+            });
+        }
+        None
+    }
 }
 
-/// The length of the markers a line starts with: spaces, `#`, `>`, `-`,
-/// `*`/`+` bullets, and `1.`/`1)` item numbers.
-fn marker_len(line: &str) -> usize {
-    let bytes = line.as_bytes();
-    let mut at = 0;
-    loop {
-        let rest = &bytes[at..];
-        let skip = match rest.first() {
-            Some(b' ' | b'\t' | b'#' | b'>') => 1,
-            Some(b'-' | b'+') if rest.get(1) == Some(&b' ') => 2,
-            Some(b'*') if rest.get(1) == Some(&b' ') => 2,
-            Some(b'0'..=b'9') => {
-                let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
-                match rest.get(digits) {
-                    Some(b'.' | b')') if digits <= 2 && rest.get(digits + 1) == Some(&b' ') => {
-                        digits + 1
-                    }
-                    _ => 0,
-                }
-            }
-            _ if line[at..].starts_with('•') => '•'.len_utf8(),
-            _ => 0,
-        };
-        if skip == 0 {
-            return at;
-        }
-        at += skip;
-    }
+/// Where a heading or a new sentence could start: at the start of a line
+/// after its list, quote, heading and emphasis markers, and after `. `,
+/// `? ` or `! ` and any emphasis.
+fn clause_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    let line_starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
+    let lines = line_starts.map(move |at| {
+        let line = &text[at..];
+        let markers = line.len()
+            - line
+                .trim_start_matches(|c: char| {
+                    (c.is_whitespace() && c != '\n')
+                        || c.is_ascii_digit()
+                        || matches!(c, '-' | '*' | '+' | '>' | '#' | '•' | '.' | ')' | '_' | '`')
+                })
+                .len();
+        at + markers
+    });
+    let sentences = memchr::memchr3_iter(b'.', b'?', b'!', bytes)
+        .filter(move |&i| bytes.get(i + 1).is_some_and(|&b| b == b' ' || b == b'\t'))
+        .map(move |i| {
+            let rest = &text[i + 1..];
+            i + 1
+                + (rest.len()
+                    - rest
+                        .trim_start_matches(|c: char| {
+                            c == ' ' || c == '\t' || matches!(c, '*' | '_' | '`')
+                        })
+                        .len())
+        });
+    lines.chain(sentences)
 }
 
 #[cfg(test)]

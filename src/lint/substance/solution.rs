@@ -14,31 +14,24 @@
 //! The rule's code, name and documentation stay in
 //! `lint::rules::solution_not_problem`, which calls `opening`.
 
-use super::fold::fold;
 use super::lexicon::Lexicon;
 use super::phrases::Phrases;
+use super::scan::{Scan, Vocabulary};
 use super::{Weakness, Words, one_line};
 
 #[derive(Clone, Debug)]
 pub(super) struct Lists {
     openings: Phrases,
-    /// The first words of openings and articles: an answer that starts with
-    /// none of them opens with no solution.
-    prefilter: Phrases,
     articles: Phrases,
     products: Phrases,
     links: Phrases,
 }
 
 impl Lists {
-    pub(super) fn new(lexicon: &Lexicon) -> Lists {
-        let list = |name: &str| Phrases::new(&[lexicon.list("solution_not_problem", name)]);
-        let prefilter = Phrases::first_words(&[
-            lexicon.list("solution_not_problem", "openings"),
-            lexicon.list("solution_not_problem", "articles"),
-        ]);
+    pub(super) fn new(lexicon: &Lexicon, vocabulary: &mut Vocabulary) -> Lists {
+        let mut list =
+            |name: &str| Phrases::new(vocabulary, &[lexicon.list("solution_not_problem", name)]);
         Lists {
-            prefilter,
             openings: list("openings"),
             articles: list("articles"),
             products: list("products"),
@@ -54,66 +47,35 @@ const HEAD: usize = 160;
 pub fn opening<'t>(text: &'t str, words: &Words) -> Option<&'t str> {
     let words = words.compiled();
     let lists = &words.solution;
-    if lists.prefilter.at(text, first_word(text)?).is_none() {
-        return None;
-    }
     let mut cut = HEAD.min(text.len());
     while !text.is_char_boundary(cut) {
         cut -= 1;
     }
-    let head = &text[..cut];
-    let folded = fold(head);
-    let start = folded.find(|c: char| c.is_alphanumeric())?;
-    let end = match lists.openings.at(&folded, start) {
-        Some(hit) => hit.end,
-        None => tool_opening(&folded, start, lists)?,
-    };
-    if !words.language.judges(&folded, 1) {
+    let scan = words.scan(&text[..cut]);
+    let hit = lists
+        .openings
+        .at(&scan, 0)
+        .map(|hit| hit.end)
+        .or_else(|| tool_opening(&scan, lists))?;
+    if !words.language.judges(&scan, 1) {
         return None;
     }
-    let range = super::fold::original(head, start..end);
-    Some(&head[range])
+    Some(&text[scan.span(0, hit - 1)])
 }
 
-/// Where the first word of `text` as written starts, after list markers,
-/// item numbers and decoration.
-fn first_word(text: &str) -> Option<usize> {
-    let mut at = text.find(|c: char| c.is_alphanumeric())?;
-    let digits = text[at..].bytes().take_while(u8::is_ascii_digit).count();
-    if (1..=2).contains(&digits) && text[at + digits..].starts_with(['.', ')']) {
-        let rest = &text[at + digits + 1..];
-        at = at + digits + 1 + rest.find(|c: char| c.is_alphanumeric())?;
-    }
-    Some(at)
-}
-
-/// The end of "a mobile app that", "our platform gives", "an AI assistant
-/// which": an article, up to two words, a product, a link.
-fn tool_opening(folded: &str, start: usize, lists: &Lists) -> Option<usize> {
-    let article = lists.articles.at(folded, start)?;
-    let mut at = next_word(folded, article.end)?;
-    for _ in 0..3 {
-        if let Some(product) = lists.products.at(folded, at)
-            && let Some(link) =
-                next_word(folded, product.end).and_then(|w| lists.links.at(folded, w))
-        {
-            return Some(link.end);
-        }
-        at = next_word(folded, word_end(folded, at))?;
-    }
-    None
-}
-
-fn word_end(folded: &str, at: usize) -> usize {
-    at + folded[at..].find(' ').unwrap_or(folded.len() - at)
-}
-
-/// The start of the word after `end`, if it is in the same clause.
-fn next_word(folded: &str, end: usize) -> Option<usize> {
-    let rest = &folded[end..];
-    let gap = rest.len() - rest.trim_start_matches(' ').len();
-    let at = end + gap;
-    (gap > 0 && at < folded.len() && folded[at..].starts_with(char::is_alphanumeric)).then_some(at)
+/// The word after "a mobile app that", "our platform gives", "an AI
+/// assistant which": an article, up to two words, a product, a link.
+fn tool_opening(scan: &Scan<'_>, lists: &Lists) -> Option<usize> {
+    let article = lists.articles.at(scan, 0)?;
+    let clause = scan.clause_end(0);
+    (article.end..(article.end + 3).min(clause)).find_map(|at| {
+        let product = lists.products.at(scan, at)?;
+        let link = lists
+            .links
+            .at(scan, product.end)
+            .filter(|l| l.end <= clause)?;
+        Some(link.end)
+    })
 }
 
 /// Why the problem `text` is weak, if it opens with a solution.

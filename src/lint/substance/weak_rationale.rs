@@ -10,10 +10,10 @@
 //! recommendation is carried by its conditions, so its rationale is not
 //! judged; a missing rationale is MRD009's.
 
-use super::fold::tokens;
 use super::lexicon::Lexicon;
 use super::phrases::Phrases;
-use super::{Answer, RuleDoc, Weakness, Words, opening};
+use super::scan::{Scan, Vocabulary};
+use super::{RuleDoc, Weakness, Words, opening};
 use crate::assessment::Decision;
 use crate::diagnostic::Level;
 
@@ -44,35 +44,34 @@ pub(super) struct Lists {
 }
 
 impl Lists {
-    pub(super) fn new(lexicon: &Lexicon) -> Lists {
+    pub(super) fn new(lexicon: &Lexicon, vocabulary: &mut Vocabulary) -> Lists {
         Lists {
             min_reasons: lexicon.number("weak_rationale", "min_reasons") as usize,
-            function_words: Phrases::new(&[lexicon.list("language", "words")]),
-            empty: Phrases::new(&[lexicon.list("weak_rationale", "empty")]),
+            function_words: Phrases::new(vocabulary, &[lexicon.list("language", "words")]),
+            empty: Phrases::new(vocabulary, &[lexicon.list("weak_rationale", "empty")]),
         }
     }
 }
 
 impl Lists {
-    /// The words of `text` that carry a reason, counted up to `min_reasons`,
-    /// and the decision and feeling words beside them. Hyphenated words
-    /// count as their parts ("no-brainer"); single letters are never reasons.
-    fn count(&self, text: &str) -> (usize, usize) {
+    /// The words of the answer that carry a reason, counted up to
+    /// `min_reasons`, and the decision and feeling words beside them.
+    /// Single letters are never reasons.
+    fn count(&self, scan: &Scan<'_>) -> (usize, usize) {
         let (mut reasons, mut empty) = (0, 0);
-        for range in tokens(text) {
-            for word in text[range].split('-') {
-                if word.chars().count() < 2 && !word.starts_with(|c: char| c.is_ascii_digit()) {
-                    continue;
-                }
-                if self.empty.contains(word) {
-                    empty += 1;
-                } else if !self.function_words.contains(word) {
-                    reasons += 1;
-                    if reasons >= self.min_reasons {
-                        return (reasons, empty);
-                    }
+        let mut i = 0;
+        while let Some(token) = scan.get(i) {
+            if self.empty.is_word(scan, i) {
+                empty += 1;
+            } else if !self.function_words.is_word(scan, i)
+                && (token.digit || scan.word(i).chars().count() > 1)
+            {
+                reasons += 1;
+                if reasons >= self.min_reasons {
+                    break;
                 }
             }
+            i += 1;
         }
         (reasons, empty)
     }
@@ -86,18 +85,9 @@ pub fn check(text: &str, decision: Decision, words: &Words) -> Option<Weakness> 
     }
     let words = words.compiled();
     let lists = &words.weak_rationale;
-    // Most rationales give enough reasons in their first words as written;
-    // the folded text is counted only when they do not.
-    if lists.count(text).0 >= lists.min_reasons {
-        return None;
-    }
-    let answer = Answer::new(text);
-    let folded = &answer.folded;
-    let (reasons, empty) = lists.count(folded);
-    if reasons >= lists.min_reasons {
-        return None;
-    }
-    if !words.language.judges(folded, empty) {
+    let scan = words.scan(text);
+    let (reasons, empty) = lists.count(&scan);
+    if reasons >= lists.min_reasons || !words.language.judges(&scan, empty) {
         return None;
     }
     Some(Weakness {

@@ -9,9 +9,10 @@
 //! need it".
 
 use super::lexicon::Lexicon;
-use super::numbers::{Kind, Numbers};
+use super::numbers::Kind;
 use super::phrases::Phrases;
-use super::{Answer, RuleDoc, Weakness, Words};
+use super::scan::{Scan, Vocabulary};
+use super::{RuleDoc, Weakness, Words};
 use crate::diagnostic::Level;
 
 pub static DOC: RuleDoc = RuleDoc {
@@ -38,21 +39,11 @@ pub(super) struct Lists {
 }
 
 impl Lists {
-    pub(super) fn new(lexicon: &Lexicon) -> Lists {
+    pub(super) fn new(lexicon: &Lexicon, vocabulary: &mut Vocabulary) -> Lists {
         Lists {
-            changes: Phrases::new(&[lexicon.list("why_now", "changes")]),
-            non_reasons: Phrases::new(&[lexicon.list("why_now", "non_reasons")]),
+            changes: Phrases::new(vocabulary, &[lexicon.list("why_now", "changes")]),
+            non_reasons: Phrases::new(vocabulary, &[lexicon.list("why_now", "non_reasons")]),
         }
-    }
-}
-
-impl Lists {
-    /// Whether `text` (folded or as written) names a change or a date.
-    fn has_change(&self, text: &str, numbers: &Numbers) -> bool {
-        self.changes.first(text).is_some()
-            || numbers
-                .read(text)
-                .any(|q| matches!(q.kind, Kind::Year | Kind::Date))
     }
 }
 
@@ -60,17 +51,19 @@ impl Lists {
 pub fn check(text: &str, words: &Words) -> Option<Weakness> {
     let words = words.compiled();
     let lists = &words.why_now;
-    // The text as written usually settles it; fold only when it does not.
-    if lists.has_change(text, &words.numbers) {
+    let changed = |scan: &Scan<'_>| {
+        lists.changes.first(scan).is_some()
+            || words
+                .numbers
+                .read(scan)
+                .any(|q| matches!(q.kind, Kind::Year | Kind::Date))
+    };
+    let scan = words.scan(text);
+    if changed(&scan) {
         return None;
     }
-    let answer = Answer::new(text);
-    let folded = &answer.folded;
-    if lists.has_change(folded, &words.numbers) {
-        return None;
-    }
-    let reasons = lists.non_reasons.hits(folded).count();
-    if !words.language.judges(folded, reasons) {
+    let reasons = lists.non_reasons.hits(&scan, ..).count();
+    if !words.language.judges(&scan, reasons) {
         return None;
     }
     Some(Weakness {
