@@ -1,14 +1,15 @@
 //! What the substance heuristics (issue 16) cost next to lint itself: both
-//! run over the same files, in the same process, one thread, best of five.
+//! run over the same files, in the same process, one thread, best of nine
+//! interleaved rounds.
 //!
 //!   python3 bench/generate.py /tmp/corpus 10000
 //!   cargo bench --bench substance -- /tmp/corpus
 //!   bench/substance.sh            # both, plus instruction counts
 //!
 //! `--only lint`, `--only substance` or `--only none` runs one side five
-//! times and prints nothing, for counting its instructions with `perf stat`
-//! (wall time on a shared machine varies by ±30%; instruction counts do
-//! not).
+//! times and prints nothing, for counting its instructions with valgrind
+//! (`bench/substance.sh` does): wall time on a shared machine varies by
+//! ±30%, instruction counts do not.
 //!
 //! "lint" is `lint::lint_source` per file (reading the YAML, every rule);
 //! "substance" is every substance heuristic over the answers it reads, on
@@ -129,8 +130,10 @@ fn main() {
         .map(|p| Source::from_text(p.display().to_string(), std::fs::read_to_string(p).unwrap()))
         .collect();
     let questions = QuestionSet::builtin();
+    // Reading and compiling the lists happens on first use; time it.
     let compiling = Instant::now();
     let words = Words::new(mrd::lint::substance::Lexicon::builtin());
+    std::hint::black_box(market_size::check("", &words));
     let compile = compiling.elapsed();
     let settings = Settings::default();
     let parsed: Vec<Assessment> = sources

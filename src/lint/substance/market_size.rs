@@ -12,7 +12,7 @@ use super::lexicon::Lexicon;
 use super::numbers::Kind;
 use super::phrases::Phrases;
 use super::scan::{Scan, Vocabulary};
-use super::{RuleDoc, Weakness, Words};
+use super::{RuleDoc, Weakness, Words, lacking};
 use crate::diagnostic::Level;
 
 pub static DOC: RuleDoc = RuleDoc {
@@ -73,27 +73,21 @@ impl Lists {
 pub fn check(text: &str, words: &Words) -> Option<Weakness> {
     let words = words.compiled();
     let lists = &words.market_size;
-    let sized = |scan: &Scan<'_>| {
-        words.numbers.read(scan).any(|q| match q.kind {
-            Kind::Money => true,
-            Kind::Count => q.value >= lists.min_count && lists.counts_people(scan, q.end),
-            _ => false,
-        })
-    };
     let scan = words.scan(text);
-    if sized(&scan) {
+    let sized = words.numbers.read(&scan).any(|q| match q.kind {
+        Kind::Money => true,
+        Kind::Count => q.value >= lists.min_count && lists.counts_people(&scan, q.end),
+        _ => false,
+    });
+    if sized {
         return None;
     }
-    let vague = lists.vague.hits(&scan, ..).count();
-    if !words.language.judges(&scan, vague) {
-        return None;
-    }
-    Some(Weakness {
-        message:
-            "the market size gives no count of customers, users or companies, and no money figure"
-                .into(),
-        span: None,
-    })
+    lacking(
+        words,
+        &scan,
+        &lists.vague,
+        "the market size gives no count of customers, users or companies, and no money figure",
+    )
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ use super::lexicon::Lexicon;
 use super::numbers::Kind;
 use super::phrases::Phrases;
 use super::scan::Vocabulary;
-use super::{Weakness, Words, one_line};
+use super::{Weakness, Words, lacking, one_line};
 
 #[derive(Clone, Debug)]
 pub(super) struct Lists {
@@ -53,12 +53,9 @@ pub fn check(text: &str, words: &Words) -> Option<Weakness> {
     if lists.targets.first(&scan).is_some() {
         return None;
     }
-    let vague = lists.vague.hits(&scan, ..).count();
-    if !words.language.judges(&scan, vague) {
-        return None;
-    }
     let general =
         "the metrics answer has no target: no number with a unit or %, comparison or date";
+    let weakness = lacking(words, &scan, &lists.vague, general)?;
     Some(match misleading {
         Some(q) => {
             let span = scan.span(q.first, q.end - 1);
@@ -75,10 +72,7 @@ pub fn check(text: &str, words: &Words) -> Option<Weakness> {
                 span: Some(span),
             }
         }
-        None => Weakness {
-            message: general.into(),
-            span: None,
-        },
+        None => weakness,
     })
 }
 

@@ -185,6 +185,23 @@ pub static RULES: &[&RuleDoc] = &[
     &weak_rationale::DOC,
 ];
 
+/// The weakness of an answer that lacks what a rule looks for, unless the
+/// answer is in a language the lists cannot read. `vague` holds the rule's
+/// words for talk around the missing thing ("huge", "right time"): they
+/// are the evidence that the answer is in the lists' language.
+fn lacking(
+    words: &Compiled,
+    scan: &scan::Scan<'_>,
+    vague: &phrases::Phrases,
+    message: &str,
+) -> Option<Weakness> {
+    let evidence = vague.hits(scan, ..).count();
+    words.language.judges(scan, evidence).then(|| Weakness {
+        message: message.into(),
+        span: None,
+    })
+}
+
 /// A weakness quoting the words `hit` covers.
 fn quoting(
     scan: &scan::Scan<'_>,

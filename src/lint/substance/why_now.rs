@@ -11,8 +11,8 @@
 use super::lexicon::Lexicon;
 use super::numbers::Kind;
 use super::phrases::Phrases;
-use super::scan::{Scan, Vocabulary};
-use super::{RuleDoc, Weakness, Words};
+use super::scan::Vocabulary;
+use super::{RuleDoc, Weakness, Words, lacking};
 use crate::diagnostic::Level;
 
 pub static DOC: RuleDoc = RuleDoc {
@@ -51,27 +51,21 @@ impl Lists {
 pub fn check(text: &str, words: &Words) -> Option<Weakness> {
     let words = words.compiled();
     let lists = &words.why_now;
-    let changed = |scan: &Scan<'_>| {
-        lists.changes.first(scan).is_some()
-            || words
-                .numbers
-                .read(scan)
-                .any(|q| matches!(q.kind, Kind::Year | Kind::Date))
-    };
     let scan = words.scan(text);
-    if changed(&scan) {
+    let changed = lists.changes.first(&scan).is_some()
+        || words
+            .numbers
+            .read(&scan)
+            .any(|q| matches!(q.kind, Kind::Year | Kind::Date));
+    if changed {
         return None;
     }
-    let reasons = lists.non_reasons.hits(&scan, ..).count();
-    if !words.language.judges(&scan, reasons) {
-        return None;
-    }
-    Some(Weakness {
-        message:
-            "the why-now answer names no change, event, trend or date that makes now different"
-                .into(),
-        span: None,
-    })
+    lacking(
+        words,
+        &scan,
+        &lists.non_reasons,
+        "the why-now answer names no change, event, trend or date that makes now different",
+    )
 }
 
 #[cfg(test)]
