@@ -22,6 +22,10 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
         mrd lint examples/                           check every assessment in a directory\n  \
         mrd render examples/managed-scheduler.md     print the issue text\n  \
         mrd summary examples/                        the decision for each assessment\n  \
+        mrd decide a.md go --rationale \"...\"         record a decision, dated\n  \
+        mrd log a.md                                 an assessment's history from git\n  \
+        mrd kickoff --milestone 2026-W48             the weekly kickoff issue\n  \
+        mrd roll --from 2026-W47 --to 2026-W48       move what is undecided to the next milestone\n  \
         mrd import issue.md                          turn an existing issue into an assessment\n\n\
         Exit codes: 0 success, 1 the assessments have problems, 2 usage, I/O, config or template error."
 )]
@@ -54,6 +58,10 @@ pub enum Command {
     Render(RenderArgs),
     Templates(TemplatesArgs),
     Summary(SummaryArgs),
+    Kickoff(KickoffArgs),
+    Roll(RollArgs),
+    Log(LogArgs),
+    Decide(DecideArgs),
     Questions(QuestionsArgs),
     Rules(RulesArgs),
     Init(InitArgs),
@@ -138,20 +146,57 @@ pub struct LintArgs {
     pub format: LintFormat,
 
     /// Report this rule (code or name) as an error; `warnings` makes every warning an error.
-    #[arg(long, value_name = "RULE")]
+    #[arg(long, value_name = "RULE", value_parser = RuleName { warnings: true }, hide_possible_values = true)]
     pub deny: Vec<String>,
 
     /// Report this rule (code or name) as a warning.
-    #[arg(long, value_name = "RULE")]
+    #[arg(long, value_name = "RULE", value_parser = RuleName::default(), hide_possible_values = true)]
     pub warn: Vec<String>,
 
     /// Do not check this rule (code or name).
-    #[arg(long, value_name = "RULE")]
+    #[arg(long, value_name = "RULE", value_parser = RuleName::default(), hide_possible_values = true)]
     pub allow: Vec<String>,
 
     /// Explain a rule (code or name) and exit.
-    #[arg(long, value_name = "RULE", exclusive = true)]
+    #[arg(long, value_name = "RULE", exclusive = true, value_parser = RuleName::default(), hide_possible_values = true)]
     pub explain: Option<String>,
+}
+
+/// A rule, by code or name, as `--allow`, `--warn`, `--deny` and `--explain`
+/// take it. Shell completions offer every rule's code and name (with its
+/// summary where the shell shows one) from the rule registry; the value
+/// itself is taken as written, and `mrd lint` says which rules exist when
+/// it names none (with `mrd rules` to list them), as it always has.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RuleName {
+    /// Also offer `warnings` (for `--deny warnings`).
+    warnings: bool,
+}
+
+impl clap::builder::TypedValueParser for RuleName {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        use clap::builder::PossibleValue;
+        let rules = crate::lint::rules::RULES.iter().flat_map(|rule| {
+            [rule.code, rule.name].map(|value| PossibleValue::new(value).help(rule.summary))
+        });
+        let warnings = self
+            .warnings
+            .then(|| PossibleValue::new("warnings").help("Every rule reported as a warning."));
+        Some(Box::new(rules.chain(warnings)))
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -263,7 +308,8 @@ pub enum TemplatesAction {
     mrd summary examples/managed-scheduler.md one assessment: its evidence question by question\n  \
     mrd summary --decision go,undecided       only what is going ahead or still open\n  \
     mrd summary --milestone 2026-W44 --format markdown   the weekly kickoff table\n  \
-    mrd summary --format html > review.html   a standalone page with a readiness chart\n\n\
+    mrd summary --format html -o review.html  a standalone page with a readiness chart\n  \
+    mrd summary --since 2026-11-16            what changed since: new, decisions, readiness\n\n\
     Rows are sorted by decision (go, no-go, undecided, none), then readiness.\n\
     A file that cannot be read is listed with its error and the exit code is 1.\n\
     The readiness formula and the contradiction rules are in docs/summary.md.")]
@@ -296,6 +342,143 @@ pub struct SummaryArgs {
     /// Lay the table out for this many columns (default: the terminal's width, or 80 when not a terminal).
     #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(40..))]
     pub width: Option<u16>,
+
+    /// Write to this file instead of standard output (replaced if it exists; never coloured).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Add what changed since this commit (`HEAD~5`, a tag) or day (YYYY-MM-DD): new
+    /// assessments, decision changes, readiness up or down. Reads git history.
+    #[arg(long, value_name = "REV|DATE", value_parser = parse_since)]
+    pub since: Option<crate::history::Since>,
+}
+
+fn parse_since(text: &str) -> Result<crate::history::Since, String> {
+    crate::history::Since::parse(text)
+}
+
+/// Print the weekly kickoff issue for a milestone, from the backlog and its git history.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    mrd kickoff --milestone 2026-W48\n  \
+    mrd kickoff --milestone 2026-W48 --title\n  \
+    glab issue create --title \"$(mrd kickoff --milestone 2026-W48 --title)\" \\\n      \
+    --description \"$(mrd kickoff --milestone 2026-W48 --quick-actions)\"\n  \
+    mrd kickoff --milestone 2026-W48 --flavor github | gh issue create \\\n      \
+    --title \"$(mrd kickoff --milestone 2026-W48 --title)\" --body-file -\n  \
+    mrd kickoff --milestone \"Fri: July 9, 2021\" --since v1.4\n\n\
+    The body lists the go decisions of the milestone, what awaits a decision, stale drafts,\n\
+    the highlights and lowlights since the previous kickoff (the previous milestone's Monday,\n\
+    or --since) from git history, and metrics. The issue is due on the milestone's Monday.\n\
+    Set MRD_TODAY=YYYY-MM-DD to prepare it as of another day. See docs/kickoff.md.")]
+pub struct KickoffArgs {
+    /// The milestone the kickoff is for (`2026-W48`, `Fri: July 9, 2021`; see `kickoff.milestone_pattern`).
+    #[arg(long, value_name = "MILESTONE")]
+    pub milestone: String,
+
+    /// Files or directories. Default: the assessments directory.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Highlights since this commit or day instead of the previous milestone's Monday.
+    #[arg(long, value_name = "REV|DATE", value_parser = parse_since)]
+    pub since: Option<crate::history::Since>,
+
+    /// Print only the issue title, on one line.
+    #[arg(long, conflicts_with_all = ["quick_actions"])]
+    pub title: bool,
+
+    /// The forge the Markdown is for [default: `render.flavor` in .mrd.yml, else gitlab].
+    #[arg(long, value_enum, value_name = "FLAVOR")]
+    pub flavor: Option<crate::render::Flavor>,
+
+    /// Append `/due`, `/milestone` and `/label` GitLab quick actions (labels from `kickoff.labels`).
+    #[arg(long)]
+    pub quick_actions: bool,
+}
+
+/// Move the assessments of one milestone that are not decided to the next.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    mrd roll --from 2026-W47 --to 2026-W48 --dry-run   what would move\n  \
+    mrd roll --from 2026-W47 --to 2026-W48\n  \
+    mrd roll --from 2026-W47 --to 2026-W48 --force     also files with uncommitted changes\n\n\
+    Moves what has no go or no-go yet (status not decided or archived). Only the `milestone:`\n\
+    line changes; every other byte is kept, and each file is replaced atomically. A file with\n\
+    changes not committed to git is left alone unless --force, so the roll is a commit of its own.\n\
+    Exit codes: 0 everything due to move moved, 1 some were left alone (listed), 2 usage or I/O error.")]
+pub struct RollArgs {
+    /// The milestone to move assessments out of.
+    #[arg(long, value_name = "MILESTONE")]
+    pub from: String,
+
+    /// The milestone to move them to.
+    #[arg(long, value_name = "MILESTONE")]
+    pub to: String,
+
+    /// Files or directories. Default: the assessments directory.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// List what would move, and change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Move files with uncommitted changes too.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Show the history of one assessment from git: answers, decisions, readiness over time.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    mrd log assessments/scheduler.md\n  \
+    mrd log assessments/scheduler.md --format json | jq '.versions[].decision'\n\n\
+    Versions are the commits of the first-parent history of HEAD that changed the file\n\
+    (renames are followed when the content moved unchanged), newest first; uncommitted changes\n\
+    come first. In a shallow clone the output says where the history stops.")]
+pub struct LogArgs {
+    /// The assessment.
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+
+    #[arg(long, value_enum, default_value_t = LogFormat::Text)]
+    pub format: LogFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    /// For people: each version's changes, and readiness drawn over time.
+    Text,
+    /// Every version and change, for scripts (schema in docs/kickoff.md).
+    Json,
+}
+
+/// Record a decision: go, no-go or undecided, with its rationale and today's date.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    mrd decide assessments/scheduler.md go --rationale \"Beta users pay; we reach them already.\"\n  \
+    mrd decide assessments/scheduler.md no-go --rationale \"The market window closed.\"\n  \
+    mrd decide assessments/scheduler.md undecided\n\n\
+    go and no-go set `status: decided` and `decided:` to today; undecided removes the date and\n\
+    returns a decided status to review. Only those entries change; comments and the body are kept.\n\
+    The earlier decision stays in git history: `mrd log` shows it.")]
+pub struct DecideArgs {
+    /// The assessment.
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+
+    /// go, no-go or undecided.
+    #[arg(value_name = "DECISION", value_parser = parse_one_decision)]
+    pub decision: crate::assessment::Decision,
+
+    /// Why (Markdown). Required for go and no-go.
+    #[arg(long, value_name = "TEXT")]
+    pub rationale: Option<String>,
+}
+
+fn parse_one_decision(text: &str) -> Result<crate::assessment::Decision, String> {
+    text.parse()
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -345,7 +528,7 @@ pub enum QuestionsFormat {
 /// Set up a repository: .mrd.yml, the assessments directory, forge templates and CI.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  \
-    mrd init                      .mrd.yml (every setting, commented) and the assessments directory\n  \
+    mrd init                      .mrd.yml (every setting, commented) and the assessments directory (with a README)\n  \
     mrd init --gitlab             also a GitLab issue template and a Code Quality CI job\n  \
     mrd init --github             also a GitHub issue form and a workflow\n  \
     mrd init --gitlab --force     regenerate the templates after changing the questions\n\n\
@@ -360,7 +543,8 @@ pub struct InitArgs {
     pub github: bool,
 
     /// Replace files that exist and differ from what init would write
-    /// (except .gitlab-ci.yml, which only ever gains the lint job).
+    /// (except .gitlab-ci.yml, which only ever gains the lint job, and the
+    /// assessments directory's README, which is yours).
     #[arg(long)]
     pub force: bool,
 }
@@ -377,32 +561,57 @@ pub struct SchemaArgs {
     pub output: Option<PathBuf>,
 }
 
-/// Turn an existing Markdown issue into an assessment file.
+/// Turn documents a team already has (issues, wiki pages, docs) into assessment files.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  \
     mrd import issue.md                            writes <assessments dir>/<slug of the title>.md\n  \
-    gh issue view 42 --json body -q .body | mrd import - --title \"Managed scheduler\"\n  \
-    glab api projects/:id/issues/42 | jq -r .description | mrd import - --title T\n  \
-    mrd render a.md | mrd import - --title T -o -  print the assessment instead of writing it\n\n\
-    Reads GitLab and GitHub template output, hand-written numbered questions and mrd render's\n\
-    output. Prints which sections matched which question; text it cannot place goes to the notes.\n\
-    Exit codes: 0 written and complete, 1 written but incomplete, 2 usage or I/O error.")]
+    mrd import wiki/ old-issues/*.md               a whole backlog: every file, one report\n  \
+    gh issue view 42 --json title,body,labels,milestone,author,createdAt > 42.json\n  \
+    mrd import 42.json                             title, labels, milestone, author and date from the JSON\n  \
+    glab issue list --output json > all.json && mrd import all.json\n  \
+    mrd render a.md | mrd import - --title T -o -  print the assessment instead of writing it\n  \
+    mrd import --dry-run --format json docs/       what would be imported, as JSON\n\n\
+    Reads GitLab templates, GitHub issue forms, wiki pages and docs: questions as headings, bold\n\
+    or numbered lines, labels with the answer on the same line, or table rows; Cagan's wordings,\n\
+    section names such as \"Why Us\" or \"TAM/SAM/SOM\", and a team's own (`aliases:` in .mrd.yml).\n\
+    Decisions written in words (\"Pursue.\", \"Park until Q3\") are read. The report says where each\n\
+    answer came from and how sure the match is; text it cannot place goes to the notes.\n\
+    Exit codes: 0 everything written and complete, 1 written but incomplete (or mostly unplaced),\n\
+    2 something was not written (usage, I/O, an existing file, a document with no questions).")]
 pub struct ImportArgs {
-    /// The Markdown issue to read; `-` reads standard input.
-    #[arg(value_name = "FILE")]
-    pub input: PathBuf,
+    /// Files or directories to read (`*.md`, `*.markdown`, `*.json` in directories); `-` reads standard input.
+    #[arg(value_name = "PATH", required = true)]
+    pub inputs: Vec<PathBuf>,
 
-    /// Where to write (`-` for standard output); default: <assessments dir>/<slug of the title>.md.
+    /// Where to write: a file (one document), a directory (several), or `-` for standard output;
+    /// default: <assessments dir>/<slug of the title>.md.
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
 
-    /// The opportunity's title; default: the issue's first `# heading`, else the file name.
+    /// The opportunity's title (one document only); default: the JSON's or front-matter's title,
+    /// the document's first `# heading` or "Opportunity: X" line, else the file name.
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
 
-    /// Replace the output file if it exists.
+    /// Replace output files that exist.
     #[arg(long)]
     pub force: bool,
+
+    /// Read and report, but write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// The report's format.
+    #[arg(long, value_enum, default_value_t = ImportFormat::Text, value_name = "FORMAT")]
+    pub format: ImportFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    /// One line per finding, `file:line: …`.
+    Text,
+    /// One JSON document for the whole run.
+    Json,
 }
 
 /// Print a shell completion script.

@@ -27,6 +27,33 @@ pub struct Config {
     /// The `lint:` section: rule levels, minimum words, critical questions.
     pub lint: LintSettings,
     pub render: RenderConfig,
+    pub kickoff: KickoffConfig,
+}
+
+/// Weeks without a change after which a draft is stale, by default.
+pub const DEFAULT_STALE_WEEKS: u32 = 3;
+
+/// The `kickoff:` section: how `mrd kickoff` reads milestone names and what
+/// it flags (docs/kickoff.md).
+#[derive(Clone, Debug, PartialEq)]
+pub struct KickoffConfig {
+    /// `milestone_pattern: "%G-W%V"`: how milestones are named (strftime);
+    /// `None` tries the built-in patterns.
+    pub milestone_pattern: Option<String>,
+    /// `stale_weeks: 3`: a draft unchanged this long is stale.
+    pub stale_weeks: u32,
+    /// `labels: [kickoff]`: the kickoff issue's labels (`--quick-actions`).
+    pub labels: Vec<String>,
+}
+
+impl Default for KickoffConfig {
+    fn default() -> KickoffConfig {
+        KickoffConfig {
+            milestone_pattern: None,
+            stale_weeks: DEFAULT_STALE_WEEKS,
+            labels: Vec::new(),
+        }
+    }
 }
 
 /// The `render:` section: defaults for `mrd render`.
@@ -72,6 +99,7 @@ impl Config {
             questions: QuestionSet::builtin(),
             render: RenderConfig::default(),
             lint: LintSettings::default(),
+            kickoff: KickoffConfig::default(),
         }
     }
 
@@ -143,11 +171,14 @@ impl Config {
             }
         };
         let mut critical = None;
-        for (key, value) in
-            strict_entries(entries, &["assessments", "questions", "lint", "render"], "")?
-        {
+        for (key, value) in strict_entries(
+            entries,
+            &["assessments", "questions", "lint", "render", "kickoff"],
+            "",
+        )? {
             match key.as_str() {
                 "render" => config.render = render_section(value, dir)?,
+                "kickoff" => config.kickoff = kickoff_section(value)?,
                 "assessments" => {
                     config.assessments_dir = dir.join(expect_text(value, "assessments")?)
                 }
@@ -234,6 +265,31 @@ fn strict_entries<'n>(
     Ok(out)
 }
 
+/// The entries of a section (`render:`, `lint:`, `kickoff:`): a mapping, or
+/// nothing when the section is empty.
+fn section_entries<'n>(node: &'n Node, name: &str) -> Result<&'n [(Node, Node)], ConfigError> {
+    match &node.value {
+        Value::Map(entries) => Ok(entries),
+        Value::Null => Ok(&[]),
+        other => Err(config_error(
+            node.pos,
+            format!(
+                "`{name}` must be a mapping of settings, found {}",
+                other.kind()
+            ),
+        )),
+    }
+}
+
+/// A list setting's items; one value written without brackets is a list of one.
+fn items(node: &Node) -> Vec<&Node> {
+    match &node.value {
+        Value::Seq(items) => items.iter().collect(),
+        Value::Null => Vec::new(),
+        _ => vec![node],
+    }
+}
+
 fn expect_text(node: &Node, path: &str) -> Result<String, ConfigError> {
     match node.as_text() {
         Some(text) if !text.trim().is_empty() => Ok(text),
@@ -267,6 +323,7 @@ const QUESTION_FIELDS: &[&str] = &[
     "example",
     "required",
     "after",
+    "aliases",
 ];
 
 /// `questions:` maps a key to changes: an existing key is modified, a new key
@@ -335,6 +392,9 @@ fn apply_questions(set: &mut QuestionSet, node: &Node) -> Result<(), ConfigError
                 guidance: String::new(),
                 example: String::new(),
                 required: true,
+                wordings: Vec::new(),
+                synonyms: Vec::new(),
+                aliases: Vec::new(),
             });
         }
         let question = set
@@ -359,6 +419,7 @@ fn apply_questions(set: &mut QuestionSet, node: &Node) -> Result<(), ConfigError
                     question.required = expect_bool(value, &path)?;
                 }
                 "after" => placements.push((key.clone(), value.clone())),
+                "aliases" => question.aliases = expect_texts(value, &path)?,
                 _ => unreachable!("strict_entries only returns known fields"),
             }
         }
@@ -378,25 +439,67 @@ fn apply_questions(set: &mut QuestionSet, node: &Node) -> Result<(), ConfigError
         questions.insert(anchor + 1, question);
     }
     set.renumber();
+    check_aliases(set, node)
+}
+
+/// A list of non-empty texts, or one text (`aliases: Pourquoi nous`).
+fn expect_texts(node: &Node, path: &str) -> Result<Vec<String>, ConfigError> {
+    match &node.value {
+        Value::Seq(items) => items.iter().map(|item| expect_text(item, path)).collect(),
+        Value::Null => Ok(Vec::new()),
+        _ => expect_text(node, path).map(|text| vec![text]),
+    }
+}
+
+/// Two questions cannot share an alias: `mrd import` could not tell which
+/// one a section belongs to.
+fn check_aliases(set: &QuestionSet, node: &Node) -> Result<(), ConfigError> {
+    let mut seen: Vec<(String, &str)> = Vec::new();
+    for q in set.all() {
+        for alias in &q.aliases {
+            let words = crate::import::matching::key_of(alias);
+            if let Some((_, other)) = seen.iter().find(|(w, k)| *w == words && *k != q.key) {
+                let pos = alias_pos(node, &q.key, alias).unwrap_or(node.pos);
+                return Err(ConfigError {
+                    help: Some("keep the alias under one question".into()),
+                    ..config_error(
+                        pos,
+                        format!(
+                            "the alias `{alias}` of `{}` is also an alias of `{other}`",
+                            q.key
+                        ),
+                    )
+                });
+            }
+            seen.push((words, &q.key));
+        }
+    }
     Ok(())
+}
+
+/// Where `questions.<key>.aliases` lists `alias`, for the error.
+fn alias_pos(questions: &Node, key: &str, alias: &str) -> Option<Pos> {
+    let (_, question) = questions
+        .entries()?
+        .iter()
+        .find(|(k, _)| k.key_text().as_deref() == Some(key))?;
+    let (_, aliases) = question
+        .entries()?
+        .iter()
+        .find(|(k, _)| k.key_text().as_deref() == Some("aliases"))?;
+    match &aliases.value {
+        Value::Seq(items) => items
+            .iter()
+            .find(|i| i.as_text().as_deref() == Some(alias))
+            .map(|i| i.pos),
+        _ => Some(aliases.pos),
+    }
 }
 
 /// `render:` maps `flavor`, `templates` and `title` to their values.
 fn render_section(node: &Node, dir: &Path) -> Result<RenderConfig, ConfigError> {
     let mut render = RenderConfig::default();
-    let entries = match &node.value {
-        Value::Map(entries) => entries,
-        Value::Null => return Ok(render),
-        other => {
-            return Err(config_error(
-                node.pos,
-                format!(
-                    "`render` must be a mapping of settings, found {}",
-                    other.kind()
-                ),
-            ));
-        }
-    };
+    let entries = section_entries(node, "render")?;
     for (key, value) in strict_entries(entries, &["flavor", "templates", "title"], "render.")? {
         match key.as_str() {
             "flavor" => {
@@ -421,6 +524,49 @@ fn render_section(node: &Node, dir: &Path) -> Result<RenderConfig, ConfigError> 
     Ok(render)
 }
 
+const KICKOFF_FIELDS: &[&str] = &["milestone_pattern", "stale_weeks", "labels"];
+
+/// `kickoff:` sets the milestone naming pattern, when a draft is stale, and
+/// the kickoff issue's labels.
+fn kickoff_section(node: &Node) -> Result<KickoffConfig, ConfigError> {
+    let mut kickoff = KickoffConfig::default();
+    let entries = section_entries(node, "kickoff")?;
+    for (key, value) in strict_entries(entries, KICKOFF_FIELDS, "kickoff.")? {
+        match key.as_str() {
+            "milestone_pattern" => {
+                let pattern = expect_text(value, "kickoff.milestone_pattern")?;
+                crate::milestone::check_pattern(&pattern).map_err(|err| ConfigError {
+                    help: Some(
+                        "a strftime pattern such as \"%G-W%V\" (2026-W48) or \"%a: %B %-d, %Y\" (Fri: July 9, 2021)".into(),
+                    ),
+                    ..config_error(
+                        value.pos,
+                        format!("`kickoff.milestone_pattern` cannot name milestones: {err}"),
+                    )
+                })?;
+                kickoff.milestone_pattern = Some(pattern);
+            }
+            "stale_weeks" => match value.value {
+                Value::Int(n) if (1..=520).contains(&n) => kickoff.stale_weeks = n as u32,
+                _ => {
+                    return Err(config_error(
+                        value.pos,
+                        "`kickoff.stale_weeks` must be a whole number of weeks from 1 to 520",
+                    ));
+                }
+            },
+            "labels" => {
+                kickoff.labels = items(value)
+                    .into_iter()
+                    .map(|item| expect_text(item, "kickoff.labels"))
+                    .collect::<Result<_, _>>()?;
+            }
+            _ => unreachable!("strict_entries only returns known keys"),
+        }
+    }
+    Ok(kickoff)
+}
+
 const LINT_FIELDS: &[&str] = &["rules", "min_words", "critical_questions", "words"];
 
 /// `lint:` sets rule levels (`rules: {MRD007: allow, short-answer: deny}`),
@@ -430,19 +576,7 @@ fn apply_lint(
     settings: &mut LintSettings,
     node: &Node,
 ) -> Result<Option<Vec<(String, Pos)>>, ConfigError> {
-    let entries = match &node.value {
-        Value::Map(entries) => entries,
-        Value::Null => return Ok(None),
-        other => {
-            return Err(config_error(
-                node.pos,
-                format!(
-                    "`lint` must be a mapping of settings, found {}",
-                    other.kind()
-                ),
-            ));
-        }
-    };
+    let entries = section_entries(node, "lint")?;
     let mut critical = None;
     for (field, value) in strict_entries(entries, LINT_FIELDS, "lint.")? {
         match field.as_str() {
@@ -496,13 +630,8 @@ fn apply_lint(
                 }
             },
             "critical_questions" => {
-                let items: Vec<&Node> = match &value.value {
-                    Value::Seq(items) => items.iter().collect(),
-                    Value::Null => Vec::new(),
-                    _ => vec![value],
-                };
                 let mut keys = Vec::new();
-                for item in items {
+                for item in items(value) {
                     keys.push((expect_text(item, "lint.critical_questions")?, item.pos));
                 }
                 settings.critical = keys.iter().map(|(k, _)| k.clone()).collect();
@@ -659,6 +788,66 @@ mod tests {
         assert_eq!(err.help.as_deref(), Some("did you mean `comparisons`?"));
         let err = config("lint:\n  word: {}\n").unwrap_err();
         assert_eq!(err.help.as_deref(), Some("did you mean `lint.words`?"));
+    }
+
+    #[test]
+    fn the_kickoff_section_is_strict() {
+        let kickoff = config(
+            "kickoff:\n  milestone_pattern: \"Sprint ending %Y-%m-%d\"\n  stale_weeks: 2\n  labels: [kickoff, weekly]\n",
+        )
+        .unwrap()
+        .kickoff;
+        assert_eq!(
+            kickoff.milestone_pattern.as_deref(),
+            Some("Sprint ending %Y-%m-%d")
+        );
+        assert_eq!((kickoff.stale_weeks, kickoff.labels.len()), (2, 2));
+        let err = config("kickoff:\n  stale_week: 2\n").unwrap_err();
+        assert_eq!(
+            err.help.as_deref(),
+            Some("did you mean `kickoff.stale_weeks`?")
+        );
+        let err = config("kickoff:\n  stale_weeks: 0\n").unwrap_err();
+        assert_eq!(err.pos.map(|p| (p.line, p.column)), Some((2, 16)));
+        let err = config("kickoff:\n  milestone_pattern: \"%Y\"\n").unwrap_err();
+        assert!(err.message.contains("cannot name milestones"), "{err}");
+        let err = config("kickof: {}\n").unwrap_err();
+        assert_eq!(err.help.as_deref(), Some("did you mean `kickoff`?"));
+    }
+
+    #[test]
+    fn aliases_name_a_question_for_import() {
+        let french = config(
+            "questions:\n  problem:\n    aliases: [QUEL PROBLÈME, Le problème]\n  market_window:\n    aliases: Pourquoi maintenant\n",
+        )
+        .unwrap();
+        let set = &french.questions;
+        assert_eq!(
+            set.get("problem").unwrap().aliases,
+            ["QUEL PROBLÈME", "Le problème"]
+        );
+        assert_eq!(
+            set.get("market_window").unwrap().aliases,
+            ["Pourquoi maintenant"]
+        );
+
+        let err = config("questions:\n  problem:\n    alias: [x]\n").unwrap_err();
+        assert_eq!(
+            err.help.as_deref(),
+            Some("did you mean `questions.problem.aliases`?")
+        );
+        let err = config("questions:\n  problem:\n    aliases: [x, {a: b}]\n").unwrap_err();
+        assert_eq!(err.pos.map(|p| (p.line, p.column)), Some((3, 18)));
+        let err = config(
+            "questions:\n  problem:\n    aliases: [Douleur]\n  target_market:\n    aliases: [Qui, douleur]\n",
+        )
+        .unwrap_err();
+        assert!(
+            err.message.contains("also an alias of `problem`"),
+            "{}",
+            err.message
+        );
+        assert_eq!(err.pos.map(|p| (p.line, p.column)), Some((5, 20)));
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Calendar dates as the format writes them (`2026-10-02`).
 //!
-//! The format needs only to validate an ISO date and to know today's; a date
-//! library would bring time zones and formatting we never use.
+//! The format needs only to validate an ISO date, to know today's and to
+//! count days; milestone names (ISO weeks, "Fri: July 9, 2021") are read with
+//! jiff in `crate::milestone`.
 
 use std::fmt;
 use std::str::FromStr;
@@ -14,14 +15,71 @@ pub struct Date {
     pub day: u32,
 }
 
+/// Setting this variable to a date (`MRD_TODAY=2026-11-20`) makes it "today"
+/// for every command: tests and reproducible runs use it. A value that is not
+/// a date is a usage error ([`check_today_override`]).
+pub const TODAY_VAR: &str = "MRD_TODAY";
+
+/// The `MRD_TODAY` override is a valid date, or absent.
+pub fn check_today_override() -> Result<(), String> {
+    match std::env::var(TODAY_VAR) {
+        Ok(text) => text
+            .trim()
+            .parse::<Date>()
+            .map(|_| ())
+            .map_err(|err| format!("{TODAY_VAR}: {err}")),
+        Err(_) => Ok(()),
+    }
+}
+
 impl Date {
-    /// Today in UTC. Assessments are dated to the day; the hour a team is in
-    /// does not matter.
+    /// Today in UTC, or the date in `MRD_TODAY`. Assessments are dated to
+    /// the day; the hour a team is in does not matter.
     pub fn today() -> Date {
+        if let Ok(text) = std::env::var(TODAY_VAR)
+            && let Ok(date) = text.trim().parse()
+        {
+            return date;
+        }
         let secs = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());
         Date::from_days_since_epoch((secs / 86_400) as i64)
+    }
+
+    /// The day a moment falls on, `offset_seconds` east of UTC: the date a
+    /// commit shows in its own time zone, as `git log` prints it.
+    pub fn from_unix(seconds: i64, offset_seconds: i32) -> Date {
+        Date::from_days_since_epoch((seconds + i64::from(offset_seconds)).div_euclid(86_400))
+    }
+
+    /// Howard Hinnant's `days_from_civil`: days since 1970-01-01.
+    pub fn days_since_epoch(self) -> i64 {
+        let year = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = year.div_euclid(400);
+        let yoe = year - era * 400;
+        let month = i64::from(self.month);
+        let mp = if month > 2 { month - 3 } else { month + 9 };
+        let doy = (153 * mp + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The date `days` later (earlier when negative).
+    pub fn add_days(self, days: i64) -> Date {
+        Date::from_days_since_epoch(self.days_since_epoch() + days)
+    }
+
+    /// Days from `earlier` to `self`.
+    pub fn days_after(self, earlier: Date) -> i64 {
+        self.days_since_epoch() - earlier.days_since_epoch()
+    }
+
+    /// The Monday of this date's week (weeks run Monday to Sunday, as ISO 8601's).
+    pub fn monday(self) -> Date {
+        // 1970-01-01 was a Thursday: three days after a Monday.
+        let from_monday = (self.days_since_epoch() + 3).rem_euclid(7);
+        self.add_days(-from_monday)
     }
 
     /// Howard Hinnant's `civil_from_days`.
@@ -88,6 +146,12 @@ impl FromStr for Date {
     }
 }
 
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -123,6 +187,28 @@ mod tests {
     }
 
     #[test]
+    fn counts_days_and_finds_the_monday() {
+        let date: Date = "2026-11-20".parse().unwrap();
+        assert_eq!(date.monday().to_string(), "2026-11-16");
+        assert_eq!(date.monday().monday(), date.monday());
+        assert_eq!(date.add_days(12).to_string(), "2026-12-02");
+        assert_eq!(date.add_days(-365).to_string(), "2025-11-20");
+        assert_eq!(date.days_after("2026-11-02".parse().unwrap()), 18);
+        let sunday: Date = "2021-07-11".parse().unwrap();
+        assert_eq!(sunday.monday().to_string(), "2021-07-05");
+        for days in [-800_000, -1, 0, 59, 20_728, 3_000_000] {
+            let d = Date::from_days_since_epoch(days);
+            assert_eq!(d.days_since_epoch(), days, "{d}");
+        }
+        // 23:30 on the 19th, five hours behind UTC, is already the 20th in UTC.
+        assert_eq!(
+            Date::from_unix(1_795_149_000, -5 * 3600).to_string(),
+            "2026-11-19"
+        );
+        assert_eq!(Date::from_unix(1_795_149_000, 0).to_string(), "2026-11-20");
+    }
+
+    #[test]
     fn converts_days_since_the_epoch() {
         assert_eq!(Date::from_days_since_epoch(0).to_string(), "1970-01-01");
         assert_eq!(
@@ -133,5 +219,9 @@ mod tests {
             Date::from_days_since_epoch(19_782).to_string(),
             "2024-02-29"
         );
+        for days in [-800_000, -1, 0, 19_782, 20_728, 2_000_000] {
+            let date = Date::from_days_since_epoch(days);
+            assert_eq!(date.days_since_epoch(), days, "{date}");
+        }
     }
 }

@@ -37,6 +37,8 @@ pub enum Error {
     },
     Write(WriteError),
     Template(TemplateError),
+    /// The git repository could not be read.
+    Git(crate::git::GitError),
     /// Writing to stdout or stderr failed.
     Output(io::Error),
 }
@@ -66,6 +68,7 @@ impl fmt::Display for Error {
             },
             Error::Write(err) => write!(f, "{err}"),
             Error::Template(err) => write!(f, "{err}"),
+            Error::Git(err) => write!(f, "{err}"),
             Error::Output(err) => write!(f, "cannot write output: {err}"),
         }
     }

@@ -1,7 +1,12 @@
 //! Which files a command works on: files and directories named on the
 //! command line (directories searched for `*.md`, respecting `.gitignore` and
-//! skipping hidden files), `-` for standard input, or the configured
-//! assessments directory when nothing is named.
+//! skipping hidden files and `README.md`), `-` for standard input, or the
+//! configured assessments directory when nothing is named.
+//!
+//! A named directory must hold at least one assessment: a mistyped path in a
+//! CI job must fail, never pass for want of files. The configured directory
+//! may be empty or missing, as it is in a fresh clone before the first
+//! assessment (git keeps no empty directories): that is nothing to check yet.
 
 use std::cmp::Ordering;
 use std::path::{Path, PathBuf};
@@ -18,22 +23,84 @@ pub struct InputError {
     pub message: String,
 }
 
+/// The file in the assessments directory that says what the directory is
+/// for (`mrd init` writes it, so that git keeps the directory). Walks for
+/// assessments skip it, in any letter case; named on its own, it is read
+/// like any other file. (`mrd import`'s walks keep it: in a wiki or a docs
+/// folder a README may well be a document to import.)
+pub const README: &str = "README.md";
+
 /// Expands `paths` into the files to read, in a stable order: each named file
-/// where it was named, each directory's files sorted by path.
+/// where it was named, each directory's files sorted by path. With no paths,
+/// the default directory's files, or none when it is empty or missing (see
+/// [`nothing_to_check`]).
 pub fn collect(paths: &[PathBuf], default_dir: &Path) -> Result<Vec<Input>, InputError> {
-    let defaulted;
-    let paths = if paths.is_empty() {
-        defaulted = [default_dir.to_path_buf()];
-        &defaulted[..]
-    } else {
-        paths
+    let wanted = Wanted {
+        extensions: &["md"],
+        skip_readme: true,
     };
+    walk(paths, default_dir, &wanted)
+}
+
+/// As [`collect`], taking files with these extensions from directories,
+/// README.md included (`mrd import` also reads `.markdown` and `gh`/`glab`
+/// JSON).
+pub fn collect_with(
+    paths: &[PathBuf],
+    default_dir: &Path,
+    extensions: &[&str],
+) -> Result<Vec<Input>, InputError> {
+    let wanted = Wanted {
+        extensions,
+        skip_readme: false,
+    };
+    walk(paths, default_dir, &wanted)
+}
+
+/// Which files a directory walk takes.
+struct Wanted<'a> {
+    extensions: &'a [&'a str],
+    skip_readme: bool,
+}
+
+fn walk(
+    paths: &[PathBuf],
+    default_dir: &Path,
+    wanted: &Wanted<'_>,
+) -> Result<Vec<Input>, InputError> {
+    if paths.is_empty() {
+        return if default_dir.is_dir() {
+            Ok(files(default_dir, wanted)?
+                .into_iter()
+                .map(Input::File)
+                .collect())
+        } else {
+            Ok(Vec::new())
+        };
+    }
     let mut inputs = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
             inputs.push(Input::Stdin);
         } else if path.is_dir() {
-            inputs.extend(markdown_files(path)?.into_iter().map(Input::File));
+            let found = files(path, wanted)?;
+            if found.is_empty() {
+                let patterns: Vec<String> =
+                    wanted.extensions.iter().map(|e| format!("*.{e}")).collect();
+                let readme = if wanted.skip_readme {
+                    format!(" ({README} does not count)")
+                } else {
+                    String::new()
+                };
+                return Err(InputError {
+                    path: path.clone(),
+                    message: format!(
+                        "no {} files in this directory{readme}; check the path",
+                        patterns.join(", ")
+                    ),
+                });
+            }
+            inputs.extend(found.into_iter().map(Input::File));
         } else if path.exists() {
             inputs.push(Input::File(path.clone()));
         } else {
@@ -46,7 +113,7 @@ pub fn collect(paths: &[PathBuf], default_dir: &Path) -> Result<Vec<Input>, Inpu
     Ok(inputs)
 }
 
-fn markdown_files(dir: &Path) -> Result<Vec<PathBuf>, InputError> {
+fn files(dir: &Path, wanted: &Wanted<'_>) -> Result<Vec<PathBuf>, InputError> {
     let mut files = Vec::new();
     // `require_git(false)`: a .gitignore is honoured even outside a checkout
     // (a tarball, a fresh `git init` before the first commit).
@@ -56,12 +123,32 @@ fn markdown_files(dir: &Path) -> Result<Vec<PathBuf>, InputError> {
             message: err.to_string(),
         })?;
         let is_file = entry.file_type().is_some_and(|t| t.is_file());
-        if is_file && entry.path().extension().is_some_and(|ext| ext == "md") {
+        let skipped = wanted.skip_readme && entry.file_name().eq_ignore_ascii_case(README);
+        let extension = entry
+            .path()
+            .extension()
+            .is_some_and(|ext| wanted.extensions.iter().any(|e| ext == *e));
+        if is_file && !skipped && extension {
             files.push(entry.into_path());
         }
     }
     files.sort_unstable_by(|a, b| path_order(a, b));
     Ok(files)
+}
+
+/// The note for a command that found nothing in the default directory: a
+/// clean pass, but said, so that an empty run is never a silent surprise.
+pub fn nothing_to_check(default_dir: &Path, cwd: &Path) -> String {
+    let shown = default_dir.strip_prefix(cwd).unwrap_or(default_dir);
+    let state = if default_dir.is_dir() {
+        "has no assessments yet"
+    } else {
+        "does not exist yet"
+    };
+    format!(
+        "{}/ (the assessments directory) {state}, so there is nothing to check; `mrd new` writes the first one",
+        shown.display()
+    )
 }
 
 /// The order of `Path`'s own comparison (component by component) for the
@@ -100,6 +187,8 @@ mod tests {
             "notes.txt",
             "ignored.md",
             ".hidden/d.md",
+            "README.md",
+            "sub/readme.md",
         ] {
             std::fs::write(root.join(file), "").unwrap();
         }
@@ -134,5 +223,31 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("x.md"), "").unwrap();
         assert_eq!(collect(&[], dir.path()).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn an_empty_default_directory_is_nothing_to_check_but_a_named_one_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let empty = dir.path().join("assessments");
+        assert!(collect(&[], &empty).unwrap().is_empty(), "missing");
+        std::fs::create_dir(&empty).unwrap();
+        std::fs::write(empty.join("README.md"), "# Assessments\n").unwrap();
+        assert!(collect(&[], &empty).unwrap().is_empty(), "only a README");
+        let err = collect(std::slice::from_ref(&empty), Path::new("unused")).unwrap_err();
+        assert_eq!(err.path, empty);
+        assert_eq!(
+            err.message,
+            "no *.md files in this directory (README.md does not count); check the path"
+        );
+        assert_eq!(
+            nothing_to_check(&empty, dir.path()),
+            "assessments/ (the assessments directory) has no assessments yet, so there is nothing to check; `mrd new` writes the first one"
+        );
+        // Named on its own, a README is read like any other file.
+        let readme = empty.join("README.md");
+        assert_eq!(
+            collect(std::slice::from_ref(&readme), Path::new("unused")).unwrap(),
+            [Input::File(readme)]
+        );
     }
 }

@@ -10,10 +10,14 @@ pub mod config;
 pub mod date;
 pub mod diagnostic;
 pub mod error;
+pub mod git;
+pub mod history;
 pub mod import;
 pub mod inputs;
 pub mod interview;
+pub mod kickoff;
 pub mod lint;
+pub mod milestone;
 pub mod output;
 pub mod questions;
 pub mod render;
@@ -40,6 +44,22 @@ use crate::error::{Error, Outcome};
 pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitCode {
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
+        Err(err)
+            if err.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand =>
+        {
+            // A bare `mrd` asks what it can do, as a bare `cargo` does: the
+            // help, on standard output, and success.
+            let help = err.render();
+            let text = if anstream::AutoStream::choice(&std::io::stdout())
+                == anstream::ColorChoice::Never
+            {
+                help.to_string()
+            } else {
+                help.ansi().to_string()
+            };
+            let _ = write!(std::io::stdout(), "{text}");
+            return ExitCode::SUCCESS;
+        }
         Err(err) => {
             // --help and --version land here too, with exit code 0.
             let _ = err.print();
@@ -95,7 +115,9 @@ fn dispatch(cli: &Cli) -> Result<Outcome, Error> {
     // control characters themselves) or, when colour is off, in its human
     // one: such output skips the scan that strips styles.
     let unstyled = matches!(&cli.command, Command::Lint(args)
-        if args.format != LintFormat::Human || !output::stdout_is_styled());
+        if args.format != LintFormat::Human || !output::stdout_is_styled())
+        // The kickoff is issue text, like render's: written exactly as built.
+        || matches!(cli.command, Command::Kickoff(_));
     let mut stdout = stdout(!interactive, !unstyled);
     let out: &mut dyn Write = &mut stdout;
     // Completions and the manual come from the command line's definition alone:
@@ -105,14 +127,19 @@ fn dispatch(cli: &Cli) -> Result<Outcome, Error> {
         Command::Man(args) => return cmd::man::run(args, out),
         _ => {}
     }
+    date::check_today_override().map_err(Error::Usage)?;
     let config = Config::load(cli.config.as_deref(), &cwd)?;
     let outcome = match &cli.command {
-        Command::New(args) => cmd::new::run(args, &config, out),
-        Command::Edit(args) => cmd::edit::run(args, &config, out),
+        Command::New(args) => cmd::new::run(args, &config, cli.config.as_deref(), out),
+        Command::Edit(args) => cmd::edit::run(args, &config, cli.config.as_deref(), out),
         Command::Lint(args) => cmd::lint::run(args, &config, out),
         Command::Render(args) => cmd::render::run(args, &config, out),
         Command::Templates(args) => cmd::templates::run(args, &config, out),
         Command::Summary(args) => cmd::summary::run(args, &config, out),
+        Command::Kickoff(args) => cmd::kickoff::run(args, &config, out),
+        Command::Roll(args) => cmd::roll::run(args, &config, out),
+        Command::Log(args) => cmd::log::run(args, &config, out),
+        Command::Decide(args) => cmd::decide::run(args, &config, out),
         Command::Questions(args) => cmd::questions::run(args, &config, out),
         Command::Rules(args) => cmd::rules::run(args, &config, out),
         Command::Init(args) => cmd::init::run(args, &config, &cwd, out),

@@ -26,7 +26,7 @@ pub fn front_matter_schema(questions: &QuestionSet) -> Value {
             q.key.clone(),
             json!({
                 "description": format!("How sure the author is of the answer to question {} ({}).", q.number, q.short_name),
-                "enum": spellings::<Confidence>(),
+                "enum": choices::<Confidence>(),
             }),
         );
     }
@@ -60,12 +60,19 @@ pub fn front_matter_schema(questions: &QuestionSet) -> Value {
             },
             "created": {
                 "description": "The day the assessment was started, as an ISO date (2026-10-02).",
-                "type": "string",
-                "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+                "anyOf": [
+                    { "type": "string", "pattern": DATE_PATTERN },
+                    loaded_date(),
+                ],
             },
             "status": {
                 "description": "Where the assessment is in its life.",
-                "enum": spellings::<Status>(),
+                "enum": choices::<Status>(),
+            },
+            "decided": {
+                "description": "The day the current decision (go or no-go) was made, as an ISO date. Written by `mrd decide`, the interview and `mrd edit`.",
+                "type": "string",
+                "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
             },
             "labels": {
                 "description": "Issue labels, for `mrd render`.",
@@ -76,43 +83,53 @@ pub fn front_matter_schema(questions: &QuestionSet) -> Value {
             },
             "milestone": {
                 "description": "The milestone the work is planned for.",
-                "type": ["string", "number"],
+                "anyOf": [
+                    { "type": "string" },
+                    { "type": "number" },
+                    loaded_date(),
+                ],
             },
-            "answers": {
-                "description": "The answer to each question, in Markdown, by question key. See `mrd questions`.",
-                "type": ["object", "null"],
-                "properties": answers,
-                // A key outside the question set is almost always a typo
-                // (`target_markt`); the editor says so while the user types.
-                "additionalProperties": false,
-            },
-            "confidence": {
-                "description": "How sure the author is of each answer: low, medium or high.",
-                "type": ["object", "null"],
-                "properties": confidence,
-                "additionalProperties": false,
-            },
-            "recommendation": {
-                "description": decision_description,
-                "type": ["object", "null"],
-                "properties": {
-                    "decision": {
-                        "description": "go, no-go, or undecided while the assessment is still open.",
-                        "enum": spellings::<Decision>(),
+            "answers": nullable_object(
+                "The answer to each question, in Markdown, by question key. See `mrd questions`.",
+                json!({
+                    "type": "object",
+                    "properties": answers,
+                    // A key outside the question set is almost always a typo
+                    // (`target_markt`); the editor says so while the user types.
+                    "additionalProperties": false,
+                }),
+            ),
+            "confidence": nullable_object(
+                "How sure the author is of each answer: low, medium or high.",
+                json!({
+                    "type": "object",
+                    "properties": confidence,
+                    "additionalProperties": false,
+                }),
+            ),
+            "recommendation": nullable_object(
+                &decision_description,
+                json!({
+                    "type": "object",
+                    "properties": {
+                        "decision": {
+                            "description": "go, no-go, or undecided while the assessment is still open.",
+                            "enum": choices::<Decision>(),
+                        },
+                        "rationale": {
+                            "description": "Why, weighing the answers above (Markdown).",
+                            "anyOf": [{ "type": "string" }, { "type": "null" }],
+                        },
+                        "conditions": {
+                            "description": "What must hold for a go to stand, or what would change a no-go.",
+                            "anyOf": [
+                                { "type": "array", "items": { "type": "string" } },
+                                { "type": "string" },
+                            ],
+                        },
                     },
-                    "rationale": {
-                        "description": "Why, weighing the answers above (Markdown).",
-                        "type": ["string", "null"],
-                    },
-                    "conditions": {
-                        "description": "What must hold for a go to stand, or what would change a no-go.",
-                        "anyOf": [
-                            { "type": "array", "items": { "type": "string" } },
-                            { "type": "string" },
-                        ],
-                    },
-                },
-            },
+                }),
+            ),
             "lint": {
                 "description": "Rules this file allows for itself, by code or name (`mrd rules` lists them), e.g. `allow: [MRD007]`.",
                 "type": "object",
@@ -132,6 +149,49 @@ pub fn front_matter_schema(questions: &QuestionSet) -> Value {
     })
 }
 
+/// `object`, or nothing at all (`answers:` with no value yet, as a skeleton
+/// has it). Written as `if null … else object` rather than `type: [object,
+/// null]`, which ajv's strict mode rejects, or `anyOf`, which makes
+/// validators report a typo inside the object as a mismatch of the whole
+/// object instead of at the typo.
+fn nullable_object(description: &str, object: Value) -> Value {
+    json!({
+        "description": description,
+        "if": { "type": "null" },
+        "else": object,
+    })
+}
+
+/// A calendar date `YYYY-MM-DD` that exists: months 01–12, each month's own
+/// number of days, and 29 February only in leap years (divisible by 4, and
+/// centuries only when divisible by 400). A regular expression rather than
+/// `format: date`, because validators treat `format` as a mere annotation
+/// unless told otherwise, and ajv's strict mode rejects it without a plugin.
+/// The unit tests check it agrees with [`crate::date::Date`]'s parser.
+pub const DATE_PATTERN: &str = concat!(
+    "^(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])",
+    "|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)",
+    "|02-(?:0[1-9]|1[0-9]|2[0-8]))",
+    "|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$"
+);
+
+/// What a YAML 1.1 loader hands a JSON Schema validator for an unquoted date.
+///
+/// js-yaml (behind ajv-cli and many editor plugins) and PyYAML read
+/// `created: 2026-11-20` as a date object, not as text; to a JavaScript
+/// validator that is an object with no properties. Accepting it keeps every
+/// correctly dated file valid there. Such a loader has already decided what
+/// the date is (js-yaml even turns `2026-13-45` into 14 February 2027), so
+/// only validators that keep the text can reject an impossible date, and
+/// `mrd lint` always does.
+fn loaded_date() -> Value {
+    json!({
+        "description": "A date as a YAML 1.1 loader reads it (a date object, not text).",
+        "type": "object",
+        "maxProperties": 0,
+    })
+}
+
 /// The schema as pretty JSON, keys in a reading order (the dialect first,
 /// the front-matter's keys in the format's order, questions in question
 /// order) rather than serde_json's alphabetical one.
@@ -145,7 +205,10 @@ pub fn to_pretty_json(schema: &Value, questions: &QuestionSet) -> String {
         "enum",
         "pattern",
         "minLength",
+        "maxProperties",
         "anyOf",
+        "if",
+        "else",
         "items",
         "examples",
         "properties",
@@ -216,14 +279,21 @@ fn answer_schema(q: &Question) -> Value {
     json!({
         "title": format!("{}. {}", q.number, q.text),
         "description": format!("{}. {} ({}) · {required}.\n\n{}", q.number, q.text, q.short_name, q.guidance),
-        // YAML reads `answer: 1200` as a number; mrd reads it as the text it is.
-        "type": ["string", "number", "null"],
+        // YAML reads `answer: 1200` as a number; mrd reads it as the text it
+        // is. One type per branch: ajv's strict mode rejects `type` lists.
+        "anyOf": [{ "type": "string" }, { "type": "number" }, { "type": "null" }],
         "examples": [q.example],
     })
 }
 
-fn spellings<T: Choice>() -> Vec<&'static str> {
-    T::ALL.iter().map(|(_, name)| *name).collect()
+/// The spellings of a choice, and `null`: mrd reads an empty value
+/// (`decision:` in a fresh skeleton) as not chosen yet, which is valid.
+fn choices<T: Choice>() -> Vec<Value> {
+    T::ALL
+        .iter()
+        .map(|(_, name)| Value::from(*name))
+        .chain([Value::Null])
+        .collect()
 }
 
 #[cfg(test)]
@@ -235,7 +305,7 @@ mod tests {
         let set = QuestionSet::builtin();
         let schema = front_matter_schema(&set);
         assert_eq!(schema["$schema"], DIALECT);
-        let answers = &schema["properties"]["answers"]["properties"];
+        let answers = &schema["properties"]["answers"]["else"]["properties"];
         for q in set.answer_questions() {
             let description = answers[&q.key]["description"].as_str().unwrap();
             assert!(description.contains(&q.guidance), "{}", q.key);
@@ -245,8 +315,61 @@ mod tests {
             "the decision is not a free-text answer"
         );
         assert_eq!(
-            schema["properties"]["recommendation"]["properties"]["decision"]["enum"],
-            json!(["go", "no-go", "undecided"])
+            schema["properties"]["recommendation"]["else"]["properties"]["decision"]["enum"],
+            json!(["go", "no-go", "undecided", null])
         );
+    }
+
+    /// The pattern and mrd's own date parser agree on every day of years
+    /// that exercise the leap rules, and on impossible months and days.
+    #[test]
+    fn the_date_pattern_accepts_exactly_the_dates_that_exist() {
+        let schema = json!({ "type": "string", "pattern": DATE_PATTERN });
+        let validator = jsonschema::validator_for(&schema).expect("a valid pattern");
+        let mut checked = 0;
+        for year in [0, 1900, 1999, 2000, 2023, 2024, 2026, 2100, 2400, 9999] {
+            for month in 0..=13 {
+                for day in 0..=32 {
+                    let text = format!("{year:04}-{month:02}-{day:02}");
+                    let exists = text.parse::<crate::date::Date>().is_ok();
+                    assert_eq!(validator.is_valid(&json!(text)), exists, "{text}");
+                    checked += usize::from(exists);
+                }
+            }
+        }
+        // Ten years of 365 or 366 days: 2000, 2024 and 2400 (and year 0) leap.
+        assert_eq!(checked, 6 * 365 + 4 * 366);
+        for text in [
+            "2026-1-02",
+            "2026-01-2",
+            "20260102",
+            " 2026-01-02",
+            "2026-01-02T00:00",
+        ] {
+            assert!(!validator.is_valid(&json!(text)), "{text}");
+        }
+    }
+
+    #[test]
+    fn no_keyword_has_a_list_of_types() {
+        fn walk(value: &Value, at: &str) {
+            match value {
+                Value::Object(map) => {
+                    if let Some(kind) = map.get("type") {
+                        assert!(kind.is_string(), "{at}: `type` is {kind}");
+                    }
+                    for (key, value) in map {
+                        walk(value, &format!("{at}/{key}"));
+                    }
+                }
+                Value::Array(items) => {
+                    for (i, value) in items.iter().enumerate() {
+                        walk(value, &format!("{at}/{i}"));
+                    }
+                }
+                _ => {}
+            }
+        }
+        walk(&front_matter_schema(&QuestionSet::builtin()), "");
     }
 }

@@ -494,4 +494,10 @@ fn help_and_version() {
         .success()
         .stdout(predicate::str::contains("Exit codes: 0 success"));
     mrd().arg("frobnicate").assert().code(2);
+    // A bare `mrd` prints its help to standard output and succeeds, as cargo does.
+    mrd()
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Usage: mrd [OPTIONS] <COMMAND>"))
+        .stderr("");
 }

@@ -20,8 +20,9 @@ fn init_writes_a_config_that_mrd_reads_and_the_assessments_directory() {
         .arg("init")
         .assert()
         .success()
-        .stdout("created    .mrd.yml\ncreated    assessments/\n");
+        .stdout("created    .mrd.yml\ncreated    assessments/\ncreated    assessments/README.md\n");
     assert!(scratch.path().join("assessments").is_dir());
+    assert!(scratch.read("assessments/README.md").contains("`mrd new`"));
     let config = scratch.read(".mrd.yml");
     assert!(config.contains("\nassessments: assessments\n"));
     assert!(config.contains("  #   text: Exactly what problem will this solve?\n"));
@@ -90,13 +91,13 @@ fn init_adds_its_job_to_an_existing_pipeline_without_losing_anything() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "updated    .gitlab-ci.yml (added the `mrd-lint` job)",
+            "updated    .gitlab-ci.yml (added the `mrd-lint` job, in stage `test`)",
         ));
     let updated = scratch.read(".gitlab-ci.yml");
     assert!(updated.starts_with(pipeline));
     let doc = yaml(&updated);
     assert_eq!(doc["build"]["script"][0], "make");
-    assert!(doc["mrd-lint"].is_object());
+    assert_eq!(doc["mrd-lint"]["stage"], "test");
     // A second run sees the job and leaves the file alone, --force or not.
     scratch
         .mrd()
@@ -141,6 +142,65 @@ fn the_gitlab_ci_job_is_a_code_quality_report_of_mrd_lint() {
     );
     assert_eq!(job["artifacts"]["when"], "always");
     assert!(job["image"].is_string());
+    assert_eq!(job["stage"], "test");
+    // It installs the mrd that wrote it, and caches the install.
+    assert_eq!(job["variables"]["MRD_VERSION"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(job["variables"]["MRD_INSTALL_FROM"], "");
+    assert_eq!(job["variables"]["CARGO_HOME"], "$CI_PROJECT_DIR/.cargo");
+    assert_eq!(job["cache"]["key"], "mrd-$MRD_VERSION");
+    assert_eq!(job["cache"]["paths"][0], ".cargo/bin/");
+    let install = job["before_script"][1].as_str().unwrap();
+    assert!(
+        install
+            .ends_with("cargo install --locked $MRD_INSTALL_FROM mrd --version \"$MRD_VERSION\""),
+        "{install}"
+    );
+}
+
+#[test]
+fn init_picks_a_stage_the_pipeline_has_or_leaves_the_pipeline_alone() {
+    let scratch = Scratch::new();
+    let pipeline =
+        "stages: [build, code-check, deploy]\nbuild:\n  stage: build\n  script: [make]\n";
+    scratch.write(".gitlab-ci.yml", pipeline);
+    scratch
+        .mrd()
+        .args(["init", "--gitlab"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "updated    .gitlab-ci.yml (added the `mrd-lint` job, in stage `code-check`)",
+        ));
+    let doc = yaml(&scratch.read(".gitlab-ci.yml"));
+    assert_eq!(doc["mrd-lint"]["stage"], "code-check");
+
+    // No stage fits: GitLab would reject the whole pipeline, so the file is
+    // left as it is and the job is shown with the reason.
+    let pipeline = "stages: [build, deploy]\nbuild:\n  stage: build\n  script: [make]\n";
+    scratch.write(".gitlab-ci.yml", pipeline);
+    let assert = scratch.mrd().args(["init", "--gitlab"]).assert().success();
+    let out = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    assert!(
+        out.contains(
+            "skipped    .gitlab-ci.yml (left as it is: its stages (build, deploy) have no `test` stage and none named for checks (lint, check, verify, validate, qa)); add this job by hand, with `stage:` set to a stage your pipeline has:\n\n# Lint opportunity assessments"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("\nmrd-lint:\n  stage: test\n"), "{out}");
+    assert_eq!(scratch.read(".gitlab-ci.yml"), pipeline);
+
+    // Stages that may come from included files cannot be seen.
+    let pipeline = "include: ci/stages.yml\nbuild:\n  script: [make]\n";
+    scratch.write(".gitlab-ci.yml", pipeline);
+    scratch
+        .mrd()
+        .args(["init", "--gitlab"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "(left as it is: it has no `stages:` of its own but includes other files, whose stages mrd cannot see)",
+        ));
+    assert_eq!(scratch.read(".gitlab-ci.yml"), pipeline);
 }
 
 #[test]

@@ -121,9 +121,7 @@ fn hand_written_text_that_matches_nothing_goes_to_the_notes() {
         .stdout(predicate::str::contains(
             ":3: not matched, kept in the notes: We discussed this",
         ))
-        .stdout(predicate::str::contains(
-            ":14: not matched, kept in the notes: ## Open questions",
-        ))
+        .stdout(predicate::str::contains(":14: notes: ## Open questions"))
         .stdout(predicate::str::contains(
             ":10: question 2 (target market): 2. Who do we solve this problem for?",
         ));

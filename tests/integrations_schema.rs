@@ -76,6 +76,7 @@ fn broken_fixtures_do_not_validate_and_say_where() {
         ("broken-answer-type.md", "/answers/problem"),
         ("broken-no-title.md", ""),
         ("broken-date.md", "/created"),
+        ("broken-impossible-date.md", "/created"),
     ];
     for (file, pointer) in expected {
         let found = errors(&schema, &front_matter(&dir.join(file)));
@@ -95,7 +96,7 @@ fn the_schema_follows_the_active_question_set() {
         "questions:\n  pricing:\n    text: How will we price it?\n    short_name: pricing\n    guidance: Name the price and who pays it.\n",
     );
     let schema = schema_from(&mut scratch.mrd());
-    let pricing = &schema["properties"]["answers"]["properties"]["pricing"];
+    let pricing = &schema["properties"]["answers"]["else"]["properties"]["pricing"];
     assert!(
         pricing["description"]
             .as_str()
@@ -129,4 +130,18 @@ fn a_files_own_lint_settings_validate_and_typos_in_them_do_not() {
     );
     let typo: Value = serde_saphyr::from_str("title: T\nlint:\n  alow: [MRD007]\n").unwrap();
     assert!(!errors(&schema, &typo).is_empty());
+}
+
+#[test]
+fn a_fresh_skeleton_validates() {
+    // Every answer, the decision and the rationale are empty in it.
+    let scratch = Scratch::new();
+    scratch
+        .mrd()
+        .args(["new", "Managed scheduler", "--template-only", "-o", "s.md"])
+        .assert()
+        .success();
+    let schema = schema_from(&mut mrd());
+    let found = errors(&schema, &front_matter(&scratch.path().join("s.md")));
+    assert!(found.is_empty(), "{found:?}");
 }

@@ -429,7 +429,7 @@ fn a_project_template_overrides_and_extends_the_builtin() {
     for flavor in ["gitlab", "github"] {
         let out = stdout_of(s.mrd().args(["render", "--flavor", flavor, "x.md"]));
         assert!(
-            out.starts_with("**Decision: GO** · 9 of 9 questions answered · readiness 87/100 · status: decided · author: Priya Raman\n\nReviewed by the product council on 2026-10-02.\n\n## 1. Exactly what problem will this solve? (value proposition)\n"),
+            out.starts_with("**Decision: GO** · 9 of 9 questions answered · readiness 87/100 · status: decided · milestone: 2026-W44 · author: Priya Raman\n\nReviewed by the product council on 2026-10-02.\n\n## 1. Exactly what problem will this solve? (value proposition)\n"),
             "{out}"
         );
     }

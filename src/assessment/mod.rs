@@ -4,6 +4,7 @@
 //! and the interview can point at the exact place a problem is. Keys `mrd`
 //! does not know are kept, in order, so a rewrite never loses them.
 
+mod decide;
 mod frontmatter;
 mod parse;
 mod patch;
@@ -12,6 +13,7 @@ mod write;
 use std::fmt;
 use std::str::FromStr;
 
+pub use decide::{record_decision, set_rationale};
 pub use frontmatter::{Split, SplitError, split};
 pub use parse::{Parsed, Problem, ProblemKind, parse, parse_front_matter};
 pub use patch::rewrite;
@@ -38,6 +40,7 @@ pub const TOP_LEVEL_KEYS: &[&str] = &[
     "author",
     "created",
     "status",
+    "decided",
     "labels",
     "milestone",
     "answers",
@@ -173,6 +176,8 @@ pub struct FrontMatter {
     pub author: Option<Located<String>>,
     pub created: Option<Located<Date>>,
     pub status: Option<Located<Status>>,
+    /// The day the current decision (go or no-go) was made.
+    pub decided: Option<Located<Date>>,
     pub labels: Vec<Located<String>>,
     pub milestone: Option<Located<String>>,
     /// Where the `answers:` key is, when there is one.

@@ -206,6 +206,7 @@ impl Reader {
                 "author" => front.author = self.text(value, "author"),
                 "milestone" => front.milestone = self.text(value, "milestone"),
                 "created" => front.created = self.date(value, "created"),
+                "decided" => front.decided = self.date(value, "decided"),
                 "status" => front.status = self.choice::<Status>(value, "status"),
                 "labels" => front.labels = self.text_list(value, "labels"),
                 "answers" => {
@@ -480,7 +481,7 @@ mod tests {
     #[test]
     fn reads_every_field_of_the_format() {
         let parsed = read(
-            "---\nmrd: 1\ntitle: T\nauthor: A\ncreated: 2026-10-02\nstatus: review\nlabels: [x, y]\nmilestone: 2026-W44\nanswers:\n  problem: |\n    Pain.\nconfidence:\n  problem: high\nrecommendation:\n  decision: No-Go\n  rationale: Because.\n  conditions: [c1]\nextra_key: {a: 1}\n---\nbody\n",
+            "---\nmrd: 1\ntitle: T\nauthor: A\ncreated: 2026-10-02\nstatus: review\ndecided: 2026-10-20\nlabels: [x, y]\nmilestone: 2026-W44\nanswers:\n  problem: |\n    Pain.\nconfidence:\n  problem: high\nrecommendation:\n  decision: No-Go\n  rationale: Because.\n  conditions: [c1]\nextra_key: {a: 1}\n---\nbody\n",
         );
         assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
         let a = parsed.assessment.unwrap();
@@ -489,6 +490,7 @@ mod tests {
         assert_eq!(f.title_text(), Some("T"));
         assert_eq!(f.created.as_ref().unwrap().value.to_string(), "2026-10-02");
         assert_eq!(f.status.as_ref().unwrap().value, Status::Review);
+        assert_eq!(f.decided.as_ref().unwrap().value.to_string(), "2026-10-20");
         assert_eq!(f.labels.len(), 2);
         assert_eq!(f.milestone.as_ref().unwrap().value, "2026-W44");
         assert_eq!(f.answer_text("problem"), Some("Pain.\n"));

@@ -112,6 +112,59 @@ impl<'a> Lines<'a> {
     }
 }
 
+/// `text` (one rendered entry) with the comment that followed the value of
+/// the one-line entry it replaces, lines `[start, end)`.
+fn keep_comment(
+    lines: &Lines<'_>,
+    start: usize,
+    end: usize,
+    text: String,
+    newline: &str,
+) -> String {
+    if end == start + 1
+        && let Some(comment) = trailing_comment(lines.lines[start])
+        && let Some(rendered) = text.strip_suffix(newline)
+        && !rendered.contains('\n')
+    {
+        return format!("{rendered}{comment}{newline}");
+    }
+    text
+}
+
+/// The comment after a one-line `key: value` (with the spaces before it), if
+/// any: a `#` after whitespace, outside quotes. The result is read back and
+/// compared before it is used, so a line this misjudges is regenerated, never
+/// written wrong.
+fn trailing_comment(line: &str) -> Option<&str> {
+    let line = line.trim_end_matches(['\n', '\r']);
+    let mut quote: Option<char> = None;
+    let mut previous = ' ';
+    let mut chars = line.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match (quote, c) {
+            (Some('"'), '\\') => {
+                chars.next();
+            }
+            (Some(q), c) if c == q => {
+                // '' inside single quotes is an escaped quote.
+                if q == '\'' && chars.peek().is_some_and(|(_, n)| *n == '\'') {
+                    chars.next();
+                } else {
+                    quote = None;
+                }
+            }
+            (None, '\'' | '"') if previous == ' ' || previous == ':' => quote = Some(c),
+            (None, '#') if previous == ' ' || previous == '\t' => {
+                let start = line[..i].trim_end_matches([' ', '\t']).len();
+                return Some(&line[start..]);
+            }
+            _ => {}
+        }
+        previous = c;
+    }
+    None
+}
+
 fn is_key_line(text: &str, key: &str) -> bool {
     text.strip_prefix(key)
         .is_some_and(|rest| rest.trim_start_matches(' ').starts_with(':'))
@@ -157,15 +210,51 @@ fn render(key: &str, value: Node, indent: usize, newline: &str) -> String {
 /// `parent` (`None` for the top level): (key, value, was it there before).
 type Change = (String, Node);
 
-fn top_level_changes(old: &FrontMatter, new: &FrontMatter) -> Option<Vec<Change>> {
+/// A top-level value to write: a YAML node, or a scalar that is always safe
+/// unquoted (a date), written plain as people write it.
+enum TopValue {
+    Node(Node),
+    Plain(String),
+}
+
+impl TopValue {
+    fn render(self, key: &str, newline: &str) -> String {
+        match self {
+            TopValue::Node(node) => render(key, node, 0, newline),
+            TopValue::Plain(text) => format!("{key}: {text}{newline}"),
+        }
+    }
+}
+
+/// Top-level entries to write (`Some`) or remove (`None`).
+type TopChange = (String, Option<TopValue>);
+
+fn top_level_changes(old: &FrontMatter, new: &FrontMatter) -> Option<Vec<TopChange>> {
     let mut changes = Vec::new();
     if old.title != new.title {
-        changes.push(("title".to_string(), string(&new.title.as_ref()?.value)));
+        changes.push((
+            "title".to_string(),
+            Some(TopValue::Node(string(&new.title.as_ref()?.value))),
+        ));
     }
     if old.status.as_ref().map(|s| s.value) != new.status.as_ref().map(|s| s.value) {
         changes.push((
             "status".to_string(),
-            string(new.status.as_ref()?.value.as_str()),
+            Some(TopValue::Node(string(new.status.as_ref()?.value.as_str()))),
+        ));
+    }
+    let value = |field: &Option<super::Located<String>>| field.as_ref().map(|f| f.value.clone());
+    if value(&old.milestone) != value(&new.milestone) {
+        changes.push((
+            "milestone".to_string(),
+            value(&new.milestone).map(|m| TopValue::Node(string(&m))),
+        ));
+    }
+    let day = |field: &Option<super::Located<crate::date::Date>>| field.as_ref().map(|f| f.value);
+    if day(&old.decided) != day(&new.decided) {
+        changes.push((
+            "decided".to_string(),
+            day(&new.decided).map(|d| TopValue::Plain(d.to_string())),
         ));
     }
     Some(changes)
@@ -253,7 +342,9 @@ fn nested_edits(
         match lines.child(parent_line, &key) {
             Some(line) => {
                 let (start, end) = lines.entry(line);
-                edits.push(Edit::new(start, end, render(&key, value, indent, newline)));
+                let text = render(&key, value, indent, newline);
+                let text = keep_comment(lines, start, end, text, newline);
+                edits.push(Edit::new(start, end, text));
             }
             None => inserted.push_str(&render(&key, value, indent, newline)),
         }
@@ -279,15 +370,21 @@ fn patched(original: &str, desired: &Assessment) -> Option<String> {
 
     let mut edits = Vec::new();
     for (key, value) in top_level_changes(old, new)? {
-        match lines.top(&key) {
-            Some(line) => {
+        match (lines.top(&key), value) {
+            (Some(line), Some(value)) => {
                 let (start, end) = lines.entry(line);
-                edits.push(Edit::new(start, end, render(&key, value, 0, newline)));
+                let text = keep_comment(&lines, start, end, value.render(&key, newline), newline);
+                edits.push(Edit::new(start, end, text));
             }
-            None => {
+            (Some(line), None) => {
+                let (start, end) = lines.entry(line);
+                edits.push(Edit::new(start, end, String::new()));
+            }
+            (None, Some(value)) => {
                 let at = top_anchor(&lines, &key);
-                edits.push(Edit::new(at, at, render(&key, value, 0, newline)));
+                edits.push(Edit::new(at, at, value.render(&key, newline)));
             }
+            (None, None) => {}
         }
     }
     nested_edits(
@@ -399,6 +496,37 @@ mod tests {
         );
         assert_eq!(again.front.confidence_of("problem"), Some(Confidence::High));
         assert_eq!(again.front.decision(), Some(Decision::Go));
+    }
+
+    #[test]
+    fn the_milestone_and_decided_date_are_set_and_removed_in_place() {
+        let file = "---\ntitle: T   # keep\nstatus: review\nmilestone: '2026-W47'   # planned\n# next\nanswers:\n  problem: x\n---\nBody\n";
+        let mut a = read(file);
+        a.front.milestone.as_mut().unwrap().value = "2026-W48".into();
+        a.front.status.as_mut().unwrap().value = Status::Decided;
+        a.front.decided = Some(Located::new("2026-11-20".parse().unwrap(), Pos::default()));
+        let text = rewrite(file, &a);
+        assert_eq!(
+            text,
+            "---\ntitle: T   # keep\nstatus: decided\ndecided: 2026-11-20\nmilestone: 2026-W48   # planned\n# next\nanswers:\n  problem: x\n---\nBody\n"
+        );
+        let mut b = read(&text);
+        b.front.decided = None;
+        b.front.milestone = None;
+        assert_eq!(
+            rewrite(&text, &b),
+            "---\ntitle: T   # keep\nstatus: decided\n# next\nanswers:\n  problem: x\n---\nBody\n"
+        );
+    }
+
+    #[test]
+    fn trailing_comments_are_found_outside_quotes() {
+        assert_eq!(trailing_comment("a: b  # c\n"), Some("  # c"));
+        assert_eq!(trailing_comment("a: 'b # x' # c"), Some(" # c"));
+        assert_eq!(trailing_comment("a: \"b \\\" # x\" # c"), Some(" # c"));
+        assert_eq!(trailing_comment("a: 'it''s # x'"), None);
+        assert_eq!(trailing_comment("a: b#c"), None);
+        assert_eq!(trailing_comment("a: b"), None);
     }
 
     #[test]

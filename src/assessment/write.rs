@@ -60,6 +60,9 @@ fn front_matter_tree(front: &FrontMatter) -> Node {
     if let Some(status) = &front.status {
         entries.push(entry("status", text(status.value.as_str())));
     }
+    if let Some(decided) = &front.decided {
+        entries.push(entry("decided", text(&decided.value.to_string())));
+    }
     if !front.labels.is_empty() {
         entries.push(entry("labels", list(&front.labels)));
     }

@@ -1,6 +1,7 @@
 //! `mrd edit PATH`: resume a draft, or revise chosen answers, through the interview.
 
 use std::io::Write;
+use std::path::Path;
 
 use crate::assessment::{Located, Status, WriteMode};
 use crate::cli::EditArgs;
@@ -8,7 +9,7 @@ use crate::cmd::{load, report_to_stderr};
 use crate::config::Config;
 use crate::error::{Error, Outcome};
 use crate::inputs::Input;
-use crate::interview::{self, Interview, Step, unfinished_steps};
+use crate::interview::{self, Interview, Prompter, Step, unfinished_steps};
 use crate::lint::{self, Context};
 use crate::questions::QuestionSet;
 use crate::suggest::did_you_mean;
@@ -45,7 +46,13 @@ fn step_for(question: &crate::questions::Question) -> Step {
     }
 }
 
-pub fn run(args: &EditArgs, config: &Config, out: &mut dyn Write) -> Result<Outcome, Error> {
+/// `config_arg` is `--config` as given: the resume command repeats it.
+pub fn run(
+    args: &EditArgs,
+    config: &Config,
+    config_arg: Option<&Path>,
+    out: &mut dyn Write,
+) -> Result<Outcome, Error> {
     let questions = &config.questions;
     let chosen = chosen_steps(&args.questions, questions)?;
     let (source, parsed) = load(&Input::File(args.path.clone()))?;
@@ -84,6 +91,7 @@ pub fn run(args: &EditArgs, config: &Config, out: &mut dyn Write) -> Result<Outc
         return Err(Error::Usage(interview::no_terminal_message("edit")));
     }
 
+    let resuming = !args.all && chosen.is_empty();
     let steps = if args.all {
         questions.all().iter().map(step_for).collect()
     } else if !chosen.is_empty() {
@@ -91,21 +99,36 @@ pub fn run(args: &EditArgs, config: &Config, out: &mut dyn Write) -> Result<Outc
     } else {
         unfinished_steps(&assessment, config)
     };
+    let shown_path = interview::shown(&args.path);
     if steps.is_empty() {
         writeln!(
             out,
             "every required question of {} is answered; re-ask one with --question KEY, or all with --all",
-            args.path.display()
+            shown_path.display()
         )?;
         interview::print_summary(out, &assessment, config, &args.path)?;
         return Ok(Outcome::Success);
+    }
+    if resuming {
+        writeln!(
+            anstream::stderr(),
+            "{}",
+            resume_note(&shown_path, &steps, questions)
+        )?;
     }
     if assessment.front.status.is_none() {
         assessment.front.status = Some(Located::new(Status::Draft, Pos::default()));
     }
 
-    let mut session = Interview::new(config, args.path.clone(), assessment, WriteMode::Replace)
-        .editing(source.text.clone());
+    let mut session = Interview::new(
+        config,
+        args.path.clone(),
+        assessment,
+        WriteMode::Replace,
+        Prompter::new()?,
+    )
+    .editing(source.text.clone())
+    .with_config_arg(config_arg.map(Path::to_path_buf));
     for step in &steps {
         if let Err(stop) = session.ask(step) {
             return session.stopped(stop);
@@ -114,7 +137,7 @@ pub fn run(args: &EditArgs, config: &Config, out: &mut dyn Write) -> Result<Outc
     // Changed answers may change the decision: offer to revisit it.
     let asked_recommendation = steps.contains(&Step::Recommendation);
     if !asked_recommendation && let Some(decision) = session.assessment.front.decision() {
-        let revise = interview::confirm_revision(decision);
+        let revise = session.confirm_revision(decision);
         match revise {
             Ok(true) => {
                 if let Err(stop) = session.ask(&Step::Recommendation) {
@@ -126,4 +149,55 @@ pub fn run(args: &EditArgs, config: &Config, out: &mut dyn Write) -> Result<Outc
         }
     }
     session.finish(out)
+}
+
+/// Where `mrd edit` resumes: "5 of 10 questions left", and what else.
+fn resume_note(path: &Path, steps: &[Step], questions: &QuestionSet) -> String {
+    let left = steps
+        .iter()
+        .filter(|s| matches!(s, Step::Answer(_) | Step::Recommendation))
+        .count();
+    let mut note = format!(
+        "Resuming {}: {left} of {} questions left",
+        path.display(),
+        questions.len()
+    );
+    let mut also = Vec::new();
+    if steps.contains(&Step::Title) {
+        also.push("the title".to_string());
+    }
+    for step in steps {
+        if let Step::Confidence(key) = step
+            && let Some(q) = questions.get(key)
+        {
+            also.push(format!(
+                "the confidence of question {} ({}), whose prompt was interrupted",
+                q.number, q.short_name
+            ));
+        }
+    }
+    if !also.is_empty() {
+        note.push_str(&format!(", and {}", also.join(" and ")));
+    }
+    note
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_resume_note_counts_what_is_left() {
+        let set = QuestionSet::builtin();
+        let steps = [
+            Step::Confidence("market_size".into()),
+            Step::Answer("alternatives".into()),
+            Step::Answer("metrics".into()),
+            Step::Recommendation,
+        ];
+        assert_eq!(
+            resume_note(Path::new("a.md"), &steps, &set),
+            "Resuming a.md: 3 of 10 questions left, and the confidence of question 3 (market size), whose prompt was interrupted"
+        );
+    }
 }

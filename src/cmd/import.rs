@@ -1,105 +1,338 @@
-//! `mrd import FILE|-`: an existing Markdown issue as an assessment file, with
-//! the same safety rules as `mrd new` (never replaces without `--force`,
-//! writes atomically) and a report of what matched which question.
+//! `mrd import PATH…`: documents a team already has (issues, wiki pages,
+//! `gh`/`glab` JSON, whole directories of them) as assessment files, with the
+//! same safety rules as `mrd new` (never replaces without `--force`, writes
+//! atomically) and one report for the whole run.
 
+use std::collections::{HashMap, HashSet};
 use std::io::Write;
+use std::path::{Path, PathBuf};
 
 use crate::assessment::{
-    self, Assessment, ConfidenceEntry, Decision, FrontMatter, Located, Recommendation, Status,
-    WriteMode, to_markdown, write_atomically,
+    Assessment, ConfidenceEntry, Decision, FrontMatter, Located, Recommendation, Status,
+    WriteError, WriteMode, to_markdown, write_atomically,
 };
-use crate::cli::ImportArgs;
+use crate::cli::{ImportArgs, ImportFormat};
 use crate::cmd::read;
-use crate::cmd::report_written;
 use crate::config::Config;
 use crate::date::Date;
-use crate::error::{Error, Outcome};
-use crate::import::{FindingKind, Imported, import};
-use crate::inputs::Input;
+use crate::error::{Error, Outcome as CommandOutcome};
+use crate::import::document::{self, Document, Refusal};
+use crate::import::matching::Matcher;
+use crate::import::report::{self, Entry, Outcome, Reason};
+use crate::import::{Imported, clean_title, import_with, mostly_unplaced_note};
+use crate::inputs::{self, Input};
 use crate::summary::Summary;
 use crate::yaml::Pos;
 
-pub fn run(args: &ImportArgs, config: &Config, out: &mut dyn Write) -> Result<Outcome, Error> {
-    let input = if args.input.as_os_str() == "-" {
-        Input::Stdin
-    } else {
-        Input::File(args.input.clone())
+/// What a directory gives to import.
+const EXTENSIONS: &[&str] = &["md", "markdown", "json"];
+
+pub fn run(
+    args: &ImportArgs,
+    config: &Config,
+    out: &mut dyn Write,
+) -> Result<CommandOutcome, Error> {
+    let files = inputs::collect_with(&args.inputs, &config.assessments_dir, EXTENSIONS)?;
+    let to_stdout = args.output.as_deref().is_some_and(|p| p.as_os_str() == "-");
+    let several = files.len() > 1 || args.inputs.iter().any(|p| p.is_dir());
+    if several && args.title.is_some() {
+        return Err(Error::Usage(
+            "--title names one document; with several, each takes its own title".into(),
+        ));
+    }
+    let matcher = Matcher::new(&config.questions);
+    let mut run = Run {
+        args,
+        config,
+        matcher: &matcher,
+        entries: Vec::new(),
+        written: Vec::new(),
+        printed: None,
     };
-    let source = read(&input)?;
-    if let Ok(split) = assessment::split(&source.text)
-        && !split.yaml.trim().is_empty()
+    for input in &files {
+        run.file(input);
+    }
+    let documents = run.entries.len();
+    if to_stdout && documents > 1 {
+        return Err(Error::Usage(format!(
+            "-o - prints one assessment, and these inputs hold {documents} documents: write them to a directory with -o DIR, or leave -o out"
+        )));
+    }
+    if let Some(output) = &args.output
+        && !to_stdout
+        && documents > 1
+        && !output.is_dir()
     {
         return Err(Error::Usage(format!(
-            "{} starts with YAML front-matter: it is already an assessment file, so there is nothing to import (check it with `mrd lint {}`)",
-            source.name, source.name
+            "{} is not a directory, and these inputs hold {documents} documents: -o names a directory when importing several",
+            output.display()
         )));
     }
-    let imported = import(&source.text, &config.questions);
-    let found_nothing = imported.answers.is_empty()
-        && imported.decision.is_none()
-        && imported.rationale.is_none()
-        && imported.conditions.is_empty();
-    if found_nothing {
-        // Writing a file of notes only would look like an import and be none.
-        return Err(Error::Usage(format!(
-            "{}: no section names one of the questions, so nothing was written; a question is a heading, a bold line or a numbered line with its wording, such as `1. {}` (see `mrd questions`)",
-            source.name,
-            config
-                .questions
-                .all()
-                .first()
-                .map_or("", |q| q.text.as_str())
-        )));
-    }
+    run.write_all()?;
 
-    let title = args
-        .title
-        .clone()
-        .or_else(|| imported.title.clone())
-        .or_else(|| match &input {
-            Input::File(path) => path
-                .file_stem()
-                .map(|s| title_from_file_name(&s.to_string_lossy())),
-            Input::Stdin => None,
-        })
-        .filter(|t| !t.trim().is_empty());
-    let Some(title) = title else {
-        return Err(Error::Usage(
-            "the issue has no `# title` heading: pass the opportunity's title with --title \"...\""
-                .into(),
-        ));
-    };
-    let assessment = to_assessment(&imported, &title);
-    let text = to_markdown(&assessment);
-    let summary = Summary::of(&assessment.front, &config.questions);
-
-    // With `-o -` the assessment is the output, so the report moves to stderr.
-    let to_stdout = args.output.as_deref().is_some_and(|p| p.as_os_str() == "-");
+    // One document that was not written is the command's error, on stderr.
+    let single = run.entries.len() == 1;
+    // With `-o -` the assessment is the output, so the report goes to stderr.
     let mut stderr = anstream::stderr().lock();
-    let report: &mut dyn Write = if to_stdout { &mut stderr } else { out };
-    print_report(report, &source.name, &imported)?;
-    if !summary.unanswered.is_empty() {
-        writeln!(report, "unanswered: {}", summary.unanswered.join(", "))?;
+    let report_out: &mut dyn Write = if to_stdout { &mut stderr } else { out };
+    match args.format {
+        ImportFormat::Json => {
+            let json = report::json(&run.entries);
+            writeln!(
+                report_out,
+                "{}",
+                serde_json::to_string_pretty(&json).expect("JSON values print")
+            )?;
+        }
+        ImportFormat::Text => {
+            for entry in &run.entries {
+                report::print_text(report_out, entry, single)?;
+            }
+            if run.entries.len() > 1 {
+                report::print_totals(report_out, &run.entries)?;
+            }
+        }
+    }
+    drop(stderr);
+    if let Some(text) = &run.printed {
+        out.write_all(text.as_bytes())?;
+    }
+    let not_written: Vec<&Entry> = run
+        .entries
+        .iter()
+        .filter(|e| matches!(e.outcome, Outcome::NotWritten(_)))
+        .collect();
+    match not_written.as_slice() {
+        [] if run.entries.is_empty() => Err(Error::Usage(
+            "no files to import: directories are searched for *.md, *.markdown and *.json".into(),
+        )),
+        [] if run.entries.iter().all(|e| e.outcome.code() == 0) => Ok(CommandOutcome::Success),
+        [] => Ok(CommandOutcome::Findings),
+        [one] if single => Err(Error::Usage(format!(
+            "{}: {}",
+            one.name,
+            report::not_written_message(one)
+        ))),
+        some => Err(Error::Usage(format!(
+            "{} of {} documents were not written; the report above says why",
+            some.len(),
+            run.entries.len()
+        ))),
+    }
+}
+
+struct Run<'a> {
+    args: &'a ImportArgs,
+    config: &'a Config,
+    matcher: &'a Matcher,
+    entries: Vec<Entry>,
+    /// Each entry's assessment text, to write once every input was read.
+    written: Vec<Option<String>>,
+    printed: Option<String>,
+}
+
+impl Run<'_> {
+    fn failed(&mut self, name: String, reason: Reason) {
+        self.entries.push(Entry {
+            name,
+            line_offset: 0,
+            title: None,
+            title_from: None,
+            imported: None,
+            outcome: Outcome::NotWritten(reason),
+            output: None,
+            unanswered: Vec::new(),
+            status: None,
+            message: None,
+        });
+        self.written.push(None);
     }
 
-    if to_stdout {
-        drop(stderr);
-        out.write_all(text.as_bytes())?;
-    } else {
-        let path = args
-            .output
-            .clone()
-            .unwrap_or_else(|| config.default_path(&title));
-        let mode = WriteMode::new_file(args.force);
-        write_atomically(&path, &text, mode)?;
-        report_written(out, &path, &summary)?;
+    fn file(&mut self, input: &Input) {
+        let source = match read(input) {
+            Ok(source) => source,
+            Err(err) => {
+                let name = match input {
+                    Input::File(path) => path.display().to_string(),
+                    Input::Stdin => "<stdin>".into(),
+                };
+                return self.failed(name, Reason::Failed(err.to_string()));
+            }
+        };
+        let documents = match document::documents(&source.name, &source.text) {
+            Ok(documents) => documents,
+            Err(Refusal::Assessment) => return self.failed(source.name, Reason::Assessment),
+            Err(Refusal::Json(why)) => {
+                return self.failed(
+                    source.name,
+                    Reason::Failed(format!("not a gh or glab issue: {why}")),
+                );
+            }
+            Err(Refusal::FrontMatter(line, why)) => {
+                let name = format!("{}:{line}", source.name);
+                return self.failed(
+                    name,
+                    Reason::Failed(format!("its front-matter cannot be read: {why}")),
+                );
+            }
+        };
+        let stem = match input {
+            Input::File(path) => path.file_stem().map(|s| s.to_string_lossy().into_owned()),
+            Input::Stdin => None,
+        };
+        for doc in documents {
+            self.document(doc, stem.as_deref());
+        }
     }
-    // As for `mrd new`: an incomplete result is saved, and the exit code says so.
-    Ok(if summary.is_complete() {
-        Outcome::Success
-    } else {
-        Outcome::Findings
-    })
+
+    fn document(&mut self, doc: Document, stem: Option<&str>) {
+        let imported = import_with(&doc.body, &self.config.questions, self.matcher);
+        let mut entry = Entry {
+            name: doc.name.clone(),
+            line_offset: doc.line_offset,
+            title: None,
+            title_from: None,
+            imported: None,
+            outcome: Outcome::NotWritten(Reason::NothingFound),
+            output: None,
+            unanswered: Vec::new(),
+            status: None,
+            message: None,
+        };
+        let refusal = if imported.found_nothing() {
+            Some(Reason::NothingFound)
+        } else if imported.is_empty_template() {
+            Some(Reason::Template(imported.questions_named))
+        } else {
+            None
+        };
+        if let Some(reason) = refusal {
+            entry.outcome = Outcome::NotWritten(reason);
+            entry.imported = Some(imported);
+            self.entries.push(entry);
+            self.written.push(None);
+            return;
+        }
+        // The wrapper's title (JSON, front-matter) is what the team called
+        // it; then the document's own; the file name only as a last resort.
+        let title = [
+            self.args.title.clone().map(|t| (t, "--title".to_string())),
+            doc.title
+                .as_deref()
+                .and_then(clean_title)
+                .map(|t| (t, doc.title_from.unwrap_or("front-matter").to_string())),
+            imported.title.clone().map(|t| (t, "document".to_string())),
+            stem.map(|s| (title_from_file_name(s), "file name".to_string())),
+        ]
+        .into_iter()
+        .flatten()
+        .find(|(t, _)| !t.trim().is_empty());
+        entry.imported = Some(imported);
+        let Some((title, from)) = title else {
+            entry.outcome = Outcome::NotWritten(Reason::NoTitle);
+            self.entries.push(entry);
+            self.written.push(None);
+            return;
+        };
+        let imported = entry.imported.as_ref().expect("set above");
+        let assessment = to_assessment_from(imported, &doc, &title);
+        let summary = Summary::of(&assessment.front, &self.config.questions);
+        entry.unanswered = summary.unanswered.clone();
+        entry.status = Some(format!(
+            "{}, {} of {} questions answered",
+            summary.decision_label(),
+            summary.answered,
+            summary.required
+        ));
+        let complete = summary.is_complete() && !imported.mostly_unplaced();
+        entry.outcome = Outcome::Written { complete };
+        entry.title = Some(title);
+        entry.title_from = Some(from);
+        self.entries.push(entry);
+        self.written.push(Some(to_markdown(&assessment)));
+    }
+
+    /// Writes every document read, each to its own file: `-o FILE`, a file
+    /// in `-o DIR`, or the assessments directory, by title.
+    fn write_all(&mut self) -> Result<(), Error> {
+        let to_stdout = self
+            .args
+            .output
+            .as_deref()
+            .is_some_and(|p| p.as_os_str() == "-");
+        let mut taken = Taken::default();
+        for (entry, text) in self.entries.iter_mut().zip(&self.written) {
+            let Some(text) = text else { continue };
+            let Outcome::Written { complete } = entry.outcome else {
+                continue;
+            };
+            if to_stdout {
+                entry.outcome = Outcome::Printed { complete };
+                self.printed = Some(text.clone());
+                continue;
+            }
+            let title = entry.title.as_deref().unwrap_or_default();
+            let path = match &self.args.output {
+                Some(dir) if dir.is_dir() => dir.join(file_name(self.config, title)),
+                Some(file) => file.clone(),
+                None => self.config.default_path(title),
+            };
+            // Two documents with the same title in one run get their own files.
+            let path = taken.claim(path);
+            entry.output = Some(path.clone());
+            if self.args.dry_run {
+                entry.outcome = Outcome::DryRun { complete };
+                continue;
+            }
+            match write_atomically(&path, text, WriteMode::new_file(self.args.force)) {
+                Ok(()) => {}
+                Err(WriteError::Exists(_)) => entry.outcome = Outcome::NotWritten(Reason::Exists),
+                Err(err) => {
+                    entry.message = Some(err.to_string());
+                    entry.outcome = Outcome::NotWritten(Reason::Failed(err.to_string()));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn file_name(config: &Config, title: &str) -> PathBuf {
+    config
+        .default_path(title)
+        .file_name()
+        .map_or_else(|| PathBuf::from("assessment.md"), PathBuf::from)
+}
+
+/// The output paths of this run, so two documents with the same title get
+/// `title.md` and `title-2.md`. Hashed, with the next suffix remembered per
+/// path, so a backlog of thousands of same-titled issues stays linear.
+#[derive(Default)]
+struct Taken {
+    paths: HashSet<PathBuf>,
+    next: HashMap<PathBuf, usize>,
+}
+
+impl Taken {
+    fn claim(&mut self, path: PathBuf) -> PathBuf {
+        if self.paths.insert(path.clone()) {
+            return path;
+        }
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let mut n = self.next.get(&path).copied().unwrap_or(2);
+        loop {
+            let candidate = dir.join(format!("{stem}-{n}.md"));
+            n += 1;
+            if self.paths.insert(candidate.clone()) {
+                self.next.insert(path, n);
+                return candidate;
+            }
+        }
+    }
 }
 
 /// `managed-scheduler` → `Managed scheduler`.
@@ -114,14 +347,28 @@ fn title_from_file_name(stem: &str) -> String {
 
 /// The assessment an import gives: a draft until it has a go or no-go.
 pub fn to_assessment(imported: &Imported, title: &str) -> Assessment {
+    to_assessment_from(imported, &Document::default(), title)
+}
+
+/// As [`to_assessment`], with what the document's wrapper said (author,
+/// date, labels, milestone, a blog's other front-matter keys).
+pub fn to_assessment_from(imported: &Imported, doc: &Document, title: &str) -> Assessment {
     let at = Pos::default();
     let mut front = FrontMatter {
         title: Some(Located::new(title.to_string(), at)),
-        created: Some(Located::new(Date::today(), at)),
+        author: doc.author.clone().map(|a| Located::new(a, at)),
+        created: Some(Located::new(doc.created.unwrap_or_else(Date::today), at)),
+        labels: doc
+            .labels
+            .iter()
+            .map(|l| Located::new(l.clone(), at))
+            .collect(),
+        milestone: doc.milestone.clone().map(|m| Located::new(m, at)),
+        extra: doc.extra.clone(),
         ..FrontMatter::default()
     };
     let status = match imported.decision {
-        Some(Decision::Go | Decision::NoGo) => Status::Decided,
+        Some(Decision::Go | Decision::NoGo) if !imported.mostly_unplaced() => Status::Decided,
         _ => Status::Draft,
     };
     front.status = Some(Located::new(status, at));
@@ -155,24 +402,10 @@ pub fn to_assessment(imported: &Imported, title: &str) -> Assessment {
             ..Recommendation::default()
         });
     }
-    Assessment::new(front, imported.notes.clone())
-}
-
-fn print_report(out: &mut dyn Write, name: &str, imported: &Imported) -> Result<(), Error> {
-    for finding in &imported.report {
-        let what = match &finding.kind {
-            FindingKind::Question(n, short) => format!("question {n} ({short})"),
-            FindingKind::Decision(Some(d)) => format!("decision: {d}"),
-            FindingKind::Decision(None) => "no decision".to_string(),
-            FindingKind::Rationale => "rationale".to_string(),
-            FindingKind::Conditions => "conditions".to_string(),
-            FindingKind::Notes => "notes".to_string(),
-            FindingKind::Title => "title".to_string(),
-            FindingKind::Unmatched => "not matched, kept in the notes".to_string(),
-            FindingKind::Repeated(n) => format!("question {n} again, kept in the notes"),
-            FindingKind::Skipped => "skipped (generated text)".to_string(),
-        };
-        writeln!(out, "{name}:{}: {what}: {}", finding.line, finding.excerpt)?;
-    }
-    Ok(())
+    let notes = if imported.mostly_unplaced() {
+        format!("{}\n\n{}", mostly_unplaced_note(), imported.notes)
+    } else {
+        imported.notes.clone()
+    };
+    Assessment::new(front, notes)
 }

@@ -1,6 +1,7 @@
 //! `mrd init`: set up a repository. Writes `.mrd.yml` (every setting at its
-//! default, commented), creates the assessments directory, and with
-//! `--gitlab`/`--github` the forge's issue template and CI job.
+//! default, commented), creates the assessments directory with a README in
+//! it (so that git keeps it), and with `--gitlab`/`--github` the forge's
+//! issue template and CI job.
 //!
 //! Safe to run again: a file that already says what init would write is left
 //! alone, a file that differs is kept unless `--force`, and an existing
@@ -13,9 +14,9 @@ use crate::assessment::{WriteMode, write_atomically};
 use crate::cli::InitArgs;
 use crate::config::{self, Config};
 use crate::error::{Error, Outcome};
+use crate::scaffold::gitlab::{self, PipelinePlan};
 use crate::scaffold::{self, Merge, Planned};
 use crate::source::Source;
-use crate::yaml::{self, Value};
 
 pub fn run(
     args: &InitArgs,
@@ -45,14 +46,20 @@ pub fn run(
         Some(_) => config.assessments_dir.clone(),
         None => cwd.join("assessments"),
     };
-    let shown = dir.strip_prefix(cwd).unwrap_or(&dir).display().to_string();
+    let relative = dir.strip_prefix(cwd).unwrap_or(&dir);
     if dir.is_dir() {
-        writeln!(out, "exists     {shown}/")?;
+        writeln!(out, "exists     {}/", relative.display())?;
     } else {
         std::fs::create_dir_all(&dir)
             .map_err(|err| Error::Write(crate::assessment::WriteError::Io(dir.clone(), err)))?;
-        writeln!(out, "created    {shown}/")?;
+        writeln!(out, "created    {}/", relative.display())?;
     }
+    let readme = Planned {
+        path: relative.join(crate::inputs::README),
+        contents: scaffold::assessments::readme(),
+        merge: Merge::KeepAlways,
+    };
+    writeln!(out, "{}", apply(&readme, cwd, args.force)?)?;
     Ok(Outcome::Success)
 }
 
@@ -72,13 +79,7 @@ fn apply(file: &Planned, cwd: &Path, force: bool) -> Result<String, Error> {
         return Ok(format!("unchanged  {shown}"));
     }
     match file.merge {
-        Merge::AppendJob(job) => Ok(append_job(
-            &path,
-            &existing.text,
-            &file.contents,
-            job,
-            &shown.to_string(),
-        )?),
+        Merge::GitlabPipeline => merge_pipeline(&path, &existing.text, &shown.to_string()),
         Merge::Keep if force => {
             write_atomically(&path, &file.contents, WriteMode::Replace)?;
             Ok(format!("replaced   {shown}"))
@@ -86,41 +87,27 @@ fn apply(file: &Planned, cwd: &Path, force: bool) -> Result<String, Error> {
         Merge::Keep => Ok(format!(
             "kept       {shown} (it differs from what init would write; --force replaces it)"
         )),
+        Merge::KeepAlways => Ok(format!("kept       {shown} (init never replaces it)")),
     }
 }
 
-/// Adds `job` to an existing pipeline file unless it is already there.
-fn append_job(
-    path: &Path,
-    existing: &str,
-    job_text: &str,
-    job: &str,
-    shown: &str,
-) -> Result<String, Error> {
-    let has_job = match yaml::parse(existing).map(|root| root.value) {
-        Ok(Value::Map(entries)) => entries
-            .iter()
-            .any(|(k, _)| k.key_text().as_deref() == Some(job)),
-        Ok(Value::Null) => false,
-        _ => {
-            return Ok(format!(
-                "skipped    {shown} (not a YAML mapping of jobs, so it was left as it is); add this job by hand:\n\n{job_text}"
-            ));
+/// Adds the lint job to a project's pipeline, when that cannot break it.
+fn merge_pipeline(path: &Path, existing: &str, shown: &str) -> Result<String, Error> {
+    Ok(match gitlab::plan_pipeline(existing) {
+        PipelinePlan::HasJob => format!(
+            "unchanged  {shown} (it already has the `{}` job)",
+            gitlab::JOB
+        ),
+        PipelinePlan::Append { stage, text } => {
+            write_atomically(path, &text, WriteMode::Replace)?;
+            format!(
+                "updated    {shown} (added the `{}` job, in stage `{stage}`)",
+                gitlab::JOB
+            )
         }
-    };
-    if has_job {
-        return Ok(format!(
-            "unchanged  {shown} (it already has the `{job}` job)"
-        ));
-    }
-    let mut text = existing.to_string();
-    if !text.is_empty() && !text.ends_with('\n') {
-        text.push('\n');
-    }
-    if !text.is_empty() {
-        text.push('\n');
-    }
-    text.push_str(job_text);
-    write_atomically(path, &text, WriteMode::Replace)?;
-    Ok(format!("updated    {shown} (added the `{job}` job)"))
+        PipelinePlan::LeaveAlone { reason, job } => format!(
+            "skipped    {shown} (left as it is: {reason}); add this job by hand, \
+             with `stage:` set to a stage your pipeline has:\n\n{job}"
+        ),
+    })
 }

@@ -30,6 +30,9 @@ pub fn run(args: &LintArgs, config: &Config, out: &mut dyn Write) -> Result<Outc
     }
     let settings = settings(args, &config.lint)?;
     let inputs = inputs::collect(&args.paths, &config.assessments_dir)?;
+    if inputs.is_empty() {
+        crate::cmd::note_nothing_to_check(config)?;
+    }
     let styled = output::stdout_is_styled();
     let mut emitter = output::emitter(args.format, styled);
     let mut totals = Totals {

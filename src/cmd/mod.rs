@@ -2,14 +2,18 @@
 //! and prints. No domain logic lives here.
 
 pub mod completions;
+pub mod decide;
 pub mod edit;
 pub mod import;
 pub mod init;
+pub mod kickoff;
 pub mod lint;
+pub mod log;
 pub mod man;
 pub mod new;
 pub mod questions;
 pub mod render;
+pub mod roll;
 pub mod rules;
 pub mod schema;
 pub mod summary;
@@ -55,6 +59,32 @@ pub fn report_to_stderr(diagnostics: &[Diagnostic]) -> Result<(), Error> {
     Ok(())
 }
 
+/// For a command that rewrites a file: the problems that stop `parsed` from
+/// being rewritten safely (a file that does not read cleanly could lose what
+/// the reader skipped), printed to standard error as lint prints them.
+/// Returns whether there were any.
+pub fn refuse_unreadable(
+    source: &Source,
+    parsed: &Parsed,
+    config: &crate::config::Config,
+) -> Result<bool, Error> {
+    if parsed.problems.is_empty() && parsed.assessment.is_some() {
+        return Ok(false);
+    }
+    let diagnostics: Vec<Diagnostic> =
+        crate::lint::lint_source(source, &config.questions, &config.lint)
+            .into_iter()
+            .filter(|d| d.level == crate::diagnostic::Level::Error)
+            .filter(|d| {
+                d.rule.code == crate::lint::rules::INVALID_FRONT_MATTER.code
+                    || Some(d.rule.code)
+                        == crate::lint::rules::find("missing-front-matter").map(|r| r.code)
+            })
+            .collect();
+    report_to_stderr(&diagnostics)?;
+    Ok(true)
+}
+
 /// The line `new` and `import` print after writing an assessment.
 pub fn report_written(
     out: &mut dyn Write,
@@ -69,5 +99,16 @@ pub fn report_written(
         summary.answered,
         summary.required
     )?;
+    Ok(())
+}
+
+/// Says on standard error that the assessments directory has nothing to
+/// check yet (a fresh clone, before the first assessment). Standard output
+/// stays the command's empty product, so a CI report is still well formed.
+pub fn note_nothing_to_check(config: &crate::config::Config) -> Result<(), Error> {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let note = crate::inputs::nothing_to_check(&config.assessments_dir, &cwd);
+    let style = anstyle::Style::new().bold();
+    writeln!(anstream::stderr(), "{style}note:{style:#} {note}")?;
     Ok(())
 }

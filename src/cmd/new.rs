@@ -16,18 +16,26 @@ use crate::date::Date;
 use crate::diagnostic::Level;
 use crate::error::{Error, Outcome};
 use crate::inputs::Input;
-use crate::interview::{self, Interview, Step, Stop, shell_quote, skeleton::skeleton};
+use crate::interview::{
+    self, Backlog, Interview, Prompter, Reply, Step, Stop, shell_quote, shown, skeleton::skeleton,
+};
 use crate::lint::{self, Context};
 use crate::summary::Summary;
 use crate::yaml::Pos;
 
-pub fn run(args: &NewArgs, config: &Config, out: &mut dyn Write) -> Result<Outcome, Error> {
+/// `config_arg` is `--config` as given: the resume command repeats it.
+pub fn run(
+    args: &NewArgs,
+    config: &Config,
+    config_arg: Option<&Path>,
+    out: &mut dyn Write,
+) -> Result<Outcome, Error> {
     if args.template_only {
         return template_only(args, config, out);
     }
     match &args.answers {
         Some(answers) => from_answers(args, answers, config, out),
-        None => interview(args, config, out),
+        None => interview(args, config, config_arg, out),
     }
 }
 
@@ -62,36 +70,59 @@ fn template_only(args: &NewArgs, config: &Config, out: &mut dyn Write) -> Result
     Ok(Outcome::Success)
 }
 
-fn interview(args: &NewArgs, config: &Config, out: &mut dyn Write) -> Result<Outcome, Error> {
+fn interview(
+    args: &NewArgs,
+    config: &Config,
+    config_arg: Option<&Path>,
+    out: &mut dyn Write,
+) -> Result<Outcome, Error> {
     if !interview::terminal_available() {
         return Err(Error::Usage(interview::no_terminal_message("new")));
     }
     let refuse_existing = |path: &PathBuf| {
         if !args.force && path.exists() {
-            return Err(Error::Write(WriteError::Exists(path.clone())));
+            return Err(Error::Write(WriteError::Exists(shown(path))));
         }
         Ok(())
     };
     if let Some(path) = &args.output {
         refuse_existing(path)?;
     }
+    let mut prompter = Prompter::new()?;
     let mut front = FrontMatter {
         created: Some(Located::new(Date::today(), Pos::default())),
         status: Some(Located::new(Status::Draft, Pos::default())),
         ..FrontMatter::default()
     };
-    let title = match args
+    let given = args
         .title
         .as_deref()
         .map(str::trim)
-        .filter(|t| !t.is_empty())
-    {
-        Some(title) => title.to_string(),
+        .filter(|t| !t.is_empty());
+    let (title, leaving) = match given {
+        Some(title) => (title.to_string(), false),
         None => {
-            match interview::ask_title(config, &Assessment::new(front.clone(), String::new())) {
-                Ok(title) => title,
+            let asked = interview::ask_title(
+                &mut prompter,
+                config,
+                &Assessment::new(front.clone(), String::new()),
+            );
+            match asked {
+                Ok(Reply::Entered(title)) => (title, false),
+                // Esc after typing a title: it is kept, as an answer would be.
+                Ok(Reply::Leaving(title)) if !title.is_empty() => (title, true),
+                Ok(Reply::Leaving(_)) => {
+                    writeln!(anstream::stderr(), "\nstopped: nothing was saved")?;
+                    return Ok(Outcome::Findings);
+                }
                 Err(Stop::Failed(err)) => return Err(err),
                 Err(Stop::Interrupted) => {
+                    if let Some(unsent) = prompter.unsent.take() {
+                        writeln!(
+                            anstream::stderr(),
+                            "\nnot saved, as it was never sent: {unsent}"
+                        )?;
+                    }
                     writeln!(anstream::stderr(), "\ninterrupted: nothing was saved")?;
                     return Ok(Outcome::Interrupted);
                 }
@@ -110,9 +141,23 @@ fn interview(args: &NewArgs, config: &Config, out: &mut dyn Write) -> Result<Out
     refuse_existing(&path)?;
 
     let mode = WriteMode::new_file(args.force);
-    let mut session = Interview::new(config, path, Assessment::new(front, String::new()), mode);
+    let mut session = Interview::new(
+        config,
+        path,
+        Assessment::new(front, String::new()),
+        mode,
+        prompter,
+    )
+    .with_config_arg(config_arg.map(Path::to_path_buf));
     // The file exists from the first moment, so even the first answer is never lost.
     session.save()?;
+    if leaving {
+        return session.stopped(Stop::Cancelled);
+    }
+    let backlog = Backlog::read(&config.assessments_dir);
+    if let Err(stop) = session.ask_metadata(&backlog, Date::today()) {
+        return session.stopped(stop);
+    }
     let mut steps: Vec<Step> = config
         .questions
         .answer_questions()

@@ -17,6 +17,8 @@ pub enum Kind {
     Comment,
     /// A thematic break (`---`).
     Rule,
+    /// A table: each row (the header first) as its cells' source ranges.
+    Table(Vec<Vec<Range<usize>>>),
     /// Anything else: code, tables, quotes, other HTML.
     Other,
 }
@@ -42,6 +44,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
                         Tag::Heading { level, .. } => Kind::Heading(level as u8),
                         Tag::Paragraph => Kind::Paragraph,
                         Tag::List(_) => Kind::List(Vec::new()),
+                        Tag::Table(_) => Kind::Table(Vec::new()),
                         Tag::HtmlBlock if is_comment(&text[range.clone()]) => Kind::Comment,
                         _ => Kind::Other,
                     };
@@ -57,6 +60,20 @@ pub fn blocks(text: &str) -> Vec<Block> {
                     }) = out.last_mut()
                 {
                     items.push(range.clone());
+                } else if let Some(Block {
+                    kind: Kind::Table(rows),
+                    ..
+                }) = out.last_mut()
+                {
+                    match tag {
+                        Tag::TableHead | Tag::TableRow if depth == 1 => rows.push(Vec::new()),
+                        Tag::TableCell if depth == 2 => {
+                            if let Some(row) = rows.last_mut() {
+                                row.push(range.clone());
+                            }
+                        }
+                        _ => {}
+                    }
                 }
                 depth += 1;
             }
@@ -112,5 +129,26 @@ mod tests {
         assert_eq!(kinds[4], Kind::Rule);
         assert_eq!(kinds[5], Kind::Other);
         assert_eq!(kinds.len(), 6);
+    }
+
+    #[test]
+    fn tables_keep_their_cells() {
+        let text = "| Question | Answer |\n| --- | --- |\n| Problem | Pain. |\n| Why now | A rule changed. |\n";
+        let blocks = blocks(text);
+        let Kind::Table(rows) = &blocks[0].kind else {
+            panic!("{blocks:?}")
+        };
+        let cells: Vec<Vec<&str>> = rows
+            .iter()
+            .map(|r| r.iter().map(|c| text[c.clone()].trim()).collect())
+            .collect();
+        assert_eq!(
+            cells,
+            [
+                vec!["Question", "Answer"],
+                vec!["Problem", "Pain."],
+                vec!["Why now", "A rule changed."]
+            ]
+        );
     }
 }

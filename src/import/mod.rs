@@ -1,41 +1,106 @@
-//! `mrd import`: an existing Markdown issue back into an assessment.
+//! `mrd import`: documents teams already wrote, back into assessments.
 //!
-//! Teams already have opportunity assessments as issues, written from GitLab's
-//! description templates (bold numbered questions), GitHub issue forms (`###`
-//! headings), by hand, or by `mrd render`. Import reads the Markdown as blocks
-//! (pulldown-cmark), finds the lines that name questions (by number and
-//! wording, see [`matching`]), and gives each question the blocks up to the
-//! next one. What it cannot place is never dropped: it goes to the notes body,
-//! and the report says so.
+//! Teams have opportunity assessments as GitLab issues from description
+//! templates, GitHub issue forms, wiki pages, blog posts and docs, written
+//! with Cagan's questions, older wordings of them, or section names of their
+//! own. Import reads the Markdown as blocks (pulldown-cmark), finds the lines
+//! that name questions (by their words, see [`matching`]; the shapes a line
+//! can take are in [`lead`]), and gives each question the blocks up to the
+//! next one. The recommendation's decision is read from words ([`decision`]).
+//! What cannot be placed is never dropped: it goes to the notes body, and
+//! the report says where everything came from and how sure the match is.
+//!
+//! Files around the Markdown (a blog's front-matter, `gh`/`glab` JSON) are
+//! taken apart in [`document`] before this module sees the text.
 
 mod blocks;
+pub mod decision;
+pub mod document;
+mod lead;
 pub mod matching;
+pub mod report;
 
 use crate::assessment::{Choice, Confidence, Decision};
 use crate::questions::QuestionSet;
-use crate::source::line_column;
 use blocks::{Block, Kind};
-use matching::{Style, Target, match_question, match_special, names_recommendation, strip_markup};
+use decision::{Stated, first_sentence, stated};
+use lead::{Lead, Shape};
+use matching::{Match, Matcher, Style, Target, Via, match_special, strip_markup};
 
-/// What an issue gave, and how each part of it was understood.
+/// What a document gave, and how each part of it was understood.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Imported {
-    /// From the issue's `# heading`, if it has one before the questions.
+    /// From the document's `# heading` or an "Opportunity: X" line.
     pub title: Option<String>,
     /// Answer Markdown by question key, in question order; only answered ones.
     pub answers: Vec<(String, String)>,
     pub decision: Option<Decision>,
+    /// The words the decision was read from.
+    pub decision_from: Option<Evidence>,
     pub rationale: Option<String>,
     pub conditions: Vec<String>,
     /// Confidence levels written under a question (`_Confidence: high_`).
     pub confidence: Vec<(String, Confidence)>,
-    /// Text not placed under a question, and the issue's notes section.
+    /// Text not placed under a question, and the document's notes sections.
     pub notes: String,
+    /// Where each question's answer came from, in question order.
+    pub placements: Vec<Placement>,
     pub report: Vec<Finding>,
+    /// How many lines named a question, answered or not.
+    pub questions_named: usize,
+    /// Characters of text placed under a question or the recommendation.
+    pub placed_chars: usize,
+    /// Characters of text that named no question and went to the notes.
+    pub unplaced_chars: usize,
+}
+
+impl Imported {
+    /// Questions were named but none answered: an empty template.
+    pub fn is_empty_template(&self) -> bool {
+        self.questions_named > 0
+            && self.answers.is_empty()
+            && self.decision.is_none()
+            && self.rationale.is_none()
+            && self.conditions.is_empty()
+    }
+
+    /// Nothing in the document named a question.
+    pub fn found_nothing(&self) -> bool {
+        self.questions_named == 0 && self.decision.is_none()
+    }
+
+    /// More of the document's text went unplaced than was placed.
+    pub fn mostly_unplaced(&self) -> bool {
+        self.unplaced_chars > self.placed_chars
+    }
+}
+
+/// The comment an assessment opens its notes with when most of the document
+/// could not be placed: the file itself says it is not a finished import.
+pub fn mostly_unplaced_note() -> &'static str {
+    "<!-- mrd import: most of the imported document matched no question. Its text is kept below as written: move each part under its question in `answers:`, then delete this comment. -->"
+}
+
+/// Where a question's answer came from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Placement {
+    pub key: String,
+    pub number: usize,
+    pub line: u32,
+    pub matched: Match,
+    /// The line that named the question, shortened.
+    pub excerpt: String,
+}
+
+/// A piece of text something was read from, with its line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Evidence {
+    pub line: u32,
+    pub text: String,
 }
 
 /// One line of the import report.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Finding {
     pub line: u32,
     pub kind: FindingKind,
@@ -43,10 +108,14 @@ pub struct Finding {
     pub excerpt: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum FindingKind {
-    /// A line that opens question N (number, short name).
-    Question(usize, String),
+    /// A line that opens a question, and how it matched.
+    Question(usize, String, Match),
+    /// A second section for a question, named differently ("Risks" after
+    /// "Success factors"): added to its answer.
+    Continued(usize, String),
+    /// The decision, and the words it was read from (the excerpt).
     Decision(Option<Decision>),
     Rationale,
     Conditions,
@@ -54,10 +123,13 @@ pub enum FindingKind {
     Title,
     /// Text that matched nothing and was kept in the notes.
     Unmatched,
+    /// A numbered or bold question that is not in the question set: it ends
+    /// the answer above it, and it and its answer are kept in the notes.
+    UnknownQuestion,
     /// A question named a second time; its text was kept in the notes.
     Repeated(usize),
     /// Generated text with no content of its own (mrd render's summary line,
-    /// a template's heading).
+    /// quick actions, a table's header row).
     Skipped,
 }
 
@@ -68,71 +140,121 @@ enum Section {
     Rationale,
     Conditions,
     Notes,
-    /// After a heading that names nothing: text goes to the notes.
+    /// After a heading or question that names nothing: text goes to the notes.
     Unplaced,
 }
 
-struct Builder<'a> {
-    text: &'a str,
-    questions: &'a QuestionSet,
-    section: Section,
-    /// Headings at or above this level end the current section.
-    level: u8,
-    answers: Vec<Vec<String>>,
-    /// Whether the recommendation's first block (the decision) was read.
-    decision_read: bool,
-    decision: Option<Decision>,
-    rationale: Vec<String>,
-    conditions: Vec<String>,
-    confidence: Vec<(String, Confidence)>,
-    notes: Vec<String>,
-    title: Option<String>,
-    report: Vec<Finding>,
-    any_marker: bool,
-    /// Whether the text opened with `mrd render`'s summary: then everything
-    /// before the first question (verdict, open risks, a checklist of open
-    /// questions) is generated from the answers too.
-    generated_preamble: bool,
+/// Reads `text` (a document's Markdown) against the question set.
+pub fn import(text: &str, questions: &QuestionSet) -> Imported {
+    import_with(text, questions, &Matcher::new(questions))
 }
 
-/// Reads `text` (an issue body) against the question set.
-pub fn import(text: &str, questions: &QuestionSet) -> Imported {
-    // Issues pasted from a browser on Windows have CRLF line endings; the
+/// As [`import`], with the question set's names indexed once for many files.
+pub fn import_with(text: &str, questions: &QuestionSet, matcher: &Matcher) -> Imported {
+    // Documents pasted from a browser on Windows have CRLF line endings; the
     // assessment is written with LF, and line numbers stay the same.
     let text = &text.replace("\r\n", "\n");
+    let blocks = blocks::blocks(text);
+    let form = is_issue_form(text, &blocks, questions);
     let mut b = Builder {
         text,
         questions,
+        matcher,
+        lines: LineIndex::new(text),
+        form,
         section: Section::Preamble,
         level: 2,
+        marker: None,
+        heading_markers: false,
         answers: vec![Vec::new(); questions.len()],
+        placements: vec![None; questions.len()],
         decision_read: false,
+        decision_pending: false,
         decision: None,
+        decision_from: None,
+        recommendation_closed: false,
         rationale: Vec::new(),
         conditions: Vec::new(),
         confidence: Vec::new(),
         notes: Vec::new(),
         title: None,
         report: Vec::new(),
-        any_marker: false,
+        questions_named: 0,
         generated_preamble: false,
+        placed_chars: 0,
+        unplaced_chars: 0,
+        opening_heading: None,
+        started: false,
     };
-    for block in blocks::blocks(text) {
-        b.block(&block);
+    for block in &blocks {
+        b.block(block);
     }
     b.finish()
+}
+
+/// Line numbers of byte offsets, from a table of line starts built once, so
+/// a document with 10,000 headings costs 10,000 binary searches, not scans.
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        LineIndex { starts }
+    }
+
+    fn line(&self, offset: usize) -> u32 {
+        self.starts.partition_point(|&s| s <= offset) as u32
+    }
+}
+
+/// A GitHub issue form's output: its labels are `### N. Question (short)`
+/// headings. In such a document only those headings end an answer; a `###`
+/// heading the author wrote inside an answer stays in it.
+fn is_issue_form(text: &str, blocks: &[Block], questions: &QuestionSet) -> bool {
+    let labels: Vec<String> = questions
+        .all()
+        .iter()
+        .map(|q| matching::normalize(&format!("{}. {} ({})", q.number, q.text, q.short_name)))
+        .collect();
+    blocks
+        .iter()
+        .filter(|b| b.kind == Kind::Heading(3))
+        .filter(|b| {
+            let head = first_line(&text[b.range.clone()]).0;
+            labels.contains(&matching::normalize(&strip_markup(head)))
+        })
+        .take(2)
+        .count()
+        >= 2
 }
 
 /// Placeholders that forms and templates put where nothing was written.
 fn is_placeholder(text: &str) -> bool {
     let bare = text
         .trim()
-        .trim_matches(['_', '*'])
+        .trim_matches(['_', '*', '[', ']', '(', ')', '<', '>'])
         .trim()
-        .to_ascii_lowercase();
+        .to_lowercase();
     matches!(
         bare.as_str(),
-        "not answered yet." | "not answered yet" | "no response"
+        "not answered yet."
+            | "not answered yet"
+            | "no response"
+            | "tbd"
+            | "tbd."
+            | "todo"
+            | "..."
+            | "…"
+            | "answer here"
+            | "your answer here"
+            | "add your answer here"
+            | "write your answer here"
+            | "answer"
+            | "to be completed"
+            | "to be filled in"
     )
 }
 
@@ -140,6 +262,9 @@ fn is_placeholder(text: &str) -> bool {
 /// it as a quick action. In the assessment file the text is data again, so
 /// the escape is removed; rendering puts it back.
 fn unneutralize(text: &str) -> String {
+    if !text.contains("\\/") {
+        return text.to_string();
+    }
     let lines: Vec<String> = text
         .lines()
         .map(|line| {
@@ -183,22 +308,6 @@ fn confidence_line(text: &str) -> Option<Confidence> {
     Confidence::parse_choice(level.trim().trim_end_matches('.'))
 }
 
-/// A line that is bold as a whole, apart from a trailing `(short name)` or
-/// colon: `**6. Why now?** (market window)`. A bold lead-in followed by more
-/// text (`**Pricing** is 8% ...`) is how answers start, not questions.
-fn is_bold_line(line: &str) -> bool {
-    let mut line = line.trim().trim_end_matches(':').trim_end();
-    if line.ends_with(')')
-        && let Some(open) = line.rfind(" (")
-    {
-        line = line[..open].trim_end();
-    }
-    let line = line.trim_end_matches(':');
-    ["**", "__"]
-        .iter()
-        .any(|m| line.len() > 4 && line.starts_with(m) && line.ends_with(m))
-}
-
 fn is_task_item(line: &str) -> bool {
     let line = line.trim_start();
     ["- [", "* [", "+ ["].iter().any(|m| {
@@ -229,6 +338,36 @@ fn is_quick_actions(text: &str) -> bool {
                 .next()
                 .is_none_or(char::is_whitespace)
     })
+}
+
+/// Commentary that wiki pages and issues put after the last answer: edit
+/// stamps, signatures, comment threads.
+fn is_commentary(text: &str) -> bool {
+    let plain = strip_markup(first_line(text).0).to_lowercase();
+    let plain = plain.trim_start_matches(['_', '*', ' ']);
+    [
+        "last edited",
+        "last updated",
+        "last modified",
+        "edited by",
+        "posted by",
+        "written by",
+        "updated by",
+        "comment from",
+        "comments from",
+        "comments (",
+        "cc ",
+        "cc:",
+        "/cc",
+        "— ",
+        "-- ",
+        "reply ",
+        "page history",
+        "tags:",
+        "labels:",
+    ]
+    .iter()
+    .any(|p| plain.starts_with(p))
 }
 
 fn first_line(text: &str) -> (&str, &str) {
@@ -264,36 +403,26 @@ fn excerpt(line: &str) -> String {
     }
 }
 
-/// The decision a recommendation starts with, and whether the block is only
-/// that word (`**GO**`, `Go`) or also says why (`Go, provided that ...`).
-/// `Some(None)` is render's "NO DECISION".
-fn leading_decision(text: &str) -> Option<(Option<Decision>, bool)> {
-    let bare = text
-        .trim()
-        .trim_start_matches(['*', '_', '#', ' ', '-', '>'])
-        .to_ascii_lowercase();
-    // "Decision: Go", as people write it by hand.
-    if let Some(rest) = bare.strip_prefix("decision:") {
-        return leading_decision(rest);
-    }
-    const WORDS: [(&str, Option<Decision>); 6] = [
-        ("no-go", Some(Decision::NoGo)),
-        ("no go", Some(Decision::NoGo)),
-        ("nogo", Some(Decision::NoGo)),
-        ("no decision", None),
-        ("undecided", Some(Decision::Undecided)),
-        ("go", Some(Decision::Go)),
-    ];
-    WORDS.iter().find_map(|(word, decision)| {
-        let rest = bare.strip_prefix(word)?;
-        if rest.starts_with(|c: char| c.is_alphanumeric()) {
-            return None;
-        }
-        let only = rest
-            .trim_matches(|c: char| c.is_whitespace() || "*_.!:,;".contains(c))
-            .is_empty();
-        Some((*decision, only))
-    })
+/// A match on a whole question ("How big is the opportunity?"), which no
+/// answer writes by accident, rather than on a section name ("Metrics",
+/// "Why now") that answers use as lead-ins too.
+fn is_whole_question(m: &Match) -> bool {
+    m.score >= 0.85 && m.name.split_whitespace().count() >= 3
+}
+
+/// Whether a block is only a decision word (`**GO**`, `No-go.`): it is the
+/// decision, with nothing to keep as rationale.
+fn only_decision_word(text: &str) -> bool {
+    let bare = strip_markup(text).to_lowercase();
+    let bare = bare.trim_matches(|c: char| c.is_whitespace() || "*_.!:,;".contains(c));
+    let bare = bare
+        .strip_prefix("decision")
+        .map(|r| r.trim_start_matches([':', ' ']))
+        .unwrap_or(bare);
+    matches!(
+        bare,
+        "go" | "no-go" | "no go" | "nogo" | "undecided" | "no decision"
+    )
 }
 
 /// Conditions written as a list (or one per line).
@@ -327,9 +456,114 @@ fn condition_items(text: &str) -> Vec<String> {
     items
 }
 
+/// The opportunity's name in a heading or label that says it is one:
+/// "Opportunity Assessment: Offline mode", "MRD — Offline mode",
+/// "Offline mode — opportunity assessment (draft 2)". `None` when nothing is
+/// left.
+pub fn clean_title(text: &str) -> Option<String> {
+    const SEPARATORS: &[char] = &[':', '-', '–', '—', '|', ' ', '(', ')', '[', ']', '·'];
+    const GENERIC: &[&str] = &[
+        "product opportunity assessment",
+        "opportunity assessment",
+        "market requirements document",
+        "opportunity",
+        "[mrd]",
+        "mrd",
+    ];
+    let title = strip_markup(text);
+    let title = title.trim();
+    let lowered = title.to_lowercase();
+    // Lowercasing can change lengths outside ASCII; cut only where the two
+    // agree.
+    let same = lowered.len() == title.len();
+    for generic in GENERIC.iter().filter(|_| same) {
+        // At the start, as a label: "Opportunity Assessment: X", "MRD — X".
+        if let Some(rest) = lowered.strip_prefix(generic)
+            && [":", " -", " –", " —", " |", "-", "–", "—", "|"]
+                .iter()
+                .any(|sep| rest.starts_with(sep))
+        {
+            let cut = title.len() - rest.len();
+            return clean_title(title[cut..].trim_start_matches(SEPARATORS));
+        }
+        // After the name, set off by a separator: "X — opportunity assessment (draft 2)".
+        if let Some(at) = lowered.find(generic)
+            && at > 0
+            && lowered[..at]
+                .trim_end()
+                .ends_with(['-', '–', '—', '|', ':', '('])
+        {
+            let name = title[..at].trim_end_matches(SEPARATORS);
+            if !name.is_empty() {
+                return Some(name.to_string());
+            }
+        }
+    }
+    let normalized = matching::normalize(title);
+    let generic =
+        normalized == "assessment" || GENERIC.iter().any(|g| normalized == matching::normalize(g));
+    (!title.is_empty() && !generic).then(|| title.to_string())
+}
+
+struct Builder<'a> {
+    text: &'a str,
+    questions: &'a QuestionSet,
+    matcher: &'a Matcher,
+    lines: LineIndex,
+    /// A GitHub issue form's output (see [`is_issue_form`]).
+    form: bool,
+    section: Section,
+    /// Headings at or above this level end the current section.
+    level: u8,
+    /// How the last question line was written, and its number.
+    marker: Option<(Shape, Option<usize>)>,
+    /// Whether questions were marked by headings: then a bold lead-in inside
+    /// an answer is emphasis, not a question.
+    heading_markers: bool,
+    answers: Vec<Vec<String>>,
+    placements: Vec<Option<Placement>>,
+    /// Whether the recommendation's first text was read for a decision.
+    decision_read: bool,
+    /// The first text said none: bold text and labels below may still.
+    decision_pending: bool,
+    decision: Option<Decision>,
+    decision_from: Option<Evidence>,
+    /// A rule or commentary ended the recommendation; its named parts
+    /// (rationale, conditions) may still follow.
+    recommendation_closed: bool,
+    rationale: Vec<String>,
+    conditions: Vec<String>,
+    confidence: Vec<(String, Confidence)>,
+    notes: Vec<String>,
+    title: Option<String>,
+    report: Vec<Finding>,
+    questions_named: usize,
+    /// Whether the text opened with `mrd render`'s summary: then everything
+    /// before the first question (verdict, open risks, a checklist of open
+    /// questions) is generated from the answers too.
+    generated_preamble: bool,
+    placed_chars: usize,
+    unplaced_chars: usize,
+    /// A heading the document opens with that names no question: its title
+    /// when nothing better is found (and its index in the notes).
+    opening_heading: Option<(String, usize)>,
+    /// Whether any block was read yet.
+    started: bool,
+}
+
+/// What a line opens, and where its own answer starts.
+struct Opened {
+    target: Target,
+    matched: Option<Match>,
+    shape: Shape,
+    number: Option<usize>,
+    /// Byte offset in the line where the answer on the same line starts.
+    rest_at: usize,
+}
+
 impl Builder<'_> {
     fn line_of(&self, offset: usize) -> u32 {
-        line_column(self.text, offset).0
+        self.lines.line(offset)
     }
 
     fn note(&mut self, line: u32, kind: FindingKind, text: &str) {
@@ -340,57 +574,157 @@ impl Builder<'_> {
         });
     }
 
+    fn recommendation_index(&self) -> Option<usize> {
+        self.questions
+            .all()
+            .iter()
+            .position(|q| q.is_recommendation())
+    }
+
     fn in_recommendation(&self) -> bool {
         match self.section {
             Section::Question(i) => self.questions.all()[i].is_recommendation(),
             Section::Rationale | Section::Conditions => true,
+            Section::Unplaced => self.recommendation_closed,
             _ => false,
         }
     }
 
-    /// What `line` opens, if anything. `whole` says the line is its block's
-    /// only text, which lets a plain `Conditions:` open the conditions.
-    fn marker(&self, line: &str, style: Style, whole: bool) -> Option<Target> {
-        if style != Style::Plain || whole {
-            match match_special(line) {
-                Some(target @ (Target::Rationale | Target::Conditions))
-                    if self.in_recommendation() =>
-                {
-                    return Some(target);
-                }
-                Some(Target::Notes) if style != Style::Plain && self.section != Section::Notes => {
-                    return Some(Target::Notes);
-                }
-                _ => {}
+    fn current_question(&self) -> Option<usize> {
+        match self.section {
+            Section::Question(i) => Some(i),
+            Section::Rationale | Section::Conditions => self.recommendation_index(),
+            _ => None,
+        }
+    }
+
+    fn answered(&self, i: usize) -> bool {
+        if self.questions.all()[i].is_recommendation() {
+            self.decision_read || !self.rationale.is_empty()
+        } else {
+            !self.answers[i].is_empty()
+        }
+    }
+
+    /// The special part (rationale, conditions, notes) a line names, if it
+    /// may open one here.
+    fn special(&self, label: &str, style: Style) -> Option<Target> {
+        match match_special(label)? {
+            target @ (Target::Rationale | Target::Conditions) if self.in_recommendation() => {
+                Some(target)
             }
+            Target::Notes
+                if self.section != Section::Notes
+                    && (style == Style::Heading
+                        || self.in_recommendation()
+                        || matches!(self.section, Section::Preamble | Section::Unplaced)) =>
+            {
+                Some(Target::Notes)
+            }
+            _ => None,
         }
-        if let Some(i) = match_question(line, style, self.questions) {
-            return Some(Target::Question(i));
-        }
-        if style == Style::Heading && names_recommendation(line) {
-            return self
-                .questions
-                .all()
-                .iter()
-                .position(|q| q.is_recommendation())
-                .map(Target::Question);
+    }
+
+    /// The question or part a paragraph's or list item's first line opens.
+    fn line_marker(&self, line: &str, in_list: bool) -> Option<Opened> {
+        for lead in lead::leads(line, in_list) {
+            if let Some(opened) = self.lead_marker(line, &lead) {
+                return Some(opened);
+            }
         }
         None
     }
 
-    fn open(&mut self, target: Target, level: u8, offset: usize, line_text: &str) {
+    fn lead_marker(&self, line: &str, lead: &Lead) -> Option<Opened> {
+        let number = matching::split_number(&strip_markup(lead.label)).0;
+        let opened = |target, matched| Opened {
+            target,
+            matched,
+            shape: lead.shape,
+            number,
+            rest_at: lead.rest_at,
+        };
+        let whole = lead.rest_at >= line.trim_end().len();
+        if (whole || lead.style != Style::Plain)
+            && let Some(target) = self.special(lead.label, lead.style)
+        {
+            return Some(opened(target, None));
+        }
+        // A short plain line of its own ("Problem:", "Why now") is a label.
+        let short = lead.label.split_whitespace().count() <= 4
+            && !lead.label.trim_end().ends_with(['.', '?', '!']);
+        let style = if whole && lead.style == Style::Plain && (lead.label.ends_with(':') || short) {
+            Style::Label
+        } else {
+            lead.style
+        };
+        let found = self.matcher.question(lead.label, style)?;
+        let wording = is_whole_question(&found);
+        // A label with its answer on the same line (`**Metrics:** 8%`), or a
+        // short line of its own, is how answers are written too. It opens a
+        // question only when the document marks questions that way (not by
+        // headings), and only a question not answered yet; a whole question
+        // wording always opens.
+        let weak = lead.shape.lead_in || style == Style::Label;
+        if weak && !wording {
+            let current = self.current_question() == Some(found.index);
+            if self.heading_markers || current || self.answered(found.index) {
+                return None;
+            }
+        }
+        // In a document marked by headings, a bold line inside an answer is
+        // a sub-heading unless it is a whole question.
+        if lead.style == Style::Bold
+            && self.heading_markers
+            && matches!(self.section, Section::Question(_))
+            && !wording
+        {
+            return None;
+        }
+        Some(opened(Target::Question(found.index), Some(found)))
+    }
+
+    fn open(&mut self, opened: &Opened, level: u8, offset: usize, line_text: &str) {
         let line = self.line_of(offset);
-        self.any_marker = true;
+        if let Some((shape, number)) = opened
+            .target_is_question()
+            .then_some((opened.shape, opened.number))
+        {
+            self.marker = Some((shape, number.or(self.marker.and_then(|m| m.1))));
+            if shape.heading.is_some() {
+                self.heading_markers = true;
+            }
+        }
         self.level = level;
-        match target {
+        match opened.target {
             Target::Question(i) => {
+                self.questions_named += 1;
                 let q = &self.questions.all()[i];
-                let seen = if q.is_recommendation() {
-                    self.decision_read
-                } else {
-                    !self.answers[i].is_empty()
-                };
-                if seen {
+                let matched = opened.matched.clone().expect("questions come with a match");
+                if self.answered(i) {
+                    let first = self.placements[i].as_ref().map(|p| p.matched.name.clone());
+                    if first.as_deref() != Some(matched.name.as_str())
+                        && self.current_question() != Some(i)
+                    {
+                        // "Risks" after "Success factors": the same question
+                        // under another name. Its text joins the answer,
+                        // under its own heading.
+                        let (number, short) = (q.number, q.short_name.clone());
+                        self.section = if q.is_recommendation() {
+                            Section::Rationale
+                        } else {
+                            Section::Question(i)
+                        };
+                        self.note(line, FindingKind::Continued(number, short), line_text);
+                        let heading =
+                            strip_markup(&line_text[..opened.rest_at.min(line_text.len())]);
+                        let heading = heading.trim().trim_end_matches(':');
+                        if !heading.is_empty() {
+                            let as_heading = format!("**{heading}**");
+                            self.push_placed(as_heading);
+                        }
+                        return;
+                    }
                     // Never merge two sections silently: the second is kept
                     // as it was written, in the notes.
                     self.section = Section::Unplaced;
@@ -399,9 +733,19 @@ impl Builder<'_> {
                     return;
                 }
                 self.section = Section::Question(i);
+                if q.is_recommendation() {
+                    self.recommendation_closed = false;
+                }
+                self.placements[i] = Some(Placement {
+                    key: q.key.clone(),
+                    number: q.number,
+                    line,
+                    matched: matched.clone(),
+                    excerpt: excerpt(line_text),
+                });
                 self.note(
                     line,
-                    FindingKind::Question(q.number, q.short_name.clone()),
+                    FindingKind::Question(q.number, q.short_name.clone(), matched),
                     line_text,
                 );
             }
@@ -416,47 +760,82 @@ impl Builder<'_> {
             Target::Notes => {
                 self.section = Section::Notes;
                 self.note(line, FindingKind::Notes, line_text);
+                // "## Links", "**Comments**": the heading says what follows,
+                // so it stays; a plain "Notes" heading is the notes themselves.
+                let words = matching::normalize(&strip_markup(line_text));
+                if !matches!(
+                    words.as_str(),
+                    "notes" | "note" | "additional notes" | "other notes"
+                ) {
+                    self.notes.push(line_text.trim().to_string());
+                }
             }
         }
+    }
+
+    /// Ends the current answer: what follows goes to the notes.
+    fn close(&mut self, line: u32, kind: FindingKind, text: &str) {
+        if self.in_recommendation() {
+            self.recommendation_closed = true;
+        }
+        self.section = Section::Unplaced;
+        self.note(line, kind, text);
     }
 
     fn block(&mut self, block: &Block) {
         let source = &self.text[block.range.clone()];
         let start = block.range.start;
+        let first = !self.started && !matches!(block.kind, Kind::Comment);
+        self.started |= first;
+        if first && matches!(block.kind, Kind::Heading(_)) {
+            let notes = self.notes.len();
+            self.heading_block(block, source, start);
+            // A heading the document opens with that named nothing.
+            if self.section == Section::Preamble
+                && self.notes.len() == notes + 1
+                && self.title.is_none()
+            {
+                let text = strip_markup(first_line(source).0);
+                let section_word = matches!(
+                    matching::normalize(&text).as_str(),
+                    "background"
+                        | "summary"
+                        | "overview"
+                        | "context"
+                        | "introduction"
+                        | "tl dr"
+                        | "tldr"
+                );
+                if !section_word && let Some(title) = clean_title(&text) {
+                    self.opening_heading = Some((title, notes));
+                }
+            }
+            return;
+        }
         match &block.kind {
-            Kind::Comment | Kind::Rule => {}
-            Kind::Heading(level) => self.heading(*level, source, start),
+            Kind::Comment => {}
+            Kind::Rule => {
+                // Wiki pages end with a rule and then commentary: after the
+                // recommendation, a rule ends it.
+                if matches!(self.section, Section::Question(i) if self.questions.all()[i].is_recommendation())
+                    && self.decision_read
+                    || matches!(self.section, Section::Rationale | Section::Conditions)
+                {
+                    self.recommendation_closed = true;
+                    self.section = Section::Unplaced;
+                }
+            }
+            Kind::Heading(_) => self.heading_block(block, source, start),
             // Generated text only has headings worth a look: its lists name
             // questions ("market size missing") without being them.
-            Kind::Paragraph | Kind::List(_)
+            Kind::Paragraph | Kind::List(_) | Kind::Table(_)
                 if self.section == Section::Preamble && self.generated_preamble =>
             {
                 self.content(source, start);
             }
-            Kind::Paragraph => {
-                let (head, rest) = first_line(source);
-                if is_quick_actions(source) {
-                    // Left over from a template: GitLab runs and removes these
-                    // when an issue is created, so they are not content.
-                    self.note(self.line_of(start), FindingKind::Skipped, head);
-                    return;
-                }
-                let style = if is_bold_line(head) {
-                    Style::Bold
-                } else {
-                    Style::Plain
-                };
-                match self.marker(head, style, rest.trim().is_empty()) {
-                    Some(target) => {
-                        self.open(target, 2, start, head);
-                        if !rest.trim().is_empty() {
-                            self.content(rest, start + head.len() + 1);
-                        }
-                    }
-                    None => self.content(source, start),
-                }
-            }
+            Kind::Paragraph => self.paragraph(source, start),
             Kind::List(items) => self.list(items),
+            Kind::Table(rows) => self.table(rows, source, start),
             // `<details><summary>…</summary>` folds (GitHub flavour's notes)
             // are presentation: their content is read, the tags are not.
             Kind::Other if is_fold_markup(source) => {}
@@ -464,78 +843,393 @@ impl Builder<'_> {
         }
     }
 
-    fn heading(&mut self, level: u8, source: &str, start: usize) {
-        let (head, _) = first_line(source);
-        if level == 1
-            && self.title.is_none()
-            && !self.any_marker
-            && self.section == Section::Preamble
-        {
-            let text = strip_markup(head);
-            let lowered = text.to_ascii_lowercase();
-            let title = [
-                "opportunity assessment:",
-                "opportunity assessment -",
-                "mrd:",
-            ]
-            .iter()
-            .find_map(|p| {
-                lowered
-                    .starts_with(p)
-                    .then(|| text[p.len()..].trim().to_string())
-            })
-            .unwrap_or_else(|| text.trim().to_string());
-            if !title.is_empty() && matching::normalize(&title) != "opportunity assessment" {
-                self.note(self.line_of(start), FindingKind::Title, head);
-                self.title = Some(title);
-                return;
-            }
+    fn heading_block(&mut self, block: &Block, source: &str, start: usize) {
+        if let Kind::Heading(level) = block.kind {
+            self.heading(level, source, start);
         }
-        if let Some(target) = self.marker(head, Style::Heading, true) {
-            self.open(target, level, start, head);
-            return;
+    }
+
+    fn paragraph(&mut self, source: &str, start: usize) {
+        let (head, rest) = first_line(source);
+        if self.section == Section::Preamble && is_render_summary(source) {
+            return self.content(source, start);
         }
-        if self.section == Section::Preamble
-            && matching::normalize(&strip_markup(head)) == "opportunity assessment"
-        {
+        if is_quick_actions(source) {
+            // Left over from a template: GitLab runs and removes these when
+            // an issue is created, so they are not content.
             self.note(self.line_of(start), FindingKind::Skipped, head);
             return;
         }
-        let ends_section = matches!(
+        if self.in_recommendation()
+            && !matches!(self.section, Section::Unplaced)
+            && self.decision_read
+            && is_commentary(source)
+        {
+            self.close(self.line_of(start), FindingKind::Unmatched, head);
+            self.content(source, start);
+            return;
+        }
+        if self.section == Section::Preamble
+            && self.title.is_none()
+            && (self.title_label(head, start) || self.title_line(head, start))
+        {
+            if !rest.trim().is_empty() {
+                self.content(rest, start + head.len() + 1);
+            }
+            return;
+        }
+        match self.line_marker(head, false) {
+            Some(opened) => self.open_with_answer(&opened, head, rest, start, 2),
+            None if self.unknown_question(head, false) => {
+                self.close(self.line_of(start), FindingKind::UnknownQuestion, head);
+                self.content(source, start);
+            }
+            None => self.content(source, start),
+        }
+    }
+
+    /// Opens what `head` names, then reads the answer after the label on the
+    /// same line and the lines below it.
+    fn open_with_answer(
+        &mut self,
+        opened: &Opened,
+        head: &str,
+        rest: &str,
+        start: usize,
+        level: u8,
+    ) {
+        self.open(opened, level, start, head);
+        let same_line = head[opened.rest_at.min(head.len())..].trim();
+        let answer = if same_line.is_empty() {
+            rest.to_string()
+        } else if rest.trim().is_empty() {
+            same_line.to_string()
+        } else {
+            format!("{same_line}\n{rest}")
+        };
+        if !answer.trim().is_empty() {
+            let offset = if same_line.is_empty() {
+                start + head.len() + 1
+            } else {
+                start
+            };
+            self.content(&answer, offset);
+        }
+    }
+
+    /// A numbered or bold question written like the questions around it but
+    /// naming none of them: a question the set does not have.
+    fn unknown_question(&self, head: &str, in_list: bool) -> bool {
+        let Some((shape, last_number)) = self.marker else {
+            return false;
+        };
+        if !matches!(
             self.section,
             Section::Question(_) | Section::Rationale | Section::Conditions
-        ) && level <= self.level;
+        ) {
+            return false;
+        }
+        let leads = lead::leads(head, in_list);
+        let Some(lead) = leads.first() else {
+            return false;
+        };
+        if !lead::is_question_like(lead.label)
+            || lead.shape.bold != shape.bold
+            || lead.shape.numbered != shape.numbered
+            || lead.shape.list != shape.list
+        {
+            return false;
+        }
+        let number = matching::split_number(&strip_markup(lead.label)).0;
+        match (number, last_number) {
+            (Some(n), Some(last)) => n > last,
+            (None, _) => !shape.numbered,
+            (Some(_), None) => false,
+        }
+    }
+
+    /// "Offline mode — opportunity assessment (draft 2)" as the first line
+    /// of a document without a heading names the title.
+    fn title_line(&mut self, head: &str, start: usize) -> bool {
+        let lowered = head.to_lowercase();
+        if self.questions_named > 0
+            || head.split_whitespace().count() > 14
+            || !["opportunity assessment", "mrd"]
+                .iter()
+                .any(|g| lowered.contains(g))
+        {
+            return false;
+        }
+        match clean_title(head).filter(|t| t.len() < head.trim().len()) {
+            Some(title) => {
+                self.note(self.line_of(start), FindingKind::Title, head);
+                self.title = Some(title);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// "**Opportunity:** Offline mode" above the questions names the title.
+    fn title_label(&mut self, head: &str, start: usize) -> bool {
+        let Some(lead) = lead::leads(head, false)
+            .into_iter()
+            .find(|l| l.style != Style::Plain)
+        else {
+            return false;
+        };
+        let label = matching::normalize(&strip_markup(lead.label));
+        if !matches!(
+            label.as_str(),
+            "opportunity" | "opportunity name" | "title" | "initiative" | "idea" | "proposal"
+        ) {
+            return false;
+        }
+        match clean_title(lead.rest(head)) {
+            Some(title) => {
+                self.note(self.line_of(start), FindingKind::Title, head);
+                self.title = Some(title);
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn heading(&mut self, level: u8, source: &str, start: usize) {
+        let (head, _) = first_line(source);
+        let line = self.line_of(start);
+        if self.form {
+            return self.form_heading(level, source, start);
+        }
+        let shape = Shape {
+            heading: Some(level),
+            ..Shape::default()
+        };
+        let text = strip_markup(head);
+        // "## Opportunity: Offline mode" names the title at any level.
+        if self.section == Section::Preamble
+            && self.title.is_none()
+            && let Some((label, rest)) = lead::split_heading(text.trim())
+            && matches!(
+                matching::normalize(label).as_str(),
+                "opportunity" | "opportunity assessment" | "mrd" | "product opportunity assessment"
+            )
+            && let Some(title) = clean_title(rest)
+        {
+            self.note(line, FindingKind::Title, head);
+            self.title = Some(title);
+            return;
+        }
+        let preamble_title =
+            level == 1 && self.title.is_none() && self.section == Section::Preamble;
+        // "Recommendation: Proceed to discovery" names the question and answers it.
+        let split = lead::split_heading(text.trim());
+        let in_answer = matches!(
+            self.section,
+            Section::Question(_) | Section::Rationale | Section::Conditions
+        );
+        let matched = self
+            .special(head, Style::Heading)
+            // "### Sources" under an answer is part of it.
+            .filter(|t| *t != Target::Notes || !in_answer || level <= self.level)
+            .map(|t| (t, None, head.len()))
+            .or_else(|| {
+                let label_match = split.and_then(|(label, _)| {
+                    self.matcher
+                        .question(label, Style::Heading)
+                        .filter(|m| m.score >= 0.999)
+                });
+                match label_match {
+                    Some(m) => {
+                        let rest = split.map_or("", |(_, r)| r);
+                        let rest_at = head.rfind(rest).unwrap_or(head.len());
+                        Some((Target::Question(m.index), Some(m), rest_at))
+                    }
+                    None => self
+                        .matcher
+                        .question(head, Style::Heading)
+                        .map(|m| (Target::Question(m.index), Some(m), head.len())),
+                }
+            })
+            .filter(|(target, m, _)| {
+                let Some(m) = m else { return true };
+                let Target::Question(i) = target else {
+                    return true;
+                };
+                let exact = m.score >= 0.999
+                    || (matches!(m.via, Via::Question | Via::Wording)
+                        && (m.score >= 0.85 || lead::is_question_like(head)));
+                // A level-1 heading first in the document is its title unless
+                // it is exactly a question.
+                if preamble_title && !exact {
+                    return false;
+                }
+                // A heading deeper than the question's own is a sub-heading of
+                // the answer unless it names, exactly, a question not seen yet.
+                let deeper = matches!(
+                    self.section,
+                    Section::Question(_)
+                        | Section::Rationale
+                        | Section::Conditions
+                        | Section::Notes
+                ) && level > self.level;
+                !deeper || (exact && !self.answered(*i) && self.current_question() != Some(*i))
+            });
+        if let Some((target, m, rest_at)) = matched {
+            // The recommendation named again inside itself ("### Decision"
+            // under "## Recommendation") is its structure, not a new section.
+            if let Target::Question(i) = target
+                && self.current_question() == Some(i)
+                && self.questions.all()[i].is_recommendation()
+            {
+                let rest = head[rest_at.min(head.len())..].trim();
+                if !rest.is_empty() {
+                    self.content(rest, start);
+                }
+                return;
+            }
+            let opened = Opened {
+                target,
+                matched: m,
+                shape,
+                number: matching::split_number(&text).0,
+                rest_at,
+            };
+            let rest_of_line = head[rest_at.min(head.len())..].trim();
+            self.open(&opened, level, start, head);
+            if !rest_of_line.is_empty() {
+                self.content(rest_of_line, start);
+            }
+            return;
+        }
+        if self.section == Section::Preamble
+            && self.title.is_none()
+            && level == 1
+            && let Some(title) = clean_title(head)
+        {
+            self.note(line, FindingKind::Title, head);
+            self.title = Some(title);
+            return;
+        }
+        // In the recommendation, a heading that states the decision
+        // ("### ✅ Pursue") is read as one when none was found yet.
+        if self.in_recommendation()
+            && self.section != Section::Unplaced
+            && (!self.decision_read || self.decision_pending)
+            && self.try_decision(head, start)
+        {
+            if !only_decision_word(head) {
+                self.rationale.push(source.trim().to_string());
+            }
+            return;
+        }
+        // After the recommendation, any heading that names nothing starts
+        // something else (an appendix, comments): it is not pulled into it.
+        // (`mrd render`'s own output is the exception: its rationale may have
+        // headings, and its notes come under "## Notes".)
+        let ends_section = in_answer
+            && (level <= self.level || (self.in_recommendation() && !self.generated_preamble));
         if ends_section {
-            self.section = Section::Unplaced;
-            self.note(self.line_of(start), FindingKind::Unmatched, head);
+            self.close(line, FindingKind::Unmatched, head);
+            self.notes.push(source.trim().to_string());
+        } else if self.section == Section::Preamble {
+            // A heading above the questions ("## Opportunity Assessment") is
+            // kept with the text around it.
+            self.note(line, FindingKind::Unmatched, head);
             self.notes.push(source.trim().to_string());
         } else {
             self.content(source, start);
         }
     }
 
+    /// In an issue form, only the form's own labels open sections.
+    fn form_heading(&mut self, level: u8, source: &str, start: usize) {
+        let (head, _) = first_line(source);
+        let shape = Shape {
+            heading: Some(level),
+            ..Shape::default()
+        };
+        let target = if level == 3 {
+            match_special(head)
+                .filter(|t| matches!(t, Target::Rationale | Target::Conditions | Target::Notes))
+                .map(|t| (t, None))
+                .or_else(|| {
+                    self.matcher
+                        .question(head, Style::Heading)
+                        .filter(|m| matches!(m.via, Via::Question | Via::Wording | Via::Alias))
+                        .map(|m| (Target::Question(m.index), Some(m)))
+                })
+        } else {
+            None
+        };
+        match target {
+            Some((target, matched)) => {
+                let opened = Opened {
+                    target,
+                    matched,
+                    shape,
+                    number: matching::split_number(&strip_markup(head)).0,
+                    rest_at: head.len(),
+                };
+                self.open(&opened, level, start, head);
+            }
+            None => self.content(source, start),
+        }
+    }
+
     fn list(&mut self, items: &[std::ops::Range<usize>]) {
+        // Label lead-ins (`- **Problem:** …`) open questions only when the
+        // list is made of them: two or more items naming different questions.
+        let markers: Vec<Option<Opened>> = items
+            .iter()
+            .map(|item| {
+                let head = first_line(&self.text[item.clone()]).0;
+                // A task list ("- [ ] 3. How big is the opportunity?") is a
+                // checklist about the questions, not the questions themselves.
+                if is_task_item(head) {
+                    return None;
+                }
+                self.line_marker(head, true)
+            })
+            .collect();
+        let labelled: Vec<usize> = markers
+            .iter()
+            .flatten()
+            .filter(|o| o.shape.lead_in)
+            .filter_map(|o| match o.target {
+                Target::Question(i) => Some(i),
+                _ => None,
+            })
+            .collect();
+        let mut distinct = labelled.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        let lead_ins_count = distinct.len() >= 2;
         // Runs of items that name no question stay one list, as written.
         let mut run: Option<std::ops::Range<usize>> = None;
-        for item in items {
+        for (item, opened) in items.iter().zip(markers) {
+            let opened = opened.filter(|o| {
+                !o.shape.lead_in
+                    || lead_ins_count
+                    || !matches!(o.target, Target::Question(_))
+                    || o.matched.as_ref().is_some_and(is_whole_question)
+            });
             let source = &self.text[item.clone()];
             let (head, rest) = first_line(source);
-            // Answers are full of bold lead-ins ("- **Metrics**: ..."), so
-            // a list item must name a whole question, as a plain line must.
-            let style = Style::Plain;
-            // A task list ("- [ ] 3. How big is the opportunity?") is a
-            // checklist about the questions, not the questions themselves.
-            let task = is_task_item(head);
-            match self.marker(head, style, false).filter(|_| !task) {
-                Some(target) => {
+            match opened {
+                Some(opened) => {
                     if let Some(r) = run.take() {
                         self.content(&self.text[r.clone()], r.start);
                     }
-                    self.open(target, 2, item.start, head);
                     let body = dedent(rest);
-                    if !body.trim().is_empty() {
-                        self.content(&body, item.start + head.len() + 1);
+                    self.open_with_answer(&opened, head, &body, item.start, 2);
+                }
+                None if self.unknown_question(head, true) => {
+                    if let Some(r) = run.take() {
+                        self.content(&self.text[r.clone()], r.start);
                     }
+                    self.close(self.line_of(item.start), FindingKind::UnknownQuestion, head);
+                    self.content(source, item.start);
                 }
                 None => {
                     run = Some(match run {
@@ -547,6 +1241,187 @@ impl Builder<'_> {
         }
         if let Some(r) = run {
             self.content(&self.text[r.clone()], r.start);
+        }
+    }
+
+    /// A table whose rows name questions (`| Problem | Teams lose… |`) gives
+    /// each row's other cells to that question; any other table is content.
+    fn table(&mut self, rows: &[Vec<std::ops::Range<usize>>], source: &str, start: usize) {
+        let cell = |r: &std::ops::Range<usize>| self.text[r.clone()].trim();
+        // The cell that names: the first, or the second after a number column.
+        let naming = |row: &[std::ops::Range<usize>]| -> Option<usize> {
+            let first = row.first().map(cell)?;
+            if first
+                .trim_end_matches(['.', ')'])
+                .chars()
+                .all(|c| c.is_ascii_digit())
+                && row.len() > 2
+            {
+                Some(1)
+            } else {
+                Some(0)
+            }
+        };
+        let matches: Vec<Option<(Target, Option<Match>)>> = rows
+            .iter()
+            .map(|row| {
+                let at = naming(row)?;
+                let label = cell(row.get(at)?);
+                if let Some(t) = match_special(label)
+                    .filter(|_| self.in_recommendation() || self.section == Section::Preamble)
+                {
+                    return Some((t, None));
+                }
+                self.matcher
+                    .question(label, Style::Heading)
+                    .map(|m| (Target::Question(m.index), Some(m)))
+            })
+            .collect();
+        let distinct = {
+            let mut found: Vec<usize> = matches
+                .iter()
+                .flatten()
+                .filter_map(|(t, _)| match t {
+                    Target::Question(i) => Some(*i),
+                    _ => None,
+                })
+                .collect();
+            found.sort_unstable();
+            found.dedup();
+            found.len()
+        };
+        // One row naming the recommendation ("| Decision | Go |") is enough.
+        let decides = matches.iter().flatten().any(|(t, _)| {
+            matches!(t, Target::Question(i) if self.questions.all()[*i].is_recommendation())
+        });
+        if distinct < 2 && !decides {
+            return self.content(source, start);
+        }
+        for (row, matched) in rows.iter().zip(matches) {
+            let Some(first) = row.first() else { continue };
+            let row_start = first.start;
+            let line_start = self.text[..row_start].rfind('\n').map_or(0, |i| i + 1);
+            let row_text = self.text[line_start..row.last().map_or(row_start, |c| c.end)].trim();
+            let at = naming(row).unwrap_or(0);
+            match matched {
+                Some((target, m)) => {
+                    let answer: Vec<&str> = row
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| *i > at)
+                        .map(|(_, c)| cell(c))
+                        .filter(|c| !c.is_empty())
+                        .collect();
+                    let opened = Opened {
+                        target,
+                        matched: m,
+                        shape: Shape::default(),
+                        number: None,
+                        rest_at: row_text.len(),
+                    };
+                    self.open(&opened, self.level, row_start, row_text);
+                    let answer = answer
+                        .join("\n\n")
+                        .replace("<br>", "\n")
+                        .replace("<br/>", "\n");
+                    if !answer.trim().is_empty() {
+                        self.content(&answer, row_start);
+                    }
+                }
+                None if std::ptr::eq(row, &rows[0]) => {
+                    // The header row ("Question | Answer") is structure.
+                    self.note(self.line_of(row_start), FindingKind::Skipped, row_text);
+                }
+                None => {
+                    let line = self.line_of(row_start);
+                    let cells: Vec<&str> = row.iter().map(cell).collect();
+                    self.note(line, FindingKind::Unmatched, row_text);
+                    let text = format!("| {} |", cells.join(" | "));
+                    self.unplaced_chars += text.len();
+                    self.notes.push(text);
+                }
+            }
+        }
+        // Each answer was in its cell: what follows the table is not the
+        // last row's answer.
+        if matches!(
+            self.section,
+            Section::Question(_) | Section::Rationale | Section::Conditions
+        ) {
+            if self.in_recommendation() {
+                self.recommendation_closed = true;
+            }
+            self.section = Section::Unplaced;
+        }
+    }
+
+    /// Reads a decision from `text`; true when one was found.
+    fn try_decision(&mut self, text: &str, offset: usize) -> bool {
+        let sentence = first_sentence(text);
+        let Some(found) = stated(sentence) else {
+            return false;
+        };
+        let decision = match found {
+            Stated::Decision(d) => Some(d),
+            Stated::None => None,
+        };
+        let at = text.find(sentence).map_or(offset, |i| offset + i);
+        let line = self.line_of(at);
+        self.decision = decision;
+        self.decision_from = Some(Evidence {
+            line,
+            text: excerpt(sentence),
+        });
+        self.decision_pending = false;
+        self.report.push(Finding {
+            line,
+            kind: FindingKind::Decision(decision),
+            excerpt: excerpt(sentence),
+        });
+        true
+    }
+
+    /// Bold phrases and `Decision:` lines further down the recommendation,
+    /// when its first sentence stated no decision.
+    fn later_decision(&mut self, text: &str, offset: usize) {
+        for (i, line) in text.lines().enumerate() {
+            let plain = strip_markup(line);
+            let lowered = plain.trim().to_lowercase();
+            let labelled = ["decision", "verdict", "recommendation", "outcome"]
+                .iter()
+                .any(|l| {
+                    lowered.starts_with(l)
+                        && lowered[l.len()..].trim_start().starts_with([':', '-', '—'])
+                });
+            let line_offset = offset + text.lines().take(i).map(|l| l.len() + 1).sum::<usize>();
+            if labelled && self.try_decision(line, line_offset) {
+                return;
+            }
+            let mut rest = line;
+            while let Some(open) = rest.find("**") {
+                let after = &rest[open + 2..];
+                let Some(close) = after.find("**") else { break };
+                let bold = &after[..close];
+                let at = line_offset + (line.len() - rest.len()) + open + 2;
+                if stated(bold).is_some() && self.try_decision(bold, at) {
+                    return;
+                }
+                rest = &after[close + 2..];
+            }
+        }
+    }
+
+    fn push_placed(&mut self, text: String) {
+        match self.section {
+            Section::Question(i) if !self.questions.all()[i].is_recommendation() => {
+                self.placed_chars += text.len();
+                self.answers[i].push(text);
+            }
+            Section::Question(_) | Section::Rationale => {
+                self.placed_chars += text.len();
+                self.rationale.push(text);
+            }
+            _ => self.notes.push(text),
         }
     }
 
@@ -563,23 +1438,33 @@ impl Builder<'_> {
             }
             Section::Preamble => {
                 self.note(self.line_of(offset), FindingKind::Unmatched, &text);
+                self.unplaced_chars += text.len();
                 self.notes.push(text);
             }
-            Section::Unplaced | Section::Notes => self.notes.push(text),
+            Section::Unplaced => {
+                self.unplaced_chars += text.len();
+                self.notes.push(text);
+            }
+            Section::Notes => self.notes.push(text),
             Section::Question(i) if self.questions.all()[i].is_recommendation() => {
                 if is_placeholder(&text) {
                     return;
                 }
                 if !self.decision_read {
                     self.decision_read = true;
-                    if let Some((decision, only)) = leading_decision(&text) {
-                        self.decision = decision;
-                        self.note(self.line_of(offset), FindingKind::Decision(decision), &text);
-                        if only {
+                    if self.try_decision(&text, offset) {
+                        if only_decision_word(&text) {
+                            self.placed_chars += text.len();
                             return;
                         }
+                    } else {
+                        self.decision_pending = true;
+                        self.later_decision(&text, offset);
                     }
+                } else if self.decision_pending {
+                    self.later_decision(&text, offset);
                 }
+                self.placed_chars += text.len();
                 self.rationale.push(text);
             }
             Section::Question(i) => {
@@ -591,19 +1476,35 @@ impl Builder<'_> {
                     }
                 }
                 if !is_placeholder(&text) {
+                    self.placed_chars += text.len();
                     self.answers[i].push(text);
                 }
             }
             Section::Rationale => {
                 if !is_placeholder(&text) {
+                    if self.decision_pending {
+                        self.later_decision(&text, offset);
+                    }
+                    self.placed_chars += text.len();
                     self.rationale.push(text);
                 }
             }
-            Section::Conditions => self.conditions.extend(condition_items(&text)),
+            Section::Conditions => {
+                let items = condition_items(&text);
+                self.placed_chars += items.iter().map(String::len).sum::<usize>();
+                self.conditions.extend(items);
+            }
         }
     }
 
-    fn finish(self) -> Imported {
+    fn finish(mut self) -> Imported {
+        if self.title.is_none()
+            && let Some((title, at)) = self.opening_heading.take()
+        {
+            // Used as the title, it is not also a note.
+            self.notes.remove(at);
+            self.title = Some(title);
+        }
         let answers = self
             .questions
             .all()
@@ -620,12 +1521,23 @@ impl Builder<'_> {
             title: self.title,
             answers,
             decision: self.decision,
+            decision_from: self.decision_from,
             rationale: (!self.rationale.is_empty()).then(|| self.rationale.join("\n\n")),
             conditions: self.conditions,
             confidence: self.confidence,
             notes,
+            placements: self.placements.into_iter().flatten().collect(),
             report: self.report,
+            questions_named: self.questions_named,
+            placed_chars: self.placed_chars,
+            unplaced_chars: self.unplaced_chars,
         }
+    }
+}
+
+impl Opened {
+    fn target_is_question(&self) -> bool {
+        matches!(self.target, Target::Question(_))
     }
 }
 

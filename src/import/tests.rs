@@ -154,29 +154,6 @@ fn code_fences_are_never_questions() {
 }
 
 #[test]
-fn leading_decisions() {
-    assert_eq!(leading_decision("**GO**"), Some((Some(Decision::Go), true)));
-    assert_eq!(
-        leading_decision("**NO-GO**"),
-        Some((Some(Decision::NoGo), true))
-    );
-    assert_eq!(
-        leading_decision("No go, because"),
-        Some((Some(Decision::NoGo), false))
-    );
-    assert_eq!(leading_decision("**NO DECISION**"), Some((None, true)));
-    assert_eq!(
-        leading_decision("Undecided."),
-        Some((Some(Decision::Undecided), true))
-    );
-    assert_eq!(leading_decision("Going forward we"), None);
-    assert_eq!(
-        leading_decision("Decision: go"),
-        Some((Some(Decision::Go), true))
-    );
-}
-
-#[test]
 fn a_summary_and_a_checklist_of_questions_above_the_answers_are_not_answers() {
     let text = "> **Decision: GO** · 1 of 9 questions answered\n> low confidence: problem\n\n- [ ] 3. How big is the opportunity? (market size)\n- [x] 1. Exactly what problem will this solve? (value proposition)\n\n## 1. Exactly what problem will this solve? (value proposition)\n\nPain.\n";
     let imported = read(text);
@@ -331,11 +308,11 @@ fn bold_lead_ins_in_an_answer_s_list_are_not_questions() {
 
 #[test]
 fn a_bold_lead_in_starts_an_answer_paragraph_not_a_question() {
-    assert!(is_bold_line("**6. Why now?** (market window)"));
-    assert!(is_bold_line("**Why now?**"));
-    assert!(is_bold_line("__Rationale__:"));
-    assert!(!is_bold_line("**Pricing** 8%."));
-    assert!(!is_bold_line("**"));
+    assert!(lead::is_bold_line("**6. Why now?** (market window)"));
+    assert!(lead::is_bold_line("**Why now?**"));
+    assert!(lead::is_bold_line("__Rationale__:"));
+    assert!(!lead::is_bold_line("**Pricing** 8%."));
+    assert!(!lead::is_bold_line("**"));
     let config = crate::config::Config::from_text(
         "questions:\n  pricing:\n    text: How will we price it?\n    short_name: pricing model\n",
         std::path::Path::new("."),
@@ -343,4 +320,39 @@ fn a_bold_lead_in_starts_an_answer_paragraph_not_a_question() {
     .unwrap();
     let imported = import("## Why now?\n\n**Pricing** 8%.\n", &config.questions);
     assert_eq!(answer(&imported, "market_window"), Some("**Pricing** 8%."));
+}
+
+/// Import stays linear in its input: 4× the sections costs about 4× the
+/// time, never the 16× a quadratic step would (10,000 `##` headings took 18 s
+/// when every heading's line number was counted from the top). A generous
+/// ratio of the best of several runs, not a time limit.
+#[test]
+fn import_grows_linearly() {
+    let shapes: [fn(usize) -> String; 4] = [
+        |i| format!("## Section {i}\n\nSome text about item {i}.\n\n"),
+        |i| format!("## Why now?\n\nText {i}.\n\n"),
+        |i| format!("**{i}. What about pricing {i}?**\n\n- item {i}\n- more\n\n"),
+        |i| format!("| Problem | row {i} |\n|---|---|\n| Why now | {i} |\n\n"),
+    ];
+    for shape in shapes {
+        let doc = |n: usize| -> String { (0..n).map(shape).collect() };
+        let time = |text: &str| {
+            (0..3)
+                .map(|_| {
+                    let start = std::time::Instant::now();
+                    let imported = read(text);
+                    assert!(!imported.report.is_empty());
+                    start.elapsed()
+                })
+                .min()
+                .unwrap()
+        };
+        let (small, large) = (doc(1_000), doc(4_000));
+        let ratio = time(&large).as_secs_f64() / time(&small).as_secs_f64().max(1e-6);
+        assert!(
+            ratio < 10.0,
+            "4× the input took {ratio:.1}× the time: {}",
+            &small[..40]
+        );
+    }
 }

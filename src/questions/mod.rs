@@ -24,6 +24,19 @@ pub struct Question {
     pub example: String,
     #[serde(default = "yes")]
     pub required: bool,
+    /// Other ways the question itself is worded: Cagan's 2008 article and
+    /// the shorter forms teams copy ("How will we measure success?").
+    /// `mrd import` matches them as it matches `text`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub wordings: Vec<String>,
+    /// Section names teams write instead of the question ("Why Us",
+    /// "TAM/SAM/SOM"), read by `mrd import`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub synonyms: Vec<String>,
+    /// A team's own section names for this question, from `.mrd.yml`
+    /// (`aliases:`): its template's headings, or another language's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
 }
 
 fn yes() -> bool {
@@ -78,6 +91,16 @@ impl QuestionSet {
 
     pub fn get(&self, key: &str) -> Option<&Question> {
         self.questions.iter().find(|q| q.key == key)
+    }
+
+    /// The one name a question goes by on every screen (interview, lint,
+    /// summary, risks, render, import): its `short_name`. A key outside the
+    /// set is named as people say it (`market_size` → "market size").
+    pub fn name(&self, key: &str) -> String {
+        match self.get(key) {
+            Some(question) => question.short_name.clone(),
+            None => key.replace('_', " "),
+        }
     }
 
     pub fn recommendation(&self) -> Option<&Question> {
@@ -150,6 +173,14 @@ mod tests {
                 .guidance
                 .contains("not a solution")
         );
+    }
+
+    #[test]
+    fn a_question_has_one_name() {
+        let set = QuestionSet::builtin();
+        assert_eq!(set.name("problem"), "value proposition");
+        assert_eq!(set.name("go_to_market"), "go-to-market strategy");
+        assert_eq!(set.name("pricing_model"), "pricing model");
     }
 
     #[test]

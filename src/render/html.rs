@@ -1,4 +1,6 @@
 //! Markdown to HTML for `--format html`, with nothing active left in it.
+//! Line breaks inside a paragraph are kept (`<br />`), as the forges show
+//! them in issues.
 //!
 //! Raw HTML in the Markdown (from an answer, or anywhere else) is printed as
 //! text, not passed through: no `<script>`, no `onerror=` attribute can reach
@@ -13,6 +15,9 @@ use crate::render::markdown::parser_options;
 pub fn to_html(markdown: &str) -> String {
     let events = Parser::new_ext(markdown, parser_options()).map(|event| match event {
         Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+        // A line break in an answer is the author's, as it is in a GitHub or
+        // GitLab issue: kept, not run into the line before.
+        Event::SoftBreak => Event::HardBreak,
         // An HTML block becomes a paragraph of its text, shown as written.
         Event::Start(Tag::HtmlBlock) => Event::Start(Tag::Paragraph),
         Event::End(TagEnd::HtmlBlock) => Event::End(TagEnd::Paragraph),
@@ -76,6 +81,14 @@ mod tests {
         assert_eq!(
             html,
             "<p>&lt;script&gt;alert(1)&lt;/script&gt;\n</p>\n<p>Hi &lt;img src=x onerror=alert(1)&gt; there</p>\n"
+        );
+    }
+
+    #[test]
+    fn line_breaks_in_a_paragraph_are_kept() {
+        assert_eq!(
+            to_html("First line\nsecond line\n\nNext paragraph\n"),
+            "<p>First line<br />\nsecond line</p>\n<p>Next paragraph</p>\n"
         );
     }
 

@@ -15,6 +15,8 @@
 //!   (`text` when none was given), so an unclosed fence is closed and
 //!   indented code becomes fenced;
 //! - an HTML block left open (`<!--`, `<pre>`, `<script>`, ...) is closed;
+//! - a stray `</details>` is escaped and a `<details>` left open is closed
+//!   (`crate::render::details`), so GitHub's fold around the notes holds;
 //! - nested bullet lists are indented two spaces per level;
 //! - `*`/`+` bullets become `-`, `_em_` becomes `*em*`, `__strong__` becomes
 //!   `**strong**`, hard breaks written as two trailing spaces become `\`;
@@ -91,7 +93,8 @@ pub fn clean_block(text: &str, heading_base: u8) -> String {
     if covered < text.len() {
         push_other(&mut chunks, &text[covered..]);
     }
-    assemble(chunks, heading_base).replace(LINE_BREAK, "\n")
+    let cleaned = assemble(chunks, heading_base).replace(LINE_BREAK, "\n");
+    crate::render::details::balance_details(&cleaned)
 }
 
 fn normalise_line_endings(text: &str) -> String {

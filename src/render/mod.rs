@@ -10,6 +10,7 @@
 //! written.
 
 pub mod context;
+mod details;
 pub mod gitlab;
 pub mod html;
 pub mod markdown;
@@ -277,7 +278,7 @@ mod tests {
         let out = render(&a, &QuestionSet::builtin(), "issue.md").unwrap();
         assert!(
             out.starts_with(
-                "**Decision: GO** · 1 of 9 questions answered · readiness 24/100\n\nVerdict: GO, at risk: target market missing; market size missing; alternatives missing; and 5 more\n\nOpen risks:\n\n- target market missing\n"
+                "**Decision: GO** · 1 of 9 questions answered · readiness 24/100\n\nVerdict: GO, at risk: target market missing; market size missing; competitive landscape missing; and 5 more\n\nOpen risks:\n\n- target market missing\n"
             ),
             "{out}"
         );

@@ -34,6 +34,19 @@ render:
   # title: \"Opportunity Assessment: {{ title | default(value='Untitled') }}\"
 ";
 
+const KICKOFF: &str = "\
+# How `mrd kickoff` prepares the weekly kickoff issue (docs/kickoff.md). The
+# settings below are commented out at their defaults.
+kickoff:
+  # How milestones are named, as a strftime pattern; without it both
+  # \"%G-W%V\" (2026-W48) and \"%a: %B %-d, %Y\" (Fri: July 9, 2021) are read.
+  # milestone_pattern: \"%G-W%V\"
+  # A draft with no change for this many weeks is listed as stale.
+  # stale_weeks: 3
+  # Labels for the kickoff issue (`mrd kickoff --quick-actions`).
+  # labels: []
+";
+
 /// The sections of the generated file, in order.
 pub fn sections() -> Vec<Section> {
     vec![
@@ -57,6 +70,10 @@ assessments: assessments
         Section {
             key: "render",
             text: RENDER.to_string(),
+        },
+        Section {
+            key: "kickoff",
+            text: KICKOFF.to_string(),
         },
     ]
 }
@@ -114,6 +131,8 @@ fn questions_section(set: &QuestionSet) -> String {
 # `required: false` makes a question optional (not the recommendation). A key
 # that is not built in adds a question: it needs `text:` and `short_name:`, and
 # `after: <key>` places it (otherwise it goes before the recommendation).
+# `aliases: [QUEL PROBLÈME, Le problème]` adds section names `mrd import`
+# reads as that question: your own template's headings, or another language.
 questions:
 ",
     );
@@ -191,6 +210,24 @@ mod tests {
 
     /// The commented lint settings, uncommented, are accepted and are the
     /// defaults.
+    #[test]
+    fn the_commented_kickoff_settings_are_the_defaults() {
+        let uncommented: String = KICKOFF
+            .lines()
+            .filter(|l| l.starts_with("kickoff:") || l.starts_with("  # ") && l.contains(": "))
+            .filter(|l| !l.contains("(docs/") && !l.contains("(2026-W48)"))
+            .map(|l| format!("{}\n", l.replacen("  # ", "  ", 1)))
+            .collect();
+        assert_eq!(uncommented.lines().count(), 4, "{uncommented}");
+        let config = Config::from_text(&uncommented, Path::new("/repo"))
+            .unwrap_or_else(|err| panic!("{err}\n{uncommented}"));
+        let expected = crate::config::KickoffConfig {
+            milestone_pattern: Some("%G-W%V".into()),
+            ..Default::default()
+        };
+        assert_eq!(config.kickoff, expected);
+    }
+
     #[test]
     fn the_commented_lint_settings_are_the_defaults() {
         let section = lint_section();

@@ -103,10 +103,18 @@ fn textarea(id: &str, label: &str, description: &str, placeholder: &str, require
 
 /// The workflow: lint on pull requests and pushes that touch Markdown or the
 /// config, with findings as annotations on the changed lines.
+///
+/// Like the GitLab job, it installs the version of mrd that wrote it, from
+/// crates.io unless `MRD_INSTALL_FROM` says `--git URL`, and caches the
+/// binary (actions/cache, keyed by version and runner OS), so cargo compiles
+/// it once rather than on every push.
 pub fn workflow() -> String {
-    "\
+    let version = env!("CARGO_PKG_VERSION");
+    format!(
+        "\
 # Lint opportunity assessments; findings appear as annotations on pull
-# requests. Added by `mrd init --github`; see docs/integrations.md.
+# requests. Added by `mrd init --github` (mrd {version}); see
+# docs/integrations.md.
 name: mrd
 on:
   pull_request:
@@ -114,15 +122,28 @@ on:
   push:
     branches: [main]
     paths: ['**.md', '.mrd.yml']
+env:
+  # The mrd this workflow was written for; the cache keeps its install.
+  MRD_VERSION: \"{version}\"
+  # Where cargo installs mrd from: empty for crates.io; or, from the
+  # project's git repository, \"--git <repository URL> --tag v{version}\".
+  MRD_INSTALL_FROM: \"\"
 jobs:
   lint:
     runs-on: ubuntu-latest
     steps:
       - uses: actions/checkout@v4
-      - uses: dtolnay/rust-toolchain@stable
+      - id: cache
+        uses: actions/cache@v4
+        with:
+          path: ~/.cargo/bin/mrd
+          key: mrd-${{{{ env.MRD_VERSION }}}}-${{{{ runner.os }}}}
+      - if: steps.cache.outputs.cache-hit != 'true'
+        uses: dtolnay/rust-toolchain@stable
       # Or download a release binary, which is faster.
-      - run: cargo install --locked mrd
+      - if: steps.cache.outputs.cache-hit != 'true'
+        run: cargo install --locked $MRD_INSTALL_FROM mrd --version \"$MRD_VERSION\"
       - run: mrd lint --format github
 "
-    .to_string()
+    )
 }

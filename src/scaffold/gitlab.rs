@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use super::{Merge, Planned, wrap};
 use crate::questions::QuestionSet;
+use crate::yaml::Value;
 
 pub const TEMPLATE_PATH: &str = ".gitlab/issue_templates/Opportunity Assessment.md";
 pub const CI_PATH: &str = ".gitlab-ci.yml";
@@ -20,8 +21,8 @@ pub fn files(questions: &QuestionSet) -> Vec<Planned> {
         },
         Planned {
             path: PathBuf::from(CI_PATH),
-            contents: ci_job(),
-            merge: Merge::AppendJob(JOB),
+            contents: ci_job(DEFAULT_STAGE),
+            merge: Merge::GitlabPipeline,
         },
     ]
 }
@@ -64,17 +65,49 @@ fn comment_safe(text: &str) -> String {
     text.replace("--", "–")
 }
 
-/// The job, written as a whole `.gitlab-ci.yml` or appended to an existing one.
-pub fn ci_job() -> String {
+/// The stage the job runs in when the pipeline leaves the choice to us:
+/// GitLab's default stages include it.
+pub const DEFAULT_STAGE: &str = "test";
+
+/// The job, written as a whole `.gitlab-ci.yml` or appended to an existing
+/// one, in `stage`.
+///
+/// It installs the version of mrd that wrote it (so a pipeline does not
+/// change behaviour when a new mrd is published) into a `CARGO_HOME` inside
+/// the project, which GitLab's cache keeps between pipelines: cargo compiles
+/// mrd once per version and runner, not on every push. `MRD_INSTALL_FROM`
+/// switches the source (crates.io when empty, or `--git URL`) without
+/// touching the rest of the job; it can also be set as a CI/CD variable.
+pub fn ci_job(stage: &str) -> String {
+    let version = env!("CARGO_PKG_VERSION");
     format!(
         "\
 # Lint opportunity assessments; findings appear in merge requests as a Code
-# Quality report. Added by `mrd init --gitlab`; see docs/integrations.md.
+# Quality report. Added by `mrd init --gitlab` (mrd {version}); see
+# docs/integrations.md.
 {JOB}:
+  stage: {stage}
   image: rust:1-slim
+  variables:
+    # The mrd this job was written for. The cache below keeps its install, so
+    # it is compiled once per version, not on every pipeline.
+    MRD_VERSION: \"{version}\"
+    # Where cargo installs mrd from: empty for crates.io; or, from the
+    # project's git repository, \"--git <repository URL> --tag v{version}\".
+    MRD_INSTALL_FROM: \"\"
+    CARGO_HOME: $CI_PROJECT_DIR/.cargo
+  cache:
+    key: mrd-$MRD_VERSION
+    paths:
+      - .cargo/bin/
+      - .cargo/.crates.toml
+      - .cargo/.crates2.json
   before_script:
-    # Or use an image with mrd already installed, which is faster.
-    - cargo install --locked mrd
+    - export PATH=\"$CARGO_HOME/bin:$PATH\"
+    # Or use an image with mrd already installed, which is faster still.
+    - >-
+      mrd --version 2>/dev/null | grep -qxF \"mrd $MRD_VERSION\" ||
+      cargo install --locked $MRD_INSTALL_FROM mrd --version \"$MRD_VERSION\"
   script:
     - mrd lint --format gitlab > gl-code-quality-report.json
   artifacts:
@@ -84,4 +117,194 @@ pub fn ci_job() -> String {
       codequality: gl-code-quality-report.json
 "
     )
+}
+
+/// What to do with a project's existing `.gitlab-ci.yml`.
+#[derive(Debug, PartialEq, Eq)]
+pub enum PipelinePlan {
+    /// It already has the job: nothing to do.
+    HasJob,
+    /// Append the job, in this stage; `text` is the whole new file.
+    Append { stage: String, text: String },
+    /// Leave the file as it is and show the job to add by hand, because
+    /// adding it could break the pipeline; `reason` says why.
+    LeaveAlone { reason: String, job: String },
+}
+
+/// Stage names that say "checks run here", for a pipeline without `test`.
+const CHECK_STAGE_WORDS: [&str; 7] = [
+    "test", "lint", "check", "verify", "validate", "qa", "quality",
+];
+
+/// Decides how to add the job to an existing pipeline without breaking it.
+///
+/// GitLab rejects a whole pipeline when one job names a stage its `stages:`
+/// does not list. So the job goes into `test` when the pipeline has it (or
+/// lists no stages, where GitLab's defaults include `test`), else into the
+/// first stage named for checks (`lint`, `code-check`, `verify`, `qa`, …).
+/// Any other stage would be a guess about someone else's pipeline (a job in
+/// `build` or `deploy` may run where it must not), and stages that come from
+/// `include:`d files cannot be seen here: in those cases the file is left
+/// alone and the job is printed with the reason.
+pub fn plan_pipeline(existing: &str) -> PipelinePlan {
+    let leave = |reason: String| PipelinePlan::LeaveAlone {
+        reason,
+        job: ci_job(DEFAULT_STAGE),
+    };
+    let entries = match crate::yaml::parse(existing).map(|root| root.value) {
+        Ok(Value::Map(entries)) => entries,
+        Ok(Value::Null) => Vec::new(),
+        Ok(_) => return leave("it is not a YAML mapping of jobs".into()),
+        Err(err) => {
+            return leave(format!(
+                "it could not be read as YAML, at line {} column {}: {}",
+                err.pos.line, err.pos.column, err.message
+            ));
+        }
+    };
+    let value_of = |key: &str| {
+        entries
+            .iter()
+            .find(|(k, _)| k.key_text().as_deref() == Some(key))
+            .map(|(_, v)| &v.value)
+    };
+    if value_of(JOB).is_some() {
+        return PipelinePlan::HasJob;
+    }
+    let stage = match value_of("stages") {
+        None if value_of("include").is_some() => {
+            return leave(
+                "it has no `stages:` of its own but includes other files, whose stages mrd cannot see".into(),
+            );
+        }
+        None => DEFAULT_STAGE.to_string(),
+        Some(Value::Seq(items)) => {
+            let stages: Vec<String> = items.iter().filter_map(|i| i.as_text()).collect();
+            match check_stage(&stages) {
+                Some(stage) => stage,
+                None => {
+                    return leave(format!(
+                        "its stages ({}) have no `test` stage and none named for checks (lint, check, verify, validate, qa)",
+                        stages.join(", ")
+                    ));
+                }
+            }
+        }
+        Some(_) => return leave("its `stages:` is not a list".into()),
+    };
+    let mut text = existing.to_string();
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    if !text.is_empty() {
+        text.push('\n');
+    }
+    text.push_str(&ci_job(&stage));
+    PipelinePlan::Append { stage, text }
+}
+
+/// `test` if listed, else the first stage whose name has a check word in it.
+fn check_stage(stages: &[String]) -> Option<String> {
+    if stages.iter().any(|s| s == DEFAULT_STAGE) {
+        return Some(DEFAULT_STAGE.to_string());
+    }
+    stages
+        .iter()
+        .find(|stage| {
+            let lower = stage.to_lowercase();
+            lower.split(|c: char| !c.is_alphanumeric()).any(|word| {
+                CHECK_STAGE_WORDS
+                    .iter()
+                    .any(|w| word == *w || word == format!("{w}s"))
+            })
+        })
+        .cloned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stage_of(pipeline: &str) -> Option<String> {
+        match plan_pipeline(pipeline) {
+            PipelinePlan::Append { stage, .. } => Some(stage),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn the_job_goes_into_a_stage_the_pipeline_has() {
+        assert_eq!(
+            stage_of("build:\n  script: [make]\n").as_deref(),
+            Some("test")
+        );
+        assert_eq!(stage_of("").as_deref(), Some("test"));
+        assert_eq!(
+            stage_of("stages: [build, test, deploy]\n").as_deref(),
+            Some("test")
+        );
+        assert_eq!(
+            stage_of("stages: [build, lint, test]\n").as_deref(),
+            Some("test")
+        );
+        assert_eq!(
+            stage_of("stages: [build, code-quality, deploy]\n").as_deref(),
+            Some("code-quality")
+        );
+        assert_eq!(
+            stage_of("stages: [prepare, Verify, deploy]\n").as_deref(),
+            Some("Verify")
+        );
+        assert_eq!(
+            stage_of("stages: [build, unit_tests, deploy]\n").as_deref(),
+            Some("unit_tests")
+        );
+        assert_eq!(
+            stage_of("stages: [build, checks]\n").as_deref(),
+            Some("checks")
+        );
+        // Words, not substrings: `latest` has `test` in it but is no check.
+        assert_eq!(stage_of("stages: [build, publish-latest, deploy]\n"), None);
+        assert_eq!(stage_of("stages: [build, deploy]\n"), None);
+        assert_eq!(
+            stage_of("include: ci/base.yml\nbuild:\n  script: [make]\n"),
+            None
+        );
+        assert_eq!(
+            stage_of("include: ci/base.yml\nstages: [build, test]\n").as_deref(),
+            Some("test")
+        );
+        assert_eq!(stage_of("stages: build\n"), None);
+        assert_eq!(stage_of("- a\n"), None);
+        assert_eq!(stage_of("a: [\n"), None);
+    }
+
+    #[test]
+    fn appending_keeps_every_byte_of_the_pipeline() {
+        let pipeline =
+            "stages: [build, lint]\n# a comment\nbuild:\n  stage: build\n  script: [make]";
+        let PipelinePlan::Append { stage, text } = plan_pipeline(pipeline) else {
+            panic!("appends")
+        };
+        assert_eq!(stage, "lint");
+        assert!(
+            text.starts_with(&format!("{pipeline}\n\n# Lint opportunity")),
+            "{text}"
+        );
+        assert!(text.contains("\nmrd-lint:\n  stage: lint\n"), "{text}");
+        assert_eq!(plan_pipeline(&text), PipelinePlan::HasJob);
+    }
+
+    #[test]
+    fn a_pipeline_that_cannot_take_the_job_says_why_and_shows_it() {
+        let PipelinePlan::LeaveAlone { reason, job } = plan_pipeline("stages: [build, deploy]\n")
+        else {
+            panic!("leaves it alone")
+        };
+        assert_eq!(
+            reason,
+            "its stages (build, deploy) have no `test` stage and none named for checks (lint, check, verify, validate, qa)"
+        );
+        assert!(job.contains("\nmrd-lint:\n  stage: test\n"), "{job}");
+    }
 }

@@ -4,6 +4,7 @@
 //! Generation is separate from writing (in `cmd::init`) so each file can be
 //! tested for what it says, and so the never-overwrite rules live in one place.
 
+pub mod assessments;
 pub mod config;
 pub mod github;
 pub mod gitlab;
@@ -23,10 +24,14 @@ pub struct Planned {
 pub enum Merge {
     /// Keep the existing file unless `--force`.
     Keep,
-    /// A YAML file of top-level jobs (`.gitlab-ci.yml`): when the existing file
-    /// does not define the job yet, the job is appended, so a project's own
-    /// pipeline is never replaced.
-    AppendJob(&'static str),
+    /// Keep the existing file, even with `--force`: any file of this name
+    /// does the job, and it is the user's (the assessments directory's
+    /// README, which may have been there before `mrd init`).
+    KeepAlways,
+    /// A project's `.gitlab-ci.yml`: never replaced; the lint job is appended
+    /// when that cannot break the pipeline (see
+    /// [`gitlab::plan_pipeline`]), else shown for the user to add.
+    GitlabPipeline,
 }
 
 pub(crate) use crate::text::wrap;

@@ -118,11 +118,6 @@ impl Evidence {
     }
 }
 
-/// A question key as people say it: `market_size` → "market size".
-pub fn spoken(key: &str) -> String {
-    key.replace('_', " ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -41,6 +41,8 @@ pub struct Summary {
     /// Keys of the answers marked low confidence, in question order.
     pub low_confidence: Vec<String>,
     pub author: Option<String>,
+    /// The day the current go or no-go was made (`decided:`).
+    pub decided: Option<crate::date::Date>,
     pub milestone: Option<String>,
     pub labels: Vec<String>,
     /// The recommendation has a non-blank rationale.
@@ -131,7 +133,7 @@ fn build(front: &FrontMatter, questions: &QuestionSet, diagnostics: &[Diagnostic
         .and_then(|r| r.rationale.as_ref())
         .is_some_and(|r| !r.value.trim().is_empty());
 
-    let lint_risks = lint_risks(front, decision, has_rationale, diagnostics);
+    let lint_risks = lint_risks(front, questions, decision, has_rationale, diagnostics);
     let count = |key: &str, kind: RiskKind| {
         lint_risks
             .iter()
@@ -158,7 +160,7 @@ fn build(front: &FrontMatter, questions: &QuestionSet, diagnostics: &[Diagnostic
                 RiskKind::MissingAnswer,
                 Level::Error,
                 key,
-                format!("{} missing", evidence::spoken(key)),
+                format!("{} missing", questions.name(key)),
             )
         })
         .collect();
@@ -186,7 +188,7 @@ fn build(front: &FrontMatter, questions: &QuestionSet, diagnostics: &[Diagnostic
                     RiskKind::LowConfidence,
                     Level::Warning,
                     &e.key,
-                    format!("{} low confidence", evidence::spoken(&e.key)),
+                    format!("{} low confidence", e.short_name),
                 )
             }),
     );
@@ -211,6 +213,7 @@ fn build(front: &FrontMatter, questions: &QuestionSet, diagnostics: &[Diagnostic
         unanswered,
         low_confidence,
         author: front.author.as_ref().map(|a| a.value.clone()),
+        decided: front.decided.as_ref().map(|d| d.value),
         milestone: front.milestone.as_ref().map(|m| m.value.clone()),
         labels: front.labels.iter().map(|l| l.value.clone()).collect(),
         has_rationale,
@@ -230,6 +233,7 @@ fn build(front: &FrontMatter, questions: &QuestionSet, diagnostics: &[Diagnostic
 /// there is none, for the same reason.
 fn lint_risks(
     front: &FrontMatter,
+    questions: &QuestionSet,
     decision: Option<Decision>,
     has_rationale: bool,
     diagnostics: &[Diagnostic],
@@ -240,13 +244,20 @@ fn lint_risks(
         match attribution.subject(d.pos) {
             risks::Subject::Answer(key) => {
                 if front.answer_text(&key).is_some() {
-                    out.push((d, risks::from_diagnostic(&key, d)));
+                    out.push((d, risks::from_diagnostic(&key, &questions.name(&key), d)));
                 }
             }
             risks::Subject::Recommendation => {
                 let about_rationale = d.message.to_lowercase().contains("rationale");
                 if decision.is_some() && (has_rationale || !about_rationale) {
-                    out.push((d, risks::from_diagnostic(RECOMMENDATION_KEY, d)));
+                    out.push((
+                        d,
+                        risks::from_diagnostic(
+                            RECOMMENDATION_KEY,
+                            &questions.name(RECOMMENDATION_KEY),
+                            d,
+                        ),
+                    ));
                 }
             }
             risks::Subject::Elsewhere => {}
@@ -344,7 +355,7 @@ mod tests {
             ),
             (
                 "problem",
-                "problem: missing title",
+                "value proposition: missing title",
                 Some(lint::rules::find("missing-title").unwrap().code),
                 Some(5)
             )
@@ -352,7 +363,7 @@ mod tests {
         assert!(
             linted.verdict.contradictions[0]
                 .reasons
-                .contains(&"problem: missing title".to_string())
+                .contains(&"value proposition: missing title".to_string())
         );
     }
 

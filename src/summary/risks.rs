@@ -135,17 +135,13 @@ impl Attribution {
     }
 }
 
-/// A lint finding turned into a risk about `question`.
-pub fn from_diagnostic(question: &str, d: &Diagnostic) -> Risk {
+/// A lint finding turned into a risk about `question`, which is called `name`.
+pub fn from_diagnostic(question: &str, name: &str, d: &Diagnostic) -> Risk {
     let kind = match d.level {
         Level::Error => RiskKind::LintError,
         Level::Warning => RiskKind::LintWarning,
     };
-    let about = if question == RECOMMENDATION_KEY {
-        "decision".to_string()
-    } else {
-        crate::summary::evidence::spoken(question)
-    };
+    let about = name;
     Risk {
         code: Some(d.rule.code),
         rule: Some(d.rule.name),

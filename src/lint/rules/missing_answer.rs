@@ -41,7 +41,10 @@ fn check(cx: &Context<'_>, _: &Settings, out: &mut Vec<Finding>) {
                     question.number, question.short_name
                 ),
             )
-            .help(format!("answer `{}`: {}", question.key, question.text)),
+            .help(format!(
+                "answer `{}`: {} (`mrd edit` asks each unanswered question)",
+                question.key, question.text
+            )),
         );
     }
 }

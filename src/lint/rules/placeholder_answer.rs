@@ -19,8 +19,9 @@ pub static RULE: Rule = Rule {
   market_size: |
     About 12,000 self-hosted installs (telemetry); at 8% adoption and
     $99/month that is roughly $1.1M ARR.
-If the answer is not known yet, leave it empty: the assessment stays a draft
-and `missing-answer` says so honestly."#,
+If the answer is not known yet, leave the question unanswered (in the
+interview, Enter on an empty answer leaves it for later): the assessment stays
+a draft, `missing-answer` says so honestly, and `mrd edit` asks it again."#,
     check,
 };
 
@@ -158,7 +159,7 @@ fn check(cx: &Context<'_>, _: &Settings, out: &mut Vec<Finding>) {
         if let Some(why) = placeholder_kind(&answer.text.value, question) {
             out.push(
                 Finding::new(answer.text.pos, format!("the answer to `{}` {why}", answer.key.value))
-                    .help("write the answer, or leave it empty until you know it (the assessment then stays incomplete)"),
+                    .help("write the answer, or remove the placeholder and leave the question unanswered until you know it: the assessment stays a draft, and `mrd edit` asks it again"),
             );
         }
     }

@@ -1,6 +1,7 @@
 //! MRD020 question-in-answer: an answer that holds another question's text,
-//! short name or key, the mark of a copy-paste or of a lossy import that
-//! swallowed the next question's heading into this answer.
+//! short name, key or alias (`.mrd.yml`'s `aliases:`, the headings import
+//! recognises), the mark of a copy-paste or of a lossy import that swallowed
+//! the next question's heading into this answer.
 //!
 //! The word lists here are the question set itself (`.mrd.yml` adapts it),
 //! so the rule needs no language gate: it finds only what the team's own
@@ -71,11 +72,18 @@ impl<'q> Questions<'q> {
         let mut texts = Vec::new();
         let mut parts = Vec::new();
         for question in questions.all() {
+            let aliases = question
+                .aliases
+                .iter()
+                .map(|alias| (alias.trim().trim_end_matches('?'), Part::Heading));
             for (text, part) in [
                 (question.text.trim().trim_end_matches('?'), Part::Text),
                 (question.short_name.trim(), Part::Heading),
                 (question.key.as_str(), Part::Key),
-            ] {
+            ]
+            .into_iter()
+            .chain(aliases)
+            {
                 // A one-word key ("problem:") is also a natural label.
                 if text.is_empty() || (part == Part::Key && !text.contains('_')) {
                     continue;
@@ -142,13 +150,15 @@ impl<'q> Questions<'q> {
             }
             let span = hit.span(&scan);
             let span = start + span.start..start + span.end;
+            // The question ends its line, or is followed by its colon or
+            // question mark (French puts a space before them).
             let after = text[span.end..].trim_start_matches(['*', '_', '`']);
-            let ends = after
-                .lines()
-                .next()
-                .is_none_or(|rest| rest.trim().is_empty())
-                || after.starts_with(':')
-                || (part == Part::Text && after.starts_with('?'));
+            let line = after.lines().next().unwrap_or("").trim();
+            let mark = after.trim_start_matches([' ', '\u{a0}']);
+            let ends = line.is_empty()
+                || line == "?"
+                || mark.starts_with(':')
+                || (part == Part::Text && mark.starts_with('?'));
             if !ends {
                 continue;
             }
@@ -254,6 +264,26 @@ mod tests {
         assert_eq!(
             weakness.message,
             "the market_size answer holds question 6 (market window)'s text: \"Why now\""
+        );
+    }
+
+    #[test]
+    fn aliases_are_headings_too() {
+        let config = crate::config::Config::from_text(
+            "questions:\n  market_window:\n    aliases: [Pourquoi maintenant]\n",
+            std::path::Path::new("/repo"),
+        )
+        .unwrap();
+        let found = check(
+            "Les cliniques.\n## Pourquoi maintenant ?\nLa loi change.",
+            "market_size",
+            &config.questions,
+        );
+        assert_eq!(
+            found.map(|w| w.message).as_deref(),
+            Some(
+                "the market_size answer holds question 6 (market window)'s heading: \"Pourquoi maintenant\""
+            )
         );
     }
 

@@ -48,37 +48,54 @@ fn line(out: &mut dyn Write, fields: &[String]) -> io::Result<()> {
     write!(out, "{}\r\n", fields.join(","))
 }
 
+/// Columns added with `--since`.
+pub const SINCE_HEADER: &[&str] = &["since", "new", "decision_before", "readiness_before"];
+
 pub fn write(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
-    line(
-        out,
-        &HEADER.iter().map(|h| h.to_string()).collect::<Vec<_>>(),
-    )?;
+    let mut header: Vec<String> = HEADER.iter().map(|h| h.to_string()).collect();
+    if report.since.is_some() {
+        header.extend(SINCE_HEADER.iter().map(|h| h.to_string()));
+    }
+    line(out, &header)?;
     for (path, s) in report.summaries() {
         let risks: Vec<&str> = s.risks.iter().map(|r| r.message.as_str()).collect();
-        line(
-            out,
-            &[
-                path.to_string(),
-                s.decision.map_or("", |d| d.as_str()).to_string(),
-                s.readiness.to_string(),
-                s.answered.to_string(),
-                s.required.to_string(),
-                s.is_complete().to_string(),
-                s.title.clone().unwrap_or_default(),
-                s.status.map_or("", |x| x.as_str()).to_string(),
-                s.author.clone().unwrap_or_default(),
-                s.milestone.clone().unwrap_or_default(),
-                s.labels.join(";"),
-                s.unanswered.join(";"),
-                s.low_confidence.join(";"),
-                risks.join("; "),
-                s.verdict.text.clone(),
-                String::new(),
-            ],
-        )?;
+        let mut fields = vec![
+            path.to_string(),
+            s.decision.map_or("", |d| d.as_str()).to_string(),
+            s.readiness.to_string(),
+            s.answered.to_string(),
+            s.required.to_string(),
+            s.is_complete().to_string(),
+            s.title.clone().unwrap_or_default(),
+            s.status.map_or("", |x| x.as_str()).to_string(),
+            s.author.clone().unwrap_or_default(),
+            s.milestone.clone().unwrap_or_default(),
+            s.labels.join(";"),
+            s.unanswered.join(";"),
+            s.low_confidence.join(";"),
+            risks.join("; "),
+            s.verdict.text.clone(),
+            String::new(),
+        ];
+        if report.since.is_some() {
+            let change = report.change(path);
+            let before = change
+                .and_then(|c| c.before.as_ref())
+                .and_then(|b| b.summary());
+            fields.extend([
+                change.map_or_else(String::new, |c| c.describe()),
+                change.is_some_and(|c| c.is_new()).to_string(),
+                before
+                    .and_then(|b| b.decision)
+                    .map_or("", |d| d.as_str())
+                    .to_string(),
+                before.map_or_else(String::new, |b| b.readiness.to_string()),
+            ]);
+        }
+        line(out, &fields)?;
     }
     for (path, err) in report.broken() {
-        let mut fields = vec![String::new(); HEADER.len()];
+        let mut fields = vec![String::new(); header.len()];
         fields[0] = path.to_string();
         fields[HEADER.len() - 1] = err.describe(path);
         line(out, &fields)?;

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use anstyle::{AnsiColor, Style};
 
 use crate::diagnostic::Level;
-use crate::summary::evidence::{Evidence, Strength, spoken};
+use crate::summary::evidence::{Evidence, Strength};
 use crate::summary::report::text::{one_line, pad_end, pad_start, truncate_end, width};
 use crate::summary::report::{decision_style, readiness_style};
 use crate::summary::{RiskKind, Summary};
@@ -118,7 +118,7 @@ pub fn write(out: &mut dyn Write, path: &str, s: &Summary) -> io::Result<()> {
     let name_width = s
         .evidence
         .iter()
-        .map(|e| width(&spoken(&e.key)).min(NAME_MAX))
+        .map(|e| width(&e.short_name).min(NAME_MAX))
         .chain([width("recommendation")])
         .max()
         .unwrap_or(0);
@@ -129,7 +129,7 @@ pub fn write(out: &mut dyn Write, path: &str, s: &Summary) -> io::Result<()> {
             out,
             "  {}  {}  {style}{}  {}{style:#}",
             pad_start(&e.number.to_string(), number_width),
-            pad_end(&truncate_end(&spoken(&e.key), NAME_MAX), name_width),
+            pad_end(&truncate_end(&e.short_name, NAME_MAX), name_width),
             bar(e.weight, QUESTION_BAR),
             strength_words(e),
         )?;

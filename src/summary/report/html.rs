@@ -1,14 +1,17 @@
-//! `--format html`: a standalone page for the weekly review, with the table
-//! and an inline SVG chart of readiness per assessment, coloured by decision.
+//! `--format html`: a standalone page for the weekly review, headed with the
+//! day and the milestones it covers, with a chart of readiness per
+//! assessment (HTML bars coloured by decision, readable from phone to
+//! desktop) and the table, readiness coloured as the terminal colours it.
 //! No JavaScript and no external files, so it can be mailed or attached as is;
 //! every piece of user text is escaped.
 
 use std::io::{self, Write};
 
 use crate::assessment::Decision;
+use crate::date::Date;
 use crate::summary::Summary;
-use crate::summary::report::text::{one_line, truncate_end};
-use crate::summary::report::{Report, decision_hex};
+use crate::summary::report::text::one_line;
+use crate::summary::report::{Report, decision_hex, readiness_hex};
 
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -25,65 +28,69 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// The page's stylesheet. Every text colour reads at 4.5:1 or more on every
+/// background here (tests/summary_output.rs computes it from this text);
+/// decision and readiness colours come from [`decision_hex`] and
+/// [`readiness_hex`], which pass the same test.
 const STYLE: &str = "\
-body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1f2328}
-h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem}
+body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1f2328;background-color:#ffffff}
+h1{font-size:1.5rem;margin-bottom:.25rem}h2{font-size:1.15rem;margin-top:2rem}
+.meta{margin-top:0;color:#57606a}
+.chart{margin:0}.chart figcaption{color:#57606a;font-size:.85rem;margin-bottom:.5rem}
+.chart ol{list-style:none;margin:0;padding:0}
+.row{display:grid;grid-template-columns:minmax(0,26rem) minmax(8rem,1fr) 2.5rem 7.5rem;gap:.25rem .75rem;align-items:center;padding:.2rem 0}
+.label{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+.track{position:relative;height:1.1rem;background-color:#f6f8fa}
+.track::before,.track::after{content:'';position:absolute;top:0;bottom:0;border-left:1px dashed #8c959f}
+.track::before{left:50%}.track::after{left:80%}
+.bar{display:block;height:100%;border-radius:2px}
+.value{text-align:right;font-weight:700;font-variant-numeric:tabular-nums}
+.row .decision{font-size:.85rem}
+.scale{position:relative;height:1rem;font-size:.75rem;color:#57606a}
+.scale span{position:absolute;transform:translateX(-50%)}
+.scale span:first-child{transform:none}.scale span:last-child{transform:translateX(-100%)}
+@media (max-width:40rem){.row{grid-template-columns:minmax(6rem,1fr) 2.5rem 7.5rem}.row .label,.row.axis>span:first-child{grid-column:1/-1}.row.axis>span:first-child{display:none}}
+.legend span{display:inline-block;margin-right:1rem}
+.swatch{display:inline-block;width:.8rem;height:.8rem;margin-right:.3rem;vertical-align:middle}
+.table-scroll{overflow-x:auto}
 table{border-collapse:collapse;width:100%;font-size:.9rem}
 th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #d0d7de;vertical-align:top}
-th{background:#f6f8fa}td.num{text-align:right;font-variant-numeric:tabular-nums}
+th{background-color:#f6f8fa}td.num{text-align:right;font-variant-numeric:tabular-nums}
+td.num.ready{font-weight:700}
 .decision{font-weight:700;white-space:nowrap}.path{font-family:ui-monospace,monospace;font-size:.8rem}
-.verdict{font-size:.85rem}.legend span{display:inline-block;margin-right:1rem}
-.swatch{display:inline-block;width:.8rem;height:.8rem;margin-right:.3rem;vertical-align:middle}
+.verdict{font-size:.85rem}
 .errors li{color:#c62828}";
 
-const LABEL_WIDTH: u32 = 300;
-const BAR_WIDTH: u32 = 400;
-const ROW_HEIGHT: u32 = 26;
-const TOP: u32 = 24;
-
+/// Readiness per assessment as HTML bars, not a drawing: the chart takes the
+/// page's width, its text stays the page's size at any width, and below 40em
+/// each label moves above its bar. The decision is written beside each bar
+/// as well as coloured, so the chart reads without colour too.
 fn chart(out: &mut dyn Write, rows: &[(&str, &Summary)]) -> io::Result<()> {
-    let height = TOP + ROW_HEIGHT * rows.len() as u32 + 8;
-    let total_width = LABEL_WIDTH + BAR_WIDTH + 50;
+    writeln!(out, r#"<figure class="chart">"#)?;
     writeln!(
         out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="chart-title" width="{total_width}" height="{height}" viewBox="0 0 {total_width} {height}" font-family="system-ui,sans-serif" font-size="12">"#
+        "<figcaption>Readiness per assessment, from 0 to 100, coloured by decision; the dashed lines mark 50 and 80.</figcaption>"
     )?;
     writeln!(
         out,
-        r#"<title id="chart-title">Readiness per assessment, coloured by decision</title>"#
+        r#"<div class="row axis" aria-hidden="true"><span></span><span class="scale"><span style="left:0">0</span><span style="left:50%">50</span><span style="left:80%">80</span><span style="left:100%">100</span></span></div>"#
     )?;
-    // Gridlines at the thresholds docs/summary.md names: 50 and 80.
-    for mark in [0u32, 50, 80, 100] {
-        let x = LABEL_WIDTH + BAR_WIDTH * mark / 100;
+    writeln!(out, "<ol>")?;
+    for (path, s) in rows {
+        let label = escape(&one_line(s.title.as_deref().unwrap_or(path)));
         writeln!(
             out,
-            r##"<line x1="{x}" y1="{}" x2="{x}" y2="{}" stroke="#d0d7de" stroke-dasharray="3 3"/><text x="{x}" y="14" text-anchor="middle" fill="#57606a">{mark}</text>"##,
-            TOP - 4,
-            height - 4
-        )?;
-    }
-    for (i, (path, s)) in rows.iter().enumerate() {
-        let y = TOP + ROW_HEIGHT * i as u32;
-        let label = s.title.as_deref().map_or_else(|| one_line(path), one_line);
-        let bar = BAR_WIDTH * u32::from(s.readiness) / 100;
-        writeln!(
-            out,
-            r##"<g><title>{}: {}, readiness {}</title><text x="{}" y="{}" text-anchor="end" fill="#1f2328">{}</text><rect x="{LABEL_WIDTH}" y="{}" width="{bar}" height="{}" fill="{}" rx="2"/><text x="{}" y="{}" fill="#1f2328">{}</text></g>"##,
-            escape(&label),
-            escape(s.decision_label()),
+            r#"<li class="row"><span class="label" title="{label}">{label}</span><span class="track" aria-hidden="true"><span class="bar" style="width:{}%;background-color:{}"></span></span><span class="value" style="color:{}">{}</span><span class="decision" style="color:{}">{}</span></li>"#,
             s.readiness,
-            LABEL_WIDTH - 8,
-            y + 17,
-            escape(&truncate_end(&label, 44)),
-            y + 5,
-            ROW_HEIGHT - 8,
             decision_hex(s.decision),
-            LABEL_WIDTH + bar + 6,
-            y + 17,
+            readiness_hex(s.readiness),
             s.readiness,
+            decision_hex(s.decision),
+            escape(s.decision_label()),
         )?;
     }
-    writeln!(out, "</svg>")?;
+    writeln!(out, "</ol>")?;
+    writeln!(out, "</figure>")?;
     write!(out, r#"<p class="legend">"#)?;
     for decision in [
         Some(Decision::Go),
@@ -93,7 +100,7 @@ fn chart(out: &mut dyn Write, rows: &[(&str, &Summary)]) -> io::Result<()> {
     ] {
         write!(
             out,
-            r#"<span><i class="swatch" style="background:{}"></i>{}</span>"#,
+            r#"<span><i class="swatch" style="background-color:{}"></i>{}</span>"#,
             decision_hex(decision),
             crate::summary::label(decision)
         )?;
@@ -101,8 +108,29 @@ fn chart(out: &mut dyn Write, rows: &[(&str, &Summary)]) -> io::Result<()> {
     writeln!(out, "</p>")
 }
 
+/// The line under the heading: the day the page was made and the
+/// milestones it covers.
+fn meta_line(rows: &[(&str, &Summary)], today: Date) -> String {
+    let mut milestones: Vec<String> = rows
+        .iter()
+        .filter_map(|(_, s)| s.milestone.as_deref())
+        .map(|m| one_line(m.trim()))
+        .collect();
+    milestones.sort();
+    milestones.dedup();
+    let milestones = match milestones.as_slice() {
+        [] => String::new(),
+        [one] => format!(" · Milestone {one}"),
+        few if few.len() <= 4 => format!(" · Milestones {}", few.join(", ")),
+        many => format!(" · {} milestones", many.len()),
+    };
+    format!("{today}{milestones}")
+}
+
 pub fn write(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
+    let rows: Vec<_> = report.summaries().collect();
     let heading = escape(&one_line(&report.heading));
+    let meta = escape(&meta_line(&rows, Date::today()));
     writeln!(out, "<!DOCTYPE html>")?;
     writeln!(out, r#"<html lang="en">"#)?;
     writeln!(out, "<head>")?;
@@ -111,36 +139,73 @@ pub fn write(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
         out,
         r#"<meta name="viewport" content="width=device-width, initial-scale=1">"#
     )?;
-    writeln!(out, "<title>{heading}</title>")?;
+    // The colours are chosen for a light page; a dark theme must not invert them.
+    writeln!(out, r#"<meta name="color-scheme" content="light">"#)?;
+    writeln!(out, "<title>{heading} · {meta}</title>")?;
     writeln!(out, "<style>\n{STYLE}\n</style>")?;
     writeln!(out, "</head>")?;
     writeln!(out, "<body>")?;
+    writeln!(out, "<header>")?;
     writeln!(out, "<h1>{heading}</h1>")?;
+    writeln!(out, r#"<p class="meta">{meta}</p>"#)?;
+    writeln!(out, "</header>")?;
+    writeln!(out, "<main>")?;
     writeln!(
         out,
         "<p><strong>Totals:</strong> {}</p>",
         escape(&report.totals.describe())
     )?;
-    let rows: Vec<_> = report.summaries().collect();
+    if let Some(since) = report.since {
+        writeln!(
+            out,
+            "<p><strong>Changes</strong> {}</p>",
+            escape(&since.describe())
+        )?;
+        if let Some(missing) = &since.baseline.missing {
+            writeln!(out, "<p><strong>Warning:</strong> {}</p>", escape(missing))?;
+        }
+    }
     if rows.is_empty() {
         writeln!(out, "<p>No assessments to show.</p>")?;
     } else {
-        writeln!(out, "<h2>Readiness</h2>")?;
+        writeln!(out, r#"<h2 id="readiness">Readiness</h2>"#)?;
         chart(out, &rows)?;
-        writeln!(out, "<h2>Assessments</h2>")?;
+        writeln!(out, r#"<h2 id="assessments">Assessments</h2>"#)?;
+        // A narrow screen scrolls the table, not the page.
+        writeln!(
+            out,
+            r#"<div class="table-scroll" role="region" aria-labelledby="assessments" tabindex="0">"#
+        )?;
         writeln!(out, "<table>")?;
         writeln!(
             out,
-            "<thead><tr><th>Decision</th><th>Readiness</th><th>Answered</th><th>Title</th><th>Status</th><th>Author</th><th>Milestone</th><th>Path</th><th>Verdict</th></tr></thead>"
+            "<thead><tr><th>Decision</th><th>Readiness</th><th>Answered</th><th>Title</th><th>Status</th><th>Author</th><th>Milestone</th><th>Path</th><th>Verdict</th>{}</tr></thead>",
+            if report.since.is_some() {
+                "<th>Since</th>"
+            } else {
+                ""
+            }
         )?;
         writeln!(out, "<tbody>")?;
         for (path, s) in &rows {
             let text = |t: Option<&str>| t.map_or_else(|| "-".to_string(), escape);
+            let since = match report.since {
+                Some(_) => format!(
+                    "<td>{}</td>",
+                    escape(
+                        &report
+                            .change(path)
+                            .map_or_else(|| "-".into(), |c| c.describe())
+                    )
+                ),
+                None => String::new(),
+            };
             writeln!(
                 out,
-                r#"<tr><td class="decision" style="color:{}">{}</td><td class="num">{}</td><td class="num">{}/{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class="path">{}</td><td class="verdict">{}</td></tr>"#,
+                r#"<tr><td class="decision" style="color:{}">{}</td><td class="num ready" style="color:{}">{}</td><td class="num">{}/{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class="path">{}</td><td class="verdict">{}</td>{since}</tr>"#,
                 decision_hex(s.decision),
                 escape(s.decision_label()),
+                readiness_hex(s.readiness),
                 s.readiness,
                 s.answered,
                 s.required,
@@ -154,6 +219,7 @@ pub fn write(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
         }
         writeln!(out, "</tbody>")?;
         writeln!(out, "</table>")?;
+        writeln!(out, "</div>")?;
     }
     let broken: Vec<_> = report.broken().collect();
     if !broken.is_empty() {
@@ -164,6 +230,7 @@ pub fn write(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
         }
         writeln!(out, "</ul>")?;
     }
+    writeln!(out, "</main>")?;
     writeln!(out, "</body>")?;
     writeln!(out, "</html>")
 }

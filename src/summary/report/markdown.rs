@@ -28,7 +28,7 @@ pub fn escape(text: &str) -> String {
 
 /// A code span for a path; `|` is escaped even inside it, as GitHub's and
 /// GitLab's tables require.
-fn code(text: &str) -> String {
+pub fn code(text: &str) -> String {
     let text = one_line(text).replace('|', "\\|");
     let ticks = "`".repeat(longest_backtick_run(&text) + 1);
     let pad = if text.starts_with('`') || text.ends_with('`') {
@@ -57,15 +57,33 @@ pub fn write(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
     if rows.is_empty() {
         writeln!(out, "No assessments to show.")?;
     } else {
+        let (since_head, since_rule) = match report.since {
+            Some(_) => (" Since |", " --- |"),
+            None => ("", ""),
+        };
         writeln!(
             out,
-            "| Decision | Readiness | Answered | Title | Status | Author | Milestone | Path |"
+            "| Decision | Readiness | Answered | Title | Status | Author | Milestone | Path |{since_head}"
         )?;
-        writeln!(out, "| --- | ---: | ---: | --- | --- | --- | --- | --- |")?;
+        writeln!(
+            out,
+            "| --- | ---: | ---: | --- | --- | --- | --- | --- |{since_rule}"
+        )?;
         for (path, s) in &rows {
+            let since = match report.since {
+                Some(_) => format!(
+                    " {} |",
+                    escape(
+                        &report
+                            .change(path)
+                            .map_or_else(|| "-".into(), |c| c.describe())
+                    )
+                ),
+                None => String::new(),
+            };
             writeln!(
                 out,
-                "| **{}** | {} | {}/{} | {} | {} | {} | {} | {} |",
+                "| **{}** | {} | {}/{} | {} | {} | {} | {} | {} |{since}",
                 s.decision_label(),
                 s.readiness,
                 s.answered,
@@ -80,6 +98,14 @@ pub fn write(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
     }
     writeln!(out)?;
     writeln!(out, "**Totals:** {}", report.totals.describe())?;
+    if let Some(since) = report.since {
+        writeln!(out)?;
+        writeln!(out, "**Changes** {}", escape(&since.describe()))?;
+        if let Some(missing) = &since.baseline.missing {
+            writeln!(out)?;
+            writeln!(out, "**Warning:** {}", escape(missing))?;
+        }
+    }
     if !rows.is_empty() {
         writeln!(out)?;
         writeln!(out, "## Verdicts")?;

@@ -21,6 +21,8 @@ pub struct Report<'a> {
     pub totals: Totals,
     /// "Weekly Kickoff for Milestone - M", or a neutral heading.
     pub heading: String,
+    /// What changed since a baseline (`--since`), by path.
+    pub since: Option<&'a crate::history::compare::Comparison>,
 }
 
 impl<'a> Report<'a> {
@@ -29,7 +31,13 @@ impl<'a> Report<'a> {
             entries,
             totals: Totals::of(entries),
             heading: heading(milestones),
+            since: None,
         }
+    }
+
+    /// The change since the baseline for one path, with `--since`.
+    pub fn change(&self, path: &str) -> Option<&'a crate::history::compare::FileChange> {
+        self.since.and_then(|since| since.get(path))
     }
 
     /// The summarised entries, with their paths.
@@ -76,12 +84,35 @@ pub fn readiness_style(readiness: u8) -> Style {
     Style::new().fg_color(Some(color.into()))
 }
 
-/// The colour of a decision in documents (HTML, SVG).
+/// The colour a document (the HTML page) gives what the terminal shows in
+/// `color`: the same hue, dark enough to read as text on white and on the
+/// table header's grey (at least 4.5:1, WCAG AA; tests/summary_output.rs
+/// computes it from the page's CSS).
+pub fn document_hex(color: AnsiColor) -> &'static str {
+    match color {
+        AnsiColor::Green => "#2e7d32",
+        AnsiColor::Red => "#c62828",
+        AnsiColor::Yellow => "#8a5a00",
+        _ => "#1f2328",
+    }
+}
+
+/// The colour of a decision in documents: the terminal's, except that no
+/// decision at all is grey, so the chart tells it from `undecided`.
 pub fn decision_hex(decision: Option<Decision>) -> &'static str {
     match decision {
-        Some(Decision::Go) => "#2e7d32",
-        Some(Decision::NoGo) => "#c62828",
-        Some(Decision::Undecided) => "#b26a00",
-        None => "#757575",
+        Some(Decision::Go) => document_hex(AnsiColor::Green),
+        Some(Decision::NoGo) => document_hex(AnsiColor::Red),
+        Some(Decision::Undecided) => document_hex(AnsiColor::Yellow),
+        None => "#656d76",
+    }
+}
+
+/// The colour of a readiness score in documents: the terminal's band colour
+/// ([`readiness_style`]), so both agree by construction.
+pub fn readiness_hex(readiness: u8) -> &'static str {
+    match readiness_style(readiness).get_fg_color() {
+        Some(anstyle::Color::Ansi(color)) => document_hex(color),
+        _ => document_hex(AnsiColor::White),
     }
 }

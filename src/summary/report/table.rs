@@ -106,8 +106,20 @@ pub fn write(out: &mut dyn Write, report: &Report<'_>, max_width: usize) -> io::
         if report.broken().next().is_none() {
             writeln!(out, "no assessments to show")?;
         }
-    } else if !one_line_layout(out, &rows, max_width)? {
-        two_line_layout(out, &rows, max_width)?;
+    } else {
+        // With --since, each row says what changed (new, was UNDECIDED, +12).
+        let changes: Option<Vec<String>> = report.since.map(|_| {
+            rows.iter()
+                .map(|(path, _)| {
+                    report
+                        .change(path)
+                        .map_or_else(|| "-".into(), |c| c.describe())
+                })
+                .collect()
+        });
+        if !one_line_layout(out, &rows, changes.as_deref(), max_width)? {
+            two_line_layout(out, &rows, changes.as_deref(), max_width)?;
+        }
     }
     write_footer(out, report)
 }
@@ -116,6 +128,7 @@ pub fn write(out: &mut dyn Write, report: &Report<'_>, max_width: usize) -> io::
 fn one_line_layout(
     out: &mut dyn Write,
     rows: &[(&str, &Summary)],
+    changes: Option<&[String]>,
     max_width: usize,
 ) -> io::Result<bool> {
     let cells = |f: &dyn Fn(&str, &Summary) -> String| {
@@ -171,6 +184,14 @@ fn one_line_layout(
             cells(&|p, _| super::text::one_line(p)),
         ),
     ];
+    if let Some(changes) = changes {
+        columns.push(Column::new(
+            "SINCE",
+            Align::Left,
+            Cut::End(9),
+            changes.to_vec(),
+        ));
+    }
     let total = |columns: &[Column]| {
         columns.iter().map(|c| c.width).sum::<usize>() + GAP * (columns.len() - 1)
     };
@@ -222,6 +243,7 @@ fn one_line_layout(
 fn two_line_layout(
     out: &mut dyn Write,
     rows: &[(&str, &Summary)],
+    changes: Option<&[String]>,
     max_width: usize,
 ) -> io::Result<()> {
     let decision_width = rows
@@ -250,7 +272,11 @@ fn two_line_layout(
     );
     writeln!(out, "{bold}{header}{bold:#}")?;
     let dim = Style::new().dimmed();
-    let facts: Vec<Vec<Fact>> = rows.iter().map(|(path, s)| facts_of(path, s)).collect();
+    let facts: Vec<Vec<Fact>> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, (path, s))| facts_of(path, s, changes.map(|c| c[i].as_str())))
+        .collect();
     // The facts go under the title when they all fit there; otherwise they
     // start near the left edge, the same for every row so they still align.
     let facts_indent = if facts.iter().all(|f| indent + facts_width(f) <= max_width) {
@@ -290,8 +316,9 @@ struct Fact {
 
 const SEPARATOR: &str = " · ";
 
-/// status · milestone · author · path; the path is always there, and last.
-fn facts_of(path: &str, s: &Summary) -> Vec<Fact> {
+/// status · milestone · author · since · path; the path is always there,
+/// and last.
+fn facts_of(path: &str, s: &Summary, change: Option<&str>) -> Vec<Fact> {
     let fact = |text: String, min: usize| Fact {
         text,
         min,
@@ -309,6 +336,9 @@ fn facts_of(path: &str, s: &Summary) -> Vec<Fact> {
     .into_iter()
     .flatten()
     .collect();
+    if let Some(change) = change {
+        facts.push(fact(format!("since: {change}"), usize::MAX));
+    }
     facts.push(Fact {
         text: super::text::one_line(path),
         min: PATH_MIN,
@@ -367,5 +397,12 @@ fn write_footer(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
     }
     let bold = Style::new().bold();
     writeln!(out)?;
-    writeln!(out, "{bold}{}{bold:#}", report.totals.describe())
+    writeln!(out, "{bold}{}{bold:#}", report.totals.describe())?;
+    if let Some(since) = report.since {
+        writeln!(out, "{}", since.describe())?;
+        if let Some(missing) = &since.baseline.missing {
+            writeln!(out, "warning: {missing}")?;
+        }
+    }
+    Ok(())
 }
