@@ -24,10 +24,8 @@ fn a_file_that_is_not_utf8_is_a_finding_in_every_format() {
 
 /// A list marker, a lone carriage return and a question (fuzz target
 /// `import`, after issue 15's import): `src/import/lead.rs` sliced a line
-/// backwards and panicked (exit 101). The import engineer's: unignore when
-/// it is fixed.
+/// backwards and panicked (exit 101).
 #[test]
-#[ignore = "import panics on `- \\rwhat problem will this solve? (` (src/import/lead.rs)"]
 fn a_list_marker_before_a_carriage_return_does_not_panic_import() {
     let scratch = Scratch::new();
     scratch.write("issue.md", "- \rwhat problem will this solve? (\n");
