@@ -142,3 +142,5 @@ impl Serialize for Node {
 
 #[cfg(test)]
 mod oracle;
+#[doc(hidden)]
+pub mod reference;

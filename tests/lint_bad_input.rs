@@ -321,38 +321,21 @@ fn a_fifo_named_on_the_command_line_is_an_error_and_skipped_in_a_walk() {
 }
 
 #[cfg(unix)]
-/// The CPU time (user and system) of the cheaper of two runs of
-/// `mrd ARGS FILE`, in seconds: the work done, which other processes on a
-/// shared machine do not change as they change wall time. Only compared
-/// with another run's, never with a limit.
+/// The CPU time of the cheaper of two runs of `mrd ARGS FILE`, in seconds
+/// (see `common::cost`). Only compared with another run's, never with a
+/// limit.
 fn cpu_of(args: &[&str], file: &std::path::Path) -> f64 {
-    (0..2)
-        .map(|_| {
-            // Waited for below, with wait4, which also says what it cost.
-            #[allow(clippy::zombie_processes)]
-            let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("mrd"))
-                .args(args)
-                .arg(file)
-                .env("NO_COLOR", "1")
-                .stdout(std::process::Stdio::null())
-                .stderr(std::process::Stdio::null())
-                .spawn()
-                .unwrap();
-            let mut status = 0;
-            // SAFETY: `rusage` is plain data that wait4 fills in; the pid is
-            // our own child's, waited for once.
-            let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-            let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
-            assert_eq!(pid, child.id() as libc::pid_t, "wait4");
-            assert!(
-                libc::WIFEXITED(status),
-                "mrd {args:?} {} ended by a signal",
-                file.display()
-            );
-            let seconds = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
-            seconds(usage.ru_utime) + seconds(usage.ru_stime)
-        })
-        .fold(f64::INFINITY, f64::min)
+    let cost = common::cost::least(2, || {
+        let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("mrd"));
+        command.args(args).arg(file);
+        command
+    });
+    assert!(
+        cost.code.is_some(),
+        "mrd {args:?} {} ended by a signal",
+        file.display()
+    );
+    cost.cpu
 }
 
 #[cfg(unix)]

@@ -7,6 +7,7 @@
 mod decide;
 mod fields;
 mod frontmatter;
+mod guard;
 mod parse;
 mod patch;
 mod write;
@@ -19,9 +20,13 @@ pub use fields::{
     FILE_SETTINGS_KEY, Field, RECOMMENDATION_KEYS, RecommendationField, TOP_LEVEL_KEYS,
 };
 pub use frontmatter::{Split, SplitError, split};
+pub use guard::{GuardedFile, Saved};
 pub use parse::{Parsed, parse, parse_front_matter};
 pub use patch::rewrite;
-pub use write::{WriteError, WriteMode, to_markdown, write_atomically};
+pub use write::{
+    Recovery, WriteError, WriteMode, read_bytes, replace_if_unchanged, to_markdown,
+    write_atomically,
+};
 
 use crate::date::Date;
 use crate::questions::QuestionSet;

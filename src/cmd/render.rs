@@ -40,6 +40,15 @@ pub fn run(args: &RenderArgs, config: &Config, out: &mut dyn Write) -> Result<Ou
         report_to_stderr(&diagnostics, &source)?;
         return Ok(Outcome::Findings);
     };
+    // The assessment holds what rendering needs; a long file's text need
+    // not stay in memory beside it. Its front-matter stays, for the line a
+    // problem with a quick action is on (labels and milestone are there).
+    let body = crate::assessment::split(&source.text).map_or(0, |s| s.body.len());
+    let front_matter = crate::source::Source::from_text(
+        source.name.clone(),
+        &source.text[..source.text.len() - body],
+    );
+    drop(source);
 
     // --context needs no templates, so a broken one does not hide the data.
     let templates = || -> Result<(TemplateSet, Option<String>), Error> {
@@ -73,8 +82,11 @@ pub fn run(args: &RenderArgs, config: &Config, out: &mut dyn Write) -> Result<Ou
                 RenderError::QuickAction(err) => {
                     let diagnostic =
                         Diagnostic::new(DiagnosticId::Usage, Some(err.pos), err.to_string())
-                            .in_file(source.name.clone());
-                    Error::Problem(Box::new(Problem::new(diagnostic, Some(source.clone()))))
+                            .in_file(front_matter.name.clone());
+                    Error::Problem(Box::new(Problem::new(
+                        diagnostic,
+                        Some(front_matter.clone()),
+                    )))
                 }
             },
         )?

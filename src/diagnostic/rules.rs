@@ -232,7 +232,7 @@ pub static UNMEASURABLE_METRICS: Rule = Rule {
     code: "MRD011",
     name: "unmeasurable-metrics",
     level: Level::Warning,
-    summary: "The `metrics` answer has no number, percentage, date or target.",
+    summary: "The `metrics` answer has no target: no number with a unit or %, no comparison against today, no date. Versions (v1, 2.0), labels (phase 2, question 3), list numbers and years alone do not count.",
     why: r#""More engagement" cannot be checked, so it can never fail; a metric becomes one when it has a baseline, a target and a date, and only then can the team learn whether the bet paid off."#,
     example: r#"answers:
   metrics: Users will love it and engagement will go up."#,
@@ -247,7 +247,7 @@ pub static SOLUTION_NOT_PROBLEM: Rule = Rule {
     code: "MRD012",
     name: "solution-not-problem",
     level: Level::Warning,
-    summary: "The `problem` answer describes a solution (\"Build…\", \"Add…\", \"We will create…\") rather than a problem.",
+    summary: "The `problem` answer opens with a solution (\"Build…\", \"We will create…\") or the tool's effect (\"Eliminates…\", \"Automates…\", \"Allows users to…\", \"A mobile app that…\") rather than who hurts and how much.",
     why: r#"Cagan's questions are about the problem: an assessment decides whether a problem is worth solving before anyone designs how. An answer that starts from a solution skips that decision and makes every later answer about the feature, not the pain."#,
     example: r#"answers:
   problem: Build a hosted scheduler with retries and Slack alerts."#,

@@ -17,6 +17,7 @@
 
 pub mod rules;
 pub mod settings;
+pub mod substance;
 pub mod text;
 pub mod titles;
 

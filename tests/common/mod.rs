@@ -3,6 +3,10 @@
 
 #![allow(dead_code)]
 
+#[cfg(unix)]
+pub mod cost;
+pub mod gitlab_quick_actions;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
