@@ -179,7 +179,10 @@ fn a_summary_and_a_checklist_of_questions_above_the_answers_are_not_answers() {
         "{}",
         imported.notes
     );
-    assert_eq!(imported.report[0].kind, FindingKind::Unmatched);
+    assert_eq!(
+        imported.report.iter().next().unwrap().kind,
+        FindingKind::Unmatched
+    );
 }
 
 #[test]
