@@ -27,7 +27,7 @@ use crate::assessment::{Choice, Confidence, Decision};
 use crate::questions::{QuestionSet, RECOMMENDATION_KEY};
 use blocks::{Block, Blocks, Kind};
 use decision::{Stated, first_sentence, stated};
-use joined::{Joined, Piece};
+use joined::{Joined, Own, Piece};
 use lead::{Lead, Shape};
 use matching::{Match, Matcher, Style, Target, Via, match_special, strip_markup};
 
@@ -280,21 +280,6 @@ pub fn import(text: &str, questions: &QuestionSet) -> Imported {
 
 /// As [`import`], with the question set's names indexed once for many files.
 pub fn import_with(text: &str, questions: &QuestionSet, matcher: &Matcher) -> Imported {
-    gather(text, questions, matcher).finish()
-}
-
-/// As [`import_with`], taking the text: it is let go once read, before
-/// what was gathered from it is put together, so the document and its
-/// imported copy are not both held with the copy's pieces.
-pub fn import_text(mut text: String, questions: &QuestionSet, matcher: &Matcher) -> Imported {
-    remove_crlf(&mut text);
-    let gathered = gather(&text, questions, matcher);
-    drop(text);
-    gathered.finish()
-}
-
-/// Reads the document's blocks one at a time into what it gives.
-fn gather<'q>(text: &str, questions: &'q QuestionSet, matcher: &Matcher) -> Gathered<'q> {
     // Documents pasted from a browser on Windows have CRLF line endings; the
     // assessment is written with LF, and line numbers stay the same. (The
     // command removes them in place first, so this copies nothing there.)
@@ -326,6 +311,7 @@ fn gather<'q>(text: &str, questions: &'q QuestionSet, matcher: &Matcher) -> Gath
         conditions: Vec::new(),
         confidence: Vec::new(),
         notes: Joined::default(),
+        own: Own::default(),
         last_note: Piece::default(),
         title: None,
         report: Findings::new(questions.len()),
@@ -340,7 +326,14 @@ fn gather<'q>(text: &str, questions: &'q QuestionSet, matcher: &Matcher) -> Gath
     for block in Blocks::new(text) {
         b.block(&block);
     }
-    b.gathered()
+    b.finish()
+}
+
+/// As [`import_with`], taking the text: its line endings are fixed in place
+/// (no copy of it is made), and it is let go as soon as it was read.
+pub fn import_text(mut text: String, questions: &QuestionSet, matcher: &Matcher) -> Imported {
+    remove_crlf(&mut text);
+    import_with(&text, questions, matcher)
 }
 
 /// Removes the CR of each CRLF in place: what [`import_with`] would
@@ -732,9 +725,9 @@ pub fn clean_title(text: &str) -> Option<String> {
     (!title.is_empty() && !generic).then(|| title.to_string())
 }
 
-struct Builder<'a, 'q> {
+struct Builder<'a> {
     text: &'a str,
-    questions: &'q QuestionSet,
+    questions: &'a QuestionSet,
     matcher: &'a Matcher,
     lines: LineIndex<'a>,
     /// A GitHub issue form's output (see [`is_issue_form`]).
@@ -762,6 +755,8 @@ struct Builder<'a, 'q> {
     conditions: Vec<String>,
     confidence: Vec<(String, Confidence)>,
     notes: Joined,
+    /// Text the pieces above made anew (the rest is the document's).
+    own: Own,
     /// Where the last piece of the notes is in them.
     last_note: Piece,
     title: Option<String>,
@@ -790,14 +785,14 @@ struct Opened {
     rest_at: usize,
 }
 
-impl<'q> Builder<'_, 'q> {
+impl Builder<'_> {
     fn line_of(&self, offset: usize) -> u32 {
         self.lines.line(offset)
     }
 
     /// Keeps text in the notes.
     fn push_note(&mut self, text: &str) {
-        self.last_note = self.notes.push(text);
+        self.last_note = self.notes.push(self.text, &mut self.own, text);
     }
 
     fn note(&mut self, line: u32, kind: FindingKind, text: &str) {
@@ -1354,7 +1349,7 @@ impl<'q> Builder<'_, 'q> {
             && self.try_decision(head, start)
         {
             if !only_decision_word(head) {
-                self.rationale.push(source.trim());
+                self.rationale.push(self.text, &mut self.own, source.trim());
             }
             return;
         }
@@ -1655,11 +1650,11 @@ impl<'q> Builder<'_, 'q> {
         match self.section {
             Section::Question(i) if !self.questions.all()[i].is_recommendation() => {
                 self.placed_chars += text.len();
-                self.answers[i].push(text);
+                self.answers[i].push(self.text, &mut self.own, text);
             }
             Section::Question(_) | Section::Rationale => {
                 self.placed_chars += text.len();
-                self.rationale.push(text);
+                self.rationale.push(self.text, &mut self.own, text);
             }
             _ => self.push_note(text),
         }
@@ -1705,7 +1700,7 @@ impl<'q> Builder<'_, 'q> {
                     self.later_decision(&text, offset);
                 }
                 self.placed_chars += text.len();
-                self.rationale.push(&text);
+                self.rationale.push(self.text, &mut self.own, &text);
             }
             Section::Question(i) => {
                 if let Some(level) = confidence_line(&text) {
@@ -1717,7 +1712,7 @@ impl<'q> Builder<'_, 'q> {
                 }
                 if !is_placeholder(&text) {
                     self.placed_chars += text.len();
-                    self.answers[i].push(&text);
+                    self.answers[i].push(self.text, &mut self.own, &text);
                 }
             }
             Section::Rationale => {
@@ -1726,7 +1721,7 @@ impl<'q> Builder<'_, 'q> {
                         self.later_decision(&text, offset);
                     }
                     self.placed_chars += text.len();
-                    self.rationale.push(&text);
+                    self.rationale.push(self.text, &mut self.own, &text);
                 }
             }
             Section::Conditions => {
@@ -1737,48 +1732,7 @@ impl<'q> Builder<'_, 'q> {
         }
     }
 
-    /// What was gathered, without the text it came from.
-    fn gathered(self) -> Gathered<'q> {
-        Gathered {
-            questions: self.questions,
-            title: self.title,
-            opening_heading: self.opening_heading,
-            answers: self.answers,
-            decision: self.decision,
-            decision_from: self.decision_from,
-            rationale: self.rationale,
-            conditions: self.conditions,
-            confidence: self.confidence,
-            notes: self.notes,
-            placements: self.placements,
-            report: self.report,
-            questions_named: self.questions_named,
-            placed_chars: self.placed_chars,
-            unplaced_chars: self.unplaced_chars,
-        }
-    }
-}
-
-/// What a document gave, still in pieces.
-struct Gathered<'q> {
-    questions: &'q QuestionSet,
-    title: Option<String>,
-    opening_heading: Option<(String, Piece)>,
-    answers: Vec<Joined>,
-    decision: Option<Decision>,
-    decision_from: Option<Evidence>,
-    rationale: Joined,
-    conditions: Vec<String>,
-    confidence: Vec<(String, Confidence)>,
-    notes: Joined,
-    placements: Vec<Option<Placement>>,
-    report: Findings,
-    questions_named: usize,
-    placed_chars: usize,
-    unplaced_chars: usize,
-}
-
-impl Gathered<'_> {
+    /// Puts each text together, copied from the document once.
     fn finish(mut self) -> Imported {
         if self.title.is_none()
             && let Some((title, at)) = self.opening_heading.take()
@@ -1789,24 +1743,26 @@ impl Gathered<'_> {
         }
         // Each text gets room for the newline it ends with in the file, and
         // the notes for the comment a mostly unplaced document opens with.
+        let notes_spare = if self.unplaced_chars > self.placed_chars {
+            mostly_unplaced_note().len() + 3
+        } else {
+            1
+        };
+        let (document, own) = (self.text, &self.own);
+        let text = |parts: Joined, spare: usize| parts.into_string(document, own, spare);
         let answers: Vec<(String, String)> = self
             .questions
             .all()
             .iter()
             .zip(self.answers)
             .filter(|(q, parts)| !q.is_recommendation() && !parts.is_empty())
-            .map(|(q, parts)| (q.key.clone(), parts.into_string(1)))
+            .map(|(q, parts)| (q.key.clone(), text(parts, 1)))
             .collect();
-        let spare = if self.unplaced_chars > self.placed_chars {
-            mostly_unplaced_note().len() + 3
-        } else {
-            1
-        };
-        let mut notes = self.notes.into_string(spare);
+        let mut notes = text(self.notes, notes_spare);
         if !notes.is_empty() {
             notes.push('\n');
         }
-        let rationale = (!self.rationale.is_empty()).then(|| self.rationale.into_string(1));
+        let rationale = (!self.rationale.is_empty()).then(|| text(self.rationale, 1));
         let recommended = self.decision.is_some() || rationale.is_some();
         let placements = self
             .placements
