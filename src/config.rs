@@ -567,10 +567,10 @@ fn kickoff_section(node: &Node) -> Result<KickoffConfig, ConfigError> {
     Ok(kickoff)
 }
 
-const LINT_FIELDS: &[&str] = &["rules", "min_words", "critical_questions"];
+const LINT_FIELDS: &[&str] = &["rules", "min_words", "critical_questions", "words"];
 
 /// `lint:` sets rule levels (`rules: {MRD007: allow, short-answer: deny}`),
-/// `min_words` and `critical_questions`. Returns the critical question keys
+/// `min_words`, `critical_questions` and the substance rules' `words`. Returns the critical question keys
 /// with their positions, checked against the question set by the caller.
 fn apply_lint(
     settings: &mut LintSettings,
@@ -637,10 +637,21 @@ fn apply_lint(
                 settings.critical = keys.iter().map(|(k, _)| k.clone()).collect();
                 critical = Some(keys);
             }
+            "words" => settings.words = std::sync::Arc::new(substance_words(value)?),
             _ => unreachable!("strict_entries only returns known fields"),
         }
     }
     Ok(critical)
+}
+
+/// `lint.words`: the built-in word lists with the project's changes.
+fn substance_words(node: &Node) -> Result<crate::lint::substance::Words, ConfigError> {
+    let mut lexicon = crate::lint::substance::Lexicon::builtin();
+    lexicon.apply(node).map_err(|err| ConfigError {
+        help: err.help,
+        ..config_error(err.pos, err.message)
+    })?;
+    Ok(crate::lint::substance::Words::new(lexicon))
 }
 
 fn is_valid_key(key: &str) -> bool {
@@ -749,6 +760,34 @@ mod tests {
         assert_eq!(err.help.as_deref(), Some("did you mean `lint.min_words`?"));
         let err = config("lint:\n  critical_questions: [problme]\n").unwrap_err();
         assert_eq!(err.help.as_deref(), Some("did you mean `problem`?"));
+    }
+
+    #[test]
+    fn the_lint_section_changes_the_substance_word_lists() {
+        let custom = config(
+            "lint:\n  words:\n    solution_not_problem:\n      openings: {add: [revolutionises]}\n",
+        )
+        .unwrap();
+        let openings = custom
+            .lint
+            .words
+            .lexicon()
+            .list("solution_not_problem", "openings");
+        assert!(openings.contains(&"revolutionises".to_string()));
+        assert!(
+            openings.contains(&"build".to_string()),
+            "add keeps the built-in words"
+        );
+        assert_eq!(
+            Config::defaults(Path::new("")).lint.words,
+            crate::lint::substance::Words::builtin()
+        );
+
+        let err = config("lint:\n  words:\n    metrics:\n      comparison: [x]\n").unwrap_err();
+        assert_eq!(err.pos.map(|p| (p.line, p.column)), Some((4, 7)));
+        assert_eq!(err.help.as_deref(), Some("did you mean `comparisons`?"));
+        let err = config("lint:\n  word: {}\n").unwrap_err();
+        assert_eq!(err.help.as_deref(), Some("did you mean `lint.words`?"));
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod assessment;
 pub mod cli;
 pub mod cmd;
 pub mod config;
+pub mod controls;
 pub mod date;
 pub mod diagnostic;
 pub mod error;
@@ -36,7 +37,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use crate::cli::{Cli, ColorWhen, Command, LintFormat};
+use crate::cli::{Cli, ColorWhen, Command, LogFormat, QuestionsFormat, SummaryFormat};
 use crate::config::Config;
 use crate::error::{Error, Outcome};
 
@@ -86,22 +87,40 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
     }
 }
 
-/// Standard output with colour handled as `--color`, `NO_COLOR` and the
-/// terminal decide (ANSI styles are stripped when colour is off). Output that
-/// is never styled skips the stripping, which scans every byte.
-fn stdout(buffered: bool, styled: bool) -> anstream::AutoStream<Box<dyn Write>> {
-    let choice = if styled {
-        anstream::AutoStream::choice(&std::io::stdout())
-    } else {
-        anstream::ColorChoice::AlwaysAnsi
-    };
+/// Standard output. Only output that `mrd` styles itself for a terminal goes
+/// through anstream, which strips the styles when colour is off (`--color`,
+/// `NO_COLOR`, not a terminal). Everything else, above all issue text,
+/// assessment files and machine formats, is written exactly as the library
+/// produced it: a stripper also deletes escape sequences and BEL or DEL
+/// bytes written by users, and deleting them can uncover a line that GitLab
+/// runs as a quick action.
+fn stdout(buffered: bool, strip_styles: bool) -> Box<dyn Write> {
     let lock = std::io::stdout().lock();
     let raw: Box<dyn Write> = if buffered {
         Box::new(std::io::BufWriter::with_capacity(64 * 1024, lock))
     } else {
         Box::new(lock)
     };
-    anstream::AutoStream::new(raw, choice)
+    if strip_styles {
+        let choice = anstream::AutoStream::choice(&std::io::stdout());
+        Box::new(anstream::AutoStream::new(raw, choice))
+    } else {
+        raw
+    }
+}
+
+/// Whether `command` writes words it styled itself and relies on anstream to
+/// strip the styles when colour is off. Lint's human format decides its
+/// styles itself (and shows control characters in the source escaped), so
+/// it needs no stripping.
+fn styles_its_own_words(command: &Command) -> bool {
+    match command {
+        Command::Summary(args) => args.format == SummaryFormat::Table,
+        Command::Questions(args) => args.format == QuestionsFormat::Text,
+        Command::Log(args) => args.format == LogFormat::Text,
+        Command::New(_) | Command::Edit(_) => true,
+        _ => false,
+    }
 }
 
 fn dispatch(cli: &Cli) -> Result<Outcome, Error> {
@@ -111,14 +130,7 @@ fn dispatch(cli: &Cli) -> Result<Outcome, Error> {
     // is buffered, since lint and summary can print thousands of lines and a
     // line-buffered stdout makes a system call for each.
     let interactive = matches!(cli.command, Command::New(_) | Command::Edit(_));
-    // Lint writes nothing styled in its machine formats (which escape
-    // control characters themselves) or, when colour is off, in its human
-    // one: such output skips the scan that strips styles.
-    let unstyled = matches!(&cli.command, Command::Lint(args)
-        if args.format != LintFormat::Human || !output::stdout_is_styled())
-        // The kickoff is issue text, like render's: written exactly as built.
-        || matches!(cli.command, Command::Kickoff(_));
-    let mut stdout = stdout(!interactive, !unstyled);
+    let mut stdout = stdout(!interactive, styles_its_own_words(&cli.command));
     let out: &mut dyn Write = &mut stdout;
     // Completions and the manual come from the command line's definition alone:
     // a broken .mrd.yml must not stop someone from reading the manual.

@@ -6,6 +6,7 @@
 
 mod decide;
 mod frontmatter;
+mod guard;
 mod parse;
 mod patch;
 mod write;
@@ -15,9 +16,13 @@ use std::str::FromStr;
 
 pub use decide::{record_decision, set_rationale};
 pub use frontmatter::{Split, SplitError, split};
+pub use guard::{GuardedFile, Saved};
 pub use parse::{Parsed, Problem, ProblemKind, parse, parse_front_matter};
 pub use patch::rewrite;
-pub use write::{WriteError, WriteMode, to_markdown, write_atomically};
+pub use write::{
+    Recovery, WriteError, WriteMode, read_bytes, replace_if_unchanged, to_markdown,
+    write_atomically,
+};
 
 use crate::date::Date;
 use crate::questions::QuestionSet;

@@ -103,6 +103,25 @@ fn front_matter_tree(front: &FrontMatter) -> Node {
     map(entries)
 }
 
+/// The front-matter's YAML, without fences.
+pub(super) fn front_matter_yaml(front: &FrontMatter) -> String {
+    let mut yaml = String::new();
+    push_front_matter_yaml(&mut yaml, front);
+    yaml
+}
+
+/// Appends the front-matter's YAML, without fences, ending in a newline.
+fn push_front_matter_yaml(out: &mut String, front: &FrontMatter) {
+    let start = out.len();
+    // The tree holds a copy of every answer: it goes as soon as it is text.
+    if serde_saphyr::to_fmt_writer(&mut *out, &front_matter_tree(front)).is_err() {
+        out.truncate(start);
+    }
+    if out.len() == start || !out.ends_with('\n') {
+        out.push('\n');
+    }
+}
+
 /// The whole file as text: fences, front-matter, body.
 ///
 /// The YAML is written straight into the file's text, sized up front for
@@ -117,14 +136,7 @@ pub fn to_markdown(assessment: &Assessment) -> String {
     }
     let front_start = out.len();
     out.push_str("---\n");
-    let yaml_start = out.len();
-    // The tree holds a copy of every answer: it goes as soon as it is text.
-    if serde_saphyr::to_fmt_writer(&mut out, &front_matter_tree(&assessment.front)).is_err() {
-        out.truncate(yaml_start);
-    }
-    if out.len() == yaml_start || !out.ends_with('\n') {
-        out.push('\n');
-    }
+    push_front_matter_yaml(&mut out, &assessment.front);
     out.push_str("---\n");
     if assessment.crlf {
         let front = out.split_off(front_start);
@@ -173,6 +185,25 @@ impl WriteMode {
 pub enum WriteError {
     Exists(PathBuf),
     Io(PathBuf, io::Error),
+    /// The file changed on disk in a way a save could not merge with (see
+    /// `assessment::guard`): nothing was written to it.
+    Conflict {
+        path: PathBuf,
+        /// What happened to the file, as a sentence naming it.
+        what: String,
+        recovery: Recovery,
+    },
+}
+
+/// Where the answers a conflicting save could not write went.
+#[derive(Debug)]
+pub enum Recovery {
+    Saved(PathBuf),
+    /// The recovery file could not be written either: the answers as YAML.
+    Failed {
+        error: String,
+        text: String,
+    },
 }
 
 impl fmt::Display for WriteError {
@@ -184,44 +215,149 @@ impl fmt::Display for WriteError {
                 path.display()
             ),
             WriteError::Io(path, err) => write!(f, "cannot write {}: {err}", path.display()),
+            WriteError::Conflict {
+                path,
+                what,
+                recovery,
+            } => {
+                let path = path.display();
+                writeln!(f, "{what}; nothing more was written to {path}")?;
+                match recovery {
+                    Recovery::Saved(recovery) => write!(
+                        f,
+                        "the answers not saved are in {recovery}: copy what you want to keep into {path}, check it with `mrd lint {path}`, then delete {recovery}",
+                        recovery = recovery.display()
+                    ),
+                    Recovery::Failed { error, text } => write!(
+                        f,
+                        "the answers not saved could not be kept in a file either ({error}); here they are, to copy into {path}:\n{text}"
+                    ),
+                }
+            }
         }
     }
 }
 
 /// Writes `contents` to `path` through a temporary file in the same directory
 /// and a rename, creating missing parent directories.
+///
+/// What `path` is decides where the bytes go (docs/format.md, "How files are
+/// written"):
+///
+/// - a symbolic link: its target is written (the temporary file goes in the
+///   target's directory), and the link stays a link;
+/// - an existing file: its permissions, and its owner and group where this
+///   process may set them, carry over to the new text;
+/// - a file with more than one hard link: it is overwritten in place, so
+///   every name keeps showing the same text; the new text is first saved
+///   and synced in a temporary file beside it, which survives a failure;
+/// - a device, FIFO or socket (`-o /dev/stdout`): written to directly.
 pub fn write_atomically(path: &Path, contents: &str, mode: WriteMode) -> Result<(), WriteError> {
+    write_file(path, contents.as_bytes(), mode, None).map(|_| ())
+}
+
+/// Like [`write_atomically`] with [`WriteMode::Replace`], but only if the
+/// file still holds exactly `expected` when the new text is ready to take
+/// its place: returns `false`, and changes nothing, when it does not.
+pub fn replace_if_unchanged(
+    path: &Path,
+    contents: &str,
+    expected: &[u8],
+) -> Result<bool, WriteError> {
+    write_file(
+        path,
+        contents.as_bytes(),
+        WriteMode::Replace,
+        Some(expected),
+    )
+}
+
+/// The file's bytes, or `None` when there is no file.
+pub fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>, WriteError> {
+    match std::fs::read(path) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(err) => Err(WriteError::Io(path.to_path_buf(), err)),
+    }
+}
+
+/// The file a write to `path` must change: `path` itself, or the end of its
+/// chain of symbolic links (which may not exist yet).
+fn resolve_links(path: &Path) -> io::Result<PathBuf> {
+    let mut current = path.to_path_buf();
+    // As many links as the kernel follows (Linux: 40) before ELOOP.
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let target = std::fs::read_link(&current)?;
+                current = match current.parent() {
+                    Some(dir) if target.is_relative() => dir.join(target),
+                    _ => target,
+                };
+            }
+            Ok(_) => return Ok(current),
+            Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(current),
+            Err(err) => return Err(err),
+        }
+    }
+    Err(io::Error::other("too many levels of symbolic links"))
+}
+
+fn write_file(
+    path: &Path,
+    contents: &[u8],
+    mode: WriteMode,
+    expected: Option<&[u8]>,
+) -> Result<bool, WriteError> {
     let io_err = |err: io::Error| WriteError::Io(path.to_path_buf(), err);
-    let dir = match path.parent() {
+    let target = resolve_links(path).map_err(io_err)?;
+    let existing = match std::fs::metadata(&target) {
+        Ok(meta) => Some(meta),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => None,
+        Err(err) => return Err(io_err(err)),
+    };
+    if let Some(meta) = &existing {
+        if mode == WriteMode::CreateNew {
+            return Err(WriteError::Exists(path.to_path_buf()));
+        }
+        if meta.is_dir() {
+            return Err(io_err(io::Error::other("it is a directory")));
+        }
+        if !meta.is_file() {
+            // A terminal, a pipe, /dev/null: there is nothing to replace.
+            let mut file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(&target)
+                .map_err(io_err)?;
+            file.write_all(contents).map_err(io_err)?;
+            return Ok(true);
+        }
+    }
+    let dir = match target.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    if mode == WriteMode::CreateNew && path.exists() {
-        return Err(WriteError::Exists(path.to_path_buf()));
-    }
     std::fs::create_dir_all(&dir).map_err(io_err)?;
     let mut temp = tempfile::Builder::new()
         .prefix(".mrd-")
         .suffix(".tmp")
         .tempfile_in(&dir)
         .map_err(io_err)?;
-    temp.write_all(contents.as_bytes()).map_err(io_err)?;
-    // Temporary files are created private (0600); a new assessment is an
-    // ordinary file of the repository, readable like the others. A replaced
-    // file keeps its own permissions (below).
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        temp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o644))
-            .map_err(io_err)?;
-    }
+    temp.write_all(contents).map_err(io_err)?;
+    keep_metadata(temp.as_file(), existing.as_ref()).map_err(io_err)?;
     temp.as_file().sync_all().map_err(io_err)?;
-    match mode {
-        WriteMode::CreateNew => {
+    // Compared as late as possible: the window in which another writer can
+    // slip in is the rename alone.
+    if let Some(expected) = expected
+        && read_bytes(&target)?.as_deref() != Some(expected)
+    {
+        return Ok(false);
+    }
+    match (mode, &existing) {
+        (WriteMode::CreateNew, _) => {
             // No-clobber persist: a file that appeared since the check above is
             // still not replaced.
-            temp.persist_noclobber(path).map_err(|err| {
+            temp.persist_noclobber(&target).map_err(|err| {
                 if err.error.kind() == io::ErrorKind::AlreadyExists {
                     WriteError::Exists(path.to_path_buf())
                 } else {
@@ -229,15 +365,80 @@ pub fn write_atomically(path: &Path, contents: &str, mode: WriteMode) -> Result<
                 }
             })?;
         }
-        WriteMode::Replace => {
-            if let Ok(meta) = std::fs::metadata(path) {
-                // Keep the permissions of the file being replaced.
-                let _ = std::fs::set_permissions(temp.path(), meta.permissions());
-            }
-            temp.persist(path).map_err(|err| io_err(err.error))?;
+        (WriteMode::Replace, Some(meta)) if hard_links(meta) > 1 => {
+            overwrite_in_place(&target, contents, temp).map_err(io_err)?;
+        }
+        (WriteMode::Replace, _) => {
+            temp.persist(&target).map_err(|err| io_err(err.error))?;
         }
     }
-    Ok(())
+    Ok(true)
+}
+
+#[cfg(unix)]
+fn hard_links(meta: &std::fs::Metadata) -> u64 {
+    std::os::unix::fs::MetadataExt::nlink(meta)
+}
+
+#[cfg(not(unix))]
+fn hard_links(_: &std::fs::Metadata) -> u64 {
+    1
+}
+
+/// The temporary file takes the replaced file's owner, group and
+/// permissions; a new file is readable like any other in the repository
+/// (temporary files are created private, 0600).
+fn keep_metadata(temp: &std::fs::File, existing: Option<&std::fs::Metadata>) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        let Some(meta) = existing else {
+            return temp.set_permissions(std::fs::Permissions::from_mode(0o644));
+        };
+        // Only root may give a file away; an ordinary user may still set a
+        // group they belong to. Where neither is allowed, the file is the
+        // writer's own, as with any editor's save.
+        if std::os::unix::fs::fchown(temp, Some(meta.uid()), Some(meta.gid())).is_err() {
+            let _ = std::os::unix::fs::fchown(temp, None, Some(meta.gid()));
+        }
+        // After chown, which clears set-user-ID and set-group-ID bits.
+        temp.set_permissions(meta.permissions())
+    }
+    #[cfg(not(unix))]
+    {
+        match existing {
+            Some(meta) => temp.set_permissions(meta.permissions()),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Writes `contents` into `target` itself, keeping its inode and so every
+/// hard link to it. `temp` holds the same bytes, synced: it is removed once
+/// the target is written, and kept (and named in the error) if that fails.
+fn overwrite_in_place(
+    target: &Path,
+    contents: &[u8],
+    temp: tempfile::NamedTempFile,
+) -> io::Result<()> {
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .truncate(true)
+        .open(target)
+        .and_then(|mut file| {
+            file.write_all(contents)?;
+            file.sync_all()
+        });
+    match written {
+        Ok(()) => temp.close(),
+        Err(err) => {
+            let kept = temp.into_temp_path().keep().map_err(|e| e.error)?;
+            Err(io::Error::new(
+                err.kind(),
+                format!("{err}; the new text is saved in {}", kept.display()),
+            ))
+        }
+    }
 }
 
 #[cfg(test)]

@@ -127,7 +127,7 @@ pub fn run(
         WriteMode::Replace,
         Prompter::new()?,
     )
-    .editing(source.text.clone())
+    .editing(&source)
     .with_config_arg(config_arg.map(Path::to_path_buf));
     for step in &steps {
         if let Err(stop) = session.ask(step) {

@@ -34,6 +34,10 @@ pub fn run(args: &RenderArgs, config: &Config, out: &mut dyn Write) -> Result<Ou
         report_to_stderr(&diagnostics)?;
         return Ok(Outcome::Findings);
     };
+    // The assessment holds what rendering needs; a long file's text need
+    // not stay in memory beside it.
+    let name = source.name.clone();
+    drop(source);
 
     // --context needs no templates, so a broken one does not hide the data.
     let templates = || -> Result<(TemplateSet, Option<String>), Error> {
@@ -66,7 +70,7 @@ pub fn run(args: &RenderArgs, config: &Config, out: &mut dyn Write) -> Result<Ou
                 RenderError::Template(err) => Error::Template(err),
                 RenderError::QuickAction(err) => Error::Usage(format!(
                     "{}:{}:{}: {err}",
-                    source.name, err.pos.line, err.pos.column
+                    name, err.pos.line, err.pos.column
                 )),
             },
         )?

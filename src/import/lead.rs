@@ -88,7 +88,8 @@ pub fn leads(line: &str, in_list: bool) -> Vec<Lead<'_>> {
         list: in_list,
         ..Shape::default()
     };
-    let end = line.trim_end().len();
+    // A line of only a marker and spaces (`- \r`) has its end before its body.
+    let end = line.trim_end().len().max(body_at);
     if is_bold_line(line) {
         out.push(Lead {
             label: line[body_at..end].trim(),

@@ -17,8 +17,8 @@ use std::io::{IsTerminal, Write};
 use std::path::{Component, Path, PathBuf};
 
 use crate::assessment::{
-    Assessment, Confidence, ConfidenceEntry, Decision, Located, Recommendation, Status, WriteMode,
-    rewrite, to_markdown, write_atomically,
+    Assessment, Confidence, ConfidenceEntry, Decision, GuardedFile, Located, Recommendation, Saved,
+    Status, WriteMode, to_markdown,
 };
 use crate::config::Config;
 use crate::date::Date;
@@ -141,9 +141,10 @@ pub struct Interview<'a> {
     /// Whether the file has been written by this interview (or existed).
     pub saved: bool,
     editor: Option<String>,
-    /// The file's text as last read or written (without a byte-order mark):
-    /// saves edit it in place, so comments and layout survive.
-    on_disk: Option<String>,
+    /// Saves edit the text last read or written, so comments and layout
+    /// survive, and only over it, so a change made meanwhile by someone
+    /// else is merged or kept, never reverted.
+    file: GuardedFile,
     prompter: Prompter,
     /// `--config` as given on the command line: the resume command repeats it.
     config_arg: Option<PathBuf>,
@@ -183,21 +184,21 @@ impl<'a> Interview<'a> {
     ) -> Interview<'a> {
         Interview {
             config,
+            file: GuardedFile::new(path.clone()),
             path,
             assessment,
             saved: first_write == WriteMode::Replace,
             next_write: first_write,
             editor: editor::command(),
-            on_disk: None,
             prompter,
             config_arg: None,
         }
     }
 
-    /// Edits `text` (the file as read, without its byte-order mark) on each
-    /// save rather than regenerating the front-matter.
-    pub fn editing(mut self, text: String) -> Interview<'a> {
-        self.on_disk = Some(text);
+    /// Edits `source` (the file as read) on each save rather than
+    /// regenerating the front-matter.
+    pub fn editing(mut self, source: &Source) -> Interview<'a> {
+        self.file = GuardedFile::read(self.path.clone(), source);
         self
     }
 
@@ -208,19 +209,14 @@ impl<'a> Interview<'a> {
     }
 
     /// Writes the file as it is now, atomically, changing only the entries
-    /// that changed when the file was read from disk.
+    /// that changed since it was last read or written.
     pub fn save(&mut self) -> Result<(), Error> {
-        let text = match &self.on_disk {
-            Some(original) => rewrite(original, &self.assessment),
-            None => to_markdown(&self.assessment),
-        };
-        write_atomically(&self.path, &text, self.next_write)?;
+        if let Saved::Merged(merged) = self.file.save(&self.assessment, self.next_write)? {
+            // Someone changed other entries meanwhile: go on from their version.
+            self.assessment = *merged;
+        }
         self.next_write = WriteMode::Replace;
         self.saved = true;
-        let without_bom = text
-            .strip_prefix('\u{feff}')
-            .map_or(text.clone(), str::to_string);
-        self.on_disk = Some(without_bom);
         Ok(())
     }
 

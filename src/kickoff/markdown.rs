@@ -288,7 +288,7 @@ pub fn body(kickoff: &Kickoff<'_>, flavor: Flavor) -> String {
         }
     }
     match flavor {
-        Flavor::Gitlab => neutralise(&out),
+        Flavor::Gitlab => neutralise(out),
         Flavor::Github => out,
     }
 }

@@ -9,6 +9,7 @@
 
 pub mod rules;
 pub mod settings;
+pub mod substance;
 pub mod text;
 pub mod titles;
 

@@ -4,8 +4,10 @@
 //! command line's `--allow`, `--warn` and `--deny` change them, in that order.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::Rule;
+use super::substance::Words;
 use crate::diagnostic::Level;
 
 /// A level a user can give a rule, as cargo and clippy spell them.
@@ -48,6 +50,8 @@ pub struct Settings {
     pub min_words: usize,
     /// Question keys that must be answered with confidence before a `go`.
     pub critical: Vec<String>,
+    /// The substance rules' word lists (`lint.words`), compiled.
+    pub words: Arc<Words>,
 }
 
 impl Default for Settings {
@@ -57,6 +61,7 @@ impl Default for Settings {
             deny_warnings: false,
             min_words: DEFAULT_MIN_WORDS,
             critical: DEFAULT_CRITICAL.iter().map(|s| s.to_string()).collect(),
+            words: Words::builtin(),
         }
     }
 }

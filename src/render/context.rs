@@ -94,7 +94,7 @@ fn clean(text: &str) -> Option<String> {
 
 /// The notes without a leading "Notes" heading: templates print their own,
 /// and the same heading twice in a row says nothing (and fails MD024).
-fn without_notes_heading(notes: &str) -> String {
+fn without_notes_heading(notes: String) -> String {
     let first_line = notes.lines().next().unwrap_or_default();
     let is_notes_heading = first_line
         .strip_prefix(&"#".repeat(usize::from(ANSWER_HEADING_LEVEL)))
@@ -103,7 +103,7 @@ fn without_notes_heading(notes: &str) -> String {
         // Cleaned again so that the headings below start at the top level.
         clean_block(&notes[first_line.len()..], ANSWER_HEADING_LEVEL)
     } else {
-        notes.to_string()
+        notes
     }
 }
 
@@ -120,9 +120,14 @@ impl<'a> RenderContext<'a> {
         format: Format,
     ) -> RenderContext<'a> {
         let front = &assessment.front;
-        let summary = Summary::of(front, questions);
         let rec = front.recommendation.as_ref();
         let line = |text: &str| Some(one_line(text)).filter(|t| !t.is_empty());
+        let mut summary = Summary::of(front, questions);
+        // The summary keeps copies of user text: cleaned like the fields below.
+        summary.title = summary.title.as_deref().and_then(line);
+        summary.author = summary.author.as_deref().and_then(line);
+        summary.milestone = summary.milestone.as_deref().and_then(line);
+        summary.labels = summary.labels.iter().filter_map(|l| line(l)).collect();
         let refs = |keys: &[String]| {
             questions
                 .answer_questions()
@@ -192,7 +197,7 @@ impl<'a> RenderContext<'a> {
                 summary,
             },
             notes: clean(&assessment.body)
-                .map(|notes| without_notes_heading(&notes))
+                .map(without_notes_heading)
                 .unwrap_or_default(),
         }
     }

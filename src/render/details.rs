@@ -10,22 +10,32 @@
 //! left open is closed at the end of the block. Balanced folds, and anything
 //! in code or in an HTML comment, are left exactly as written.
 
-use pulldown_cmark::{Event, Parser};
+use std::borrow::Cow;
 
-use crate::render::markdown::parser_options;
+use pulldown_cmark::Event;
 
-/// `text` with its `<details>` folds balanced, as described above.
-pub fn balance_details(text: &str) -> String {
-    if !text.to_ascii_lowercase().contains("details") {
-        return text.to_string();
+use crate::render::units::{Piece, each_unit};
+
+/// `text` with its `<details>` folds balanced, as described above;
+/// borrowed when they are (or when there is none).
+pub fn balance_details(text: &str) -> Cow<'_, str> {
+    if !mentions_a_details_tag(text) {
+        return Cow::Borrowed(text);
     }
     let mut stray = Vec::new();
     let mut open = 0usize;
     let mut in_comment = false;
-    for (event, range) in Parser::new_ext(text, parser_options()).into_offset_iter() {
-        if !matches!(event, Event::Html(_) | Event::InlineHtml(_)) {
-            continue;
+    // Piece by piece, so that a long text never becomes one parse tree.
+    let mut events = Vec::new();
+    each_unit(text, |offset, _, piece| {
+        if let Piece::Parsed(parsed) = piece {
+            events.extend(parsed.into_iter().filter_map(|(event, range)| {
+                matches!(event, Event::Html(_) | Event::InlineHtml(_))
+                    .then(|| offset + range.start..offset + range.end)
+            }));
         }
+    });
+    for range in events {
         let html = &text[range.clone()];
         let mut at = 0;
         while at < html.len() {
@@ -57,7 +67,7 @@ pub fn balance_details(text: &str) -> String {
         }
     }
     if stray.is_empty() && open == 0 {
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8 * stray.len() + 12 * open);
     let mut copied = 0;
@@ -70,7 +80,17 @@ pub fn balance_details(text: &str) -> String {
     for _ in 0..open {
         out.push_str("\n\n</details>");
     }
-    out
+    Cow::Owned(out)
+}
+
+/// Whether `text` holds `<details` or `</details`, in any case: a cheap
+/// look before any parsing (the word alone, in prose, is no tag).
+fn mentions_a_details_tag(text: &str) -> bool {
+    memchr::memchr_iter(b'<', text.as_bytes()).any(|lt| {
+        let rest = &text.as_bytes()[lt + 1..];
+        let name = rest.strip_prefix(b"/").unwrap_or(rest);
+        name.len() >= 7 && name[..7].eq_ignore_ascii_case(b"details")
+    })
 }
 
 enum Tag {

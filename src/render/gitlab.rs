@@ -21,9 +21,10 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Parser, Tag};
+use pulldown_cmark::{Event, Tag};
 
-use crate::render::markdown::parser_options;
+use crate::render::markdown::RangeSet;
+use crate::render::units::{Piece, each_unit};
 
 const ZERO_WIDTH_SPACE: char = '\u{200b}';
 
@@ -40,24 +41,46 @@ pub fn is_command_line(line: &str) -> bool {
             .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
 }
 
+/// Where a line can start. GitLab's extractor (Ruby) sees a line start only
+/// after a line feed, once carriage returns are deleted; the Unicode line and
+/// paragraph separators are counted too, so that no reader that breaks lines
+/// at them finds a command this module let through.
+const LINE_ENDS: [char; 3] = ['\n', '\u{2028}', '\u{2029}'];
+
+/// `markdown`'s lines, each with its line end.
+fn lines(markdown: &str) -> impl Iterator<Item = &str> {
+    markdown.split_inclusive(LINE_ENDS)
+}
+
 /// `markdown` with every line GitLab would run as a quick action made inert.
-pub fn neutralise(markdown: &str) -> String {
+///
+/// Control characters must have been made visible before (see
+/// [`crate::controls`]): a later pass that removed one could uncover a line
+/// start this function did not see.
+pub fn neutralise(markdown: String) -> String {
     // GitLab deletes carriage returns before looking for commands, so a CR
     // could hide a line start from a line-by-line check: remove them first.
-    let markdown = markdown.replace('\r', "");
-    if !markdown.lines().any(is_command_line) {
+    let markdown = if markdown.contains('\r') {
+        markdown.replace('\r', "")
+    } else {
+        markdown
+    };
+    if !has_command_line(&markdown) {
         return markdown;
     }
-    let literal = literal_ranges(&markdown);
+    let mut literal = RangeSet::new(literal_ranges(&markdown));
     let mut out = String::with_capacity(markdown.len() + 16);
     let mut offset = 0;
-    for line in markdown.split_inclusive('\n') {
+    for line in lines(&markdown) {
         if is_command_line(line) {
             let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
             let slash = offset + indent;
-            let in_literal = literal.iter().any(|r| r.contains(&slash));
             out.push_str(&line[..indent]);
-            out.push(if in_literal { ZERO_WIDTH_SPACE } else { '\\' });
+            out.push(if literal.contains(slash) {
+                ZERO_WIDTH_SPACE
+            } else {
+                '\\'
+            });
             out.push_str(&line[indent..]);
         } else {
             out.push_str(line);
@@ -67,11 +90,24 @@ pub fn neutralise(markdown: &str) -> String {
     out
 }
 
+/// Whether any line of `markdown` is a command line, found from its
+/// slashes: most text has few, and lines without one need no look.
+fn has_command_line(markdown: &str) -> bool {
+    memchr::memchr_iter(b'/', markdown.as_bytes()).any(|slash| {
+        let before = markdown[..slash].trim_end_matches([' ', '\t']);
+        let at_line_start = before.is_empty() || before.ends_with(LINE_ENDS);
+        at_line_start && is_command_line(&markdown[before.len()..])
+    })
+}
+
 /// Where a backslash would be shown as written: code and raw HTML.
 fn literal_ranges(markdown: &str) -> Vec<Range<usize>> {
-    Parser::new_ext(markdown, parser_options())
-        .into_offset_iter()
-        .filter(|(event, _)| {
+    let mut ranges = Vec::new();
+    each_unit(markdown, |offset, _, piece| {
+        let Piece::Parsed(events) = piece else {
+            return;
+        };
+        ranges.extend(events.into_iter().filter_map(|(event, range)| {
             matches!(
                 event,
                 Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock)
@@ -79,9 +115,10 @@ fn literal_ranges(markdown: &str) -> Vec<Range<usize>> {
                     | Event::InlineHtml(_)
                     | Event::Html(_)
             )
-        })
-        .map(|(_, range)| range)
-        .collect()
+            .then(|| offset + range.start..offset + range.end)
+        }));
+    });
+    ranges
 }
 
 /// A front-matter value that cannot be written into a quick action.
@@ -96,7 +133,7 @@ impl std::fmt::Display for QuickActionError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{} `{}` cannot be written as a GitLab quick action: it contains a double quote or a line break",
+            "{} `{}` cannot be written as a GitLab quick action: it contains a double quote, a line break or a control character",
             self.field,
             self.value.escape_debug()
         )
@@ -108,7 +145,10 @@ impl std::fmt::Display for QuickActionError {
 pub fn quick_actions(front: &crate::assessment::FrontMatter) -> Result<String, QuickActionError> {
     let mut out = String::new();
     let quotable = |field: &'static str, value: &crate::assessment::Located<String>| {
-        if value.value.contains(['"', '\n', '\r']) || value.value.trim().is_empty() {
+        // A control character would be written into the label's name, where
+        // no forge shows it; a line break would end the quick action.
+        let unquotable = |c: char| c == '"' || c.is_control() || LINE_ENDS.contains(&c);
+        if value.value.contains(unquotable) || value.value.trim().is_empty() {
             Err(QuickActionError {
                 field,
                 value: value.value.clone(),
@@ -133,6 +173,10 @@ pub fn quick_actions(front: &crate::assessment::FrontMatter) -> Result<String, Q
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn s(text: &str) -> String {
+        text.to_string()
+    }
 
     #[test]
     fn recognises_every_command_shape_gitlab_accepts() {
@@ -170,7 +214,7 @@ mod tests {
     #[test]
     fn escapes_commands_in_text_with_a_backslash() {
         assert_eq!(
-            neutralise("a\n/close\n  /label ~x\nb\n"),
+            neutralise(s("a\n/close\n  /label ~x\nb\n")),
             "a\n\\/close\n  \\/label ~x\nb\n"
         );
     }
@@ -178,20 +222,45 @@ mod tests {
     #[test]
     fn uses_a_zero_width_space_in_code_and_html() {
         assert_eq!(
-            neutralise("```text\n/close\n```\n\n<div>\n/close\n</div>\n"),
+            neutralise(s("```text\n/close\n```\n\n<div>\n/close\n</div>\n")),
             "```text\n\u{200b}/close\n```\n\n<div>\n\u{200b}/close\n</div>\n"
         );
-        assert_eq!(neutralise("`x\n/close y`\n"), "`x\n\u{200b}/close y`\n");
+        assert_eq!(neutralise(s("`x\n/close y`\n")), "`x\n\u{200b}/close y`\n");
     }
 
     #[test]
     fn carriage_returns_cannot_hide_a_line_start() {
-        assert_eq!(neutralise("a\r/close\r\n\r/close\n"), "a/close\n\\/close\n");
+        assert_eq!(
+            neutralise(s("a\r/close\r\n\r/close\n")),
+            "a/close\n\\/close\n"
+        );
+    }
+
+    #[test]
+    fn unicode_line_separators_start_a_line_too() {
+        assert_eq!(
+            neutralise(s("a\u{2028}/close\u{2029}/reopen\n")),
+            "a\u{2028}\\/close\u{2029}\\/reopen\n"
+        );
+    }
+
+    proptest::proptest! {
+        /// The slash-driven scan finds a command line exactly when looking
+        /// at every line does.
+        #[test]
+        fn the_quick_scan_agrees_with_every_line(
+            text in "[ \t\n/a_\u{2028}\u{2029}x-]{0,24}"
+        ) {
+            proptest::prop_assert_eq!(
+                has_command_line(&text),
+                lines(&text).any(is_command_line)
+            );
+        }
     }
 
     #[test]
     fn neutralising_twice_changes_nothing_more() {
-        let once = neutralise("/close\n```\n/close\n```\n");
-        assert_eq!(neutralise(&once), once);
+        let once = neutralise(s("/close\n```\n/close\n```\n"));
+        assert_eq!(neutralise(once.clone()), once);
     }
 }

@@ -24,9 +24,14 @@
 //!
 //! The words, links and code of the answer are never changed.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
-use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Tag, TagEnd};
+
+use crate::controls::{first_hidden_control, make_visible};
+use crate::render::details::balance_details;
+use crate::render::units::{Piece, each_unit};
 
 /// Stands for a line break inserted by an edit until `reindent_bullets` has
 /// run (see `blank_lines_around`). User text cannot contain it: NUL is
@@ -42,73 +47,178 @@ pub fn parser_options() -> Options {
         | Options::ENABLE_FOOTNOTES
 }
 
+/// Byte ranges of a text (code blocks, say), asked about positions that only
+/// grow: each question costs amortised constant time, so a pass over every
+/// line of a large text stays linear however many ranges it has.
+pub struct RangeSet {
+    /// Sorted, disjoint, non-empty.
+    ranges: Vec<Range<usize>>,
+    next: usize,
+}
+
+impl RangeSet {
+    /// From ranges in any order, possibly nested or overlapping.
+    pub fn new(mut ranges: Vec<Range<usize>>) -> RangeSet {
+        ranges.retain(|r| r.start < r.end);
+        ranges.sort_unstable_by_key(|r| r.start);
+        let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+        for range in ranges {
+            match merged.last_mut() {
+                Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+                _ => merged.push(range),
+            }
+        }
+        RangeSet {
+            ranges: merged,
+            next: 0,
+        }
+    }
+
+    /// Whether `pos` is in one of the ranges; `pos` must not be smaller than
+    /// in the previous call.
+    pub fn contains(&mut self, pos: usize) -> bool {
+        while self.ranges.get(self.next).is_some_and(|r| r.end <= pos) {
+            self.next += 1;
+        }
+        self.ranges.get(self.next).is_some_and(|r| r.start <= pos)
+    }
+}
+
 /// One top-level block of the input, cleaned.
-enum Chunk {
-    Heading { level: u8, text: String },
-    Other(String),
+enum Chunk<'a> {
+    Heading {
+        level: u8,
+        text: String,
+    },
+    /// Borrowed from the input where nothing in it changes (plain prose).
+    Other(Cow<'a, str>),
 }
 
 /// Cleans one user-written Markdown block; headings in it start at level
 /// `heading_base` (clamped to 6). Returns text without a trailing newline.
 pub fn clean_block(text: &str, heading_base: u8) -> String {
-    let text = normalise_line_endings(text);
-    let events: Vec<(Event<'_>, Range<usize>)> = Parser::new_ext(&text, parser_options())
+    let text = normalise_for_markdown(text);
+    let mut chunks = Vec::new();
+    each_unit(&text, |_, unit, piece| match piece {
+        Piece::Plain => push_plain(&mut chunks, unit),
+        Piece::Parsed(events) => clean_unit(unit, &events, heading_base, &mut chunks),
+    });
+    balanced(assemble(chunks, heading_base))
+}
+
+/// `cleaned` with its `<details>` folds balanced (see [`balance_details`]),
+/// without a copy when they are.
+fn balanced(cleaned: String) -> String {
+    let changed = match balance_details(&cleaned) {
+        Cow::Owned(text) => Some(text),
+        Cow::Borrowed(_) => None,
+    };
+    changed.unwrap_or(cleaned)
+}
+
+/// [`clean_block`] with the whole text parsed at once: what cutting it into
+/// pieces must not change.
+#[cfg(test)]
+pub fn clean_block_whole(text: &str, heading_base: u8) -> String {
+    let text = normalise_for_markdown(text);
+    let events: Vec<_> = pulldown_cmark::Parser::new_ext(&text, parser_options())
         .into_offset_iter()
         .collect();
-
     let mut chunks = Vec::new();
+    clean_unit(&text, &events, heading_base, &mut chunks);
+    balanced(assemble(chunks, heading_base))
+}
+
+/// Plain prose (see [`each_unit`]) as parsing would leave it: its paragraphs.
+fn push_plain<'a>(chunks: &mut Vec<Chunk<'a>>, unit: &'a str) {
+    let mut paragraph_start = None;
+    let mut at = 0;
+    for line in unit.split_inclusive('\n') {
+        let blank = line.trim().is_empty();
+        match (blank, paragraph_start) {
+            (false, None) => paragraph_start = Some(at),
+            (true, Some(start)) => {
+                chunks.push(Chunk::Other(unit[start..at].trim_end_matches('\n').into()));
+                paragraph_start = None;
+            }
+            _ => {}
+        }
+        at += line.len();
+    }
+    if let Some(start) = paragraph_start {
+        chunks.push(Chunk::Other(unit[start..].trim_end_matches('\n').into()));
+    }
+}
+
+/// The chunks of one piece of text that parses alone, from its events.
+fn clean_unit(
+    text: &str,
+    events: &[(Event<'_>, Range<usize>)],
+    heading_base: u8,
+    chunks: &mut Vec<Chunk<'_>>,
+) {
     let mut covered = 0;
     let mut i = 0;
     while i < events.len() {
         let (event, range) = &events[i];
         // The end of this top-level block in `events`.
         let end = match event {
-            Event::Start(_) => matching_end(&events, i),
+            Event::Start(_) => matching_end(events, i),
             _ => i,
         };
         let block = &events[i..=end];
         if range.start > covered {
             // Text no event covers: link reference definitions, kept as written.
-            push_other(&mut chunks, &text[covered..range.start]);
+            push_other(chunks, &text[covered..range.start]);
         }
         let range = range.start..range.end.max(covered);
         covered = covered.max(range.end);
         chunks.push(match event {
             Event::Start(Tag::Heading { level, .. }) => Chunk::Heading {
                 level: heading_number(*level),
-                text: heading_text(&text, block),
+                text: heading_text(text, block),
             },
-            Event::Start(Tag::CodeBlock(kind)) => Chunk::Other(fence(kind, block)),
+            Event::Start(Tag::CodeBlock(kind)) => Chunk::Other(fence(kind, block).into()),
             // One style of thematic break in the whole document (MD035).
             Event::Rule => Chunk::Other("---".into()),
-            Event::Start(Tag::HtmlBlock) => Chunk::Other(close_html_block(&text[range.clone()])),
-            Event::Start(Tag::List(None)) => {
-                let edited = edit_inline(&text, range.clone(), block, heading_base);
-                Chunk::Other(reindent_bullets(&text, range.clone(), block, &edited))
+            Event::Start(Tag::HtmlBlock) => {
+                Chunk::Other(close_html_block(&text[range.clone()]).into())
             }
-            _ => Chunk::Other(edit_inline(&text, range.clone(), block, heading_base)),
+            Event::Start(Tag::List(None)) => {
+                let edited = edit_inline(text, range.clone(), block, heading_base);
+                Chunk::Other(reindent_bullets(text, range.clone(), block, &edited).into())
+            }
+            _ => Chunk::Other(edit_inline(text, range.clone(), block, heading_base).into()),
         });
         i = end + 1;
     }
     if covered < text.len() {
-        push_other(&mut chunks, &text[covered..]);
+        push_other(chunks, &text[covered..]);
     }
-    let cleaned = assemble(chunks, heading_base).replace(LINE_BREAK, "\n");
-    crate::render::details::balance_details(&cleaned)
 }
 
-fn normalise_line_endings(text: &str) -> String {
+/// Line endings as LF, and every other control character made visible
+/// (NUL becomes U+FFFD, as CommonMark says), before anything looks at lines.
+/// Borrowed when there is nothing to change, as in most text.
+pub fn normalise_for_markdown(text: &str) -> Cow<'_, str> {
     // A lone CR ends a line for CommonMark; GitLab deletes it before looking
     // for quick actions. Making it `\n` keeps both readings the same.
-    text.replace("\r\n", "\n")
-        .replace('\r', "\n")
-        .replace('\0', "\u{fffd}")
+    let lf = if memchr::memchr(b'\r', text.as_bytes()).is_some() {
+        Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        Cow::Borrowed(text)
+    };
+    match lf {
+        Cow::Borrowed(text) => make_visible(text),
+        Cow::Owned(text) if first_hidden_control(&text).is_none() => Cow::Owned(text),
+        Cow::Owned(text) => Cow::Owned(make_visible(&text).into_owned()),
+    }
 }
 
-fn push_other(chunks: &mut Vec<Chunk>, text: &str) {
+fn push_other(chunks: &mut Vec<Chunk<'_>>, text: &str) {
     let text = text.trim_matches('\n');
     if !text.trim().is_empty() {
-        chunks.push(Chunk::Other(tidy_lines(text)));
+        chunks.push(Chunk::Other(tidy_lines(text).into()));
     }
 }
 
@@ -188,12 +298,12 @@ fn fence(kind: &CodeBlockKind<'_>, block: &[(Event<'_>, Range<usize>)]) -> Strin
     format!("{ticks}{info}\n{code}{ticks}")
 }
 
-/// The HTML block types (CommonMark 4.6, 1 to 5) that run until a closing
-/// string rather than a blank line: left open, they swallow the document.
-fn close_html_block(html: &str) -> String {
-    let html = tidy_lines(html.trim_end_matches('\n'));
+/// The closing string of an HTML block of the types (CommonMark 4.6, 1 to
+/// 5) that run until one rather than to a blank line: left open, they
+/// swallow the document. `None` for the other types.
+pub fn html_block_closer(html: &str) -> Option<&'static str> {
     let lower = html.trim_start().to_ascii_lowercase();
-    let closer = if lower.starts_with("<!--") {
+    if lower.starts_with("<!--") {
         Some("-->")
     } else if lower.starts_with("<![cdata[") {
         Some("]]>")
@@ -205,7 +315,7 @@ fn close_html_block(html: &str) -> String {
         ["pre", "script", "style", "textarea"]
             .into_iter()
             .find(|tag| {
-                lower[1..].starts_with(tag)
+                lower.get(1..).is_some_and(|l| l.starts_with(tag))
                     && lower[1 + tag.len()..]
                         .chars()
                         .next()
@@ -217,10 +327,22 @@ fn close_html_block(html: &str) -> String {
                 "style" => "</style>",
                 _ => "</textarea>",
             })
-    };
-    match closer {
-        Some(closer) if !lower[1..].contains(closer) => format!("{html}\n{closer}"),
-        _ => html,
+    }
+}
+
+/// The closing string `html` still needs, if it is an HTML block that runs
+/// to one and does not contain it after its opening `<`.
+pub fn html_block_left_open(html: &str) -> Option<&'static str> {
+    let closer = html_block_closer(html)?;
+    let lower = html.trim_start().to_ascii_lowercase();
+    (!lower.get(1..).unwrap_or_default().contains(closer)).then_some(closer)
+}
+
+fn close_html_block(html: &str) -> String {
+    let html = tidy_lines(html.trim_end_matches('\n'));
+    match html_block_left_open(&html) {
+        Some(closer) => format!("{html}\n{closer}"),
+        None => html,
     }
 }
 
@@ -259,13 +381,15 @@ fn edit_inline(
             Event::HardBreak if bytes.get(r.start) == Some(&b' ') => {
                 edits.push((r.start, r.len(), "\\\n".into()));
             }
-            Event::Start(Tag::Heading { .. }) => nested_heading(text, r, heading_base, &mut edits),
+            Event::Start(Tag::Heading { .. }) => {
+                nested_heading(text, r, heading_base, &range, &mut edits)
+            }
             // Top-level code blocks never get here (see `fence`): this one is nested.
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
                 let at = r.start + count_leading(&bytes[r.start..r.end], b' ');
                 let last = text[..r.end].trim_end_matches('\n').len();
                 if at < last {
-                    blank_lines_around(text, at, last - 1, &mut edits);
+                    blank_lines_around(text, &range, at, last - 1, &mut edits);
                 }
                 if info.trim().is_empty() {
                     // A nested fence without a language (MD040): say `text`.
@@ -280,12 +404,23 @@ fn edit_inline(
         }
     }
     edits.retain(|(at, len, _)| *at >= range.start && at + len <= range.end);
-    // Stable: of two edits at one place, the one pushed first is applied first.
-    edits.sort_by_key(|edit| std::cmp::Reverse(edit.0));
-    let mut out = text[range.clone()].to_string();
-    for (at, len, replacement) in edits {
-        out.replace_range(at - range.start..at - range.start + len, &replacement);
+    // Built front to back in one pass (a text with many edits stays linear).
+    // Of two edits at one place, the one pushed later comes first: an
+    // inserted blank line goes before a replaced list marker.
+    let mut order: Vec<usize> = (0..edits.len()).collect();
+    order.sort_by_key(|&i| (edits[i].0, std::cmp::Reverse(i)));
+    let mut out = String::with_capacity(range.len() + 16);
+    let mut cursor = range.start;
+    for i in order {
+        let (at, len, replacement) = &edits[i];
+        if *at >= cursor {
+            out.push_str(&text[cursor..*at]);
+            cursor = *at;
+        }
+        out.push_str(replacement);
+        cursor = cursor.max(at + len);
     }
+    out.push_str(&text[cursor..range.end]);
     tidy_lines(out.trim_matches('\n'))
 }
 
@@ -304,12 +439,15 @@ fn reindent_bullets(
     edited: &str,
 ) -> String {
     let block = &text[range.clone()];
+    // Where each line of the block starts, to find an offset's line by
+    // binary search (counting line breaks each time would be quadratic).
+    let line_starts: Vec<usize> = std::iter::once(range.start)
+        .chain(memchr::memchr_iter(b'\n', block.as_bytes()).map(|i| range.start + i + 1))
+        .collect();
     // Counted in bytes: an offset just before a range's end may be inside a character.
     let line_of = |offset: usize| {
-        text.as_bytes()[range.start..offset.clamp(range.start, range.end)]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count()
+        let offset = offset.clamp(range.start, range.end);
+        line_starts.partition_point(|&start| start <= offset) - 1
     };
     let line_count = block.trim_end_matches('\n').split('\n').count();
     let mut shift: Vec<isize> = vec![0; block.split('\n').count()];
@@ -332,12 +470,7 @@ fn reindent_bullets(
                 let item_start = r.start + text[r.start..].len()
                     - text[r.start..].trim_start_matches('\n').len();
                 let first_line = line_of(item_start);
-                let line_start = range.start
-                    + block
-                        .split('\n')
-                        .take(first_line)
-                        .map(|l| l.len() + 1)
-                        .sum::<usize>();
+                let line_start = line_starts[first_line];
                 let before = &text[line_start..item_start.max(line_start)];
                 // Measured as `edited` has it: tabs expanded.
                 let line = tidy_lines(text[line_start..].split('\n').next().unwrap_or_default());
@@ -396,6 +529,7 @@ fn nested_heading(
     text: &str,
     r: &Range<usize>,
     level: u8,
+    block: &Range<usize>,
     edits: &mut Vec<(usize, usize, String)>,
 ) {
     let bytes = text.as_bytes();
@@ -405,15 +539,18 @@ fn nested_heading(
         return;
     }
     edits.push((hashes_at, run, "#".repeat(usize::from(level.clamp(1, 6)))));
-    blank_lines_around(text, hashes_at, hashes_at, edits);
+    blank_lines_around(text, block, hashes_at, hashes_at, edits);
 }
 
 /// Blank lines, in the container's own terms (`>` for a quote), before the
 /// line holding `start` and after the line holding `end`, where missing
-/// (MD022, MD031). Inserted line breaks are written as [`LINE_BREAK`] so that
-/// `reindent_bullets` still sees one edited line per source line.
+/// (MD022, MD031), between lines of the top-level `block` only: the blocks
+/// around it are separated by a blank line anyway. Inserted line breaks are
+/// written as [`LINE_BREAK`] so that `reindent_bullets` still sees one
+/// edited line per source line.
 fn blank_lines_around(
     text: &str,
+    block: &Range<usize>,
     start: usize,
     end: usize,
     edits: &mut Vec<(usize, usize, String)>,
@@ -429,14 +566,14 @@ fn blank_lines_around(
         .join(" ");
     let is_blank = |line: &str| line.chars().all(|c| c == '>' || c.is_whitespace());
     // On a list item's first line, the blank line goes between items.
-    if line_start > 0 {
+    if line_start > block.start {
         let previous_start = text[..line_start - 1].rfind('\n').map_or(0, |i| i + 1);
         if !is_blank(&text[previous_start..line_start - 1]) {
             edits.push((line_start, 0, format!("{blank}{LINE_BREAK}")));
         }
     }
     let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
-    if line_end < text.len() {
+    if line_end + 1 < block.end {
         let next_end = text[line_end + 1..]
             .find('\n')
             .map_or(text.len(), |i| line_end + 1 + i);
@@ -473,7 +610,7 @@ fn tidy_lines(text: &str) -> String {
     out
 }
 
-fn assemble(chunks: Vec<Chunk>, heading_base: u8) -> String {
+fn assemble(chunks: Vec<Chunk<'_>>, heading_base: u8) -> String {
     let base = heading_base.clamp(1, 6);
     let lowest = chunks
         .iter()
@@ -492,17 +629,29 @@ fn assemble(chunks: Vec<Chunk>, heading_base: u8) -> String {
                 let wanted = base + (level - lowest);
                 let level = wanted.min(previous + 1).clamp(base, 6);
                 previous = level;
-                parts.push(format!("{} {text}", "#".repeat(usize::from(level))));
+                parts.push(Cow::Owned(format!(
+                    "{} {text}",
+                    "#".repeat(usize::from(level))
+                )));
             }
             Chunk::Other(text) => parts.push(text),
         }
     }
-    parts.join("\n\n")
+    let joined = parts.join("\n\n");
+    // Line breaks inserted by edits (see `blank_lines_around`).
+    if joined.contains(LINE_BREAK) {
+        joined.replace(LINE_BREAK, "\n")
+    } else {
+        joined
+    }
 }
 
-/// Collapses a value meant for one line (a title, a condition) to one line.
+/// Collapses a value meant for one line (a title, a condition) to one line:
+/// whitespace, line breaks included, becomes single spaces, and the control
+/// characters left are made visible.
 pub fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    make_visible(&line).into_owned()
 }
 
 #[cfg(test)]
@@ -615,6 +764,14 @@ mod tests {
             clean_block("See [x].\n\n[x]: https://example.com\n", 3),
             "See [x].\n\n[x]: https://example.com"
         );
+    }
+
+    #[test]
+    fn range_sets_merge_nested_ranges_and_answer_in_order() {
+        let mut set = RangeSet::new(vec![10..20, 0..3, 12..25, 30..30, 2..4]);
+        let inside: Vec<usize> = (0..32).filter(|&p| set.contains(p)).collect();
+        let expected: Vec<usize> = (0..4).chain(10..25).collect();
+        assert_eq!(inside, expected);
     }
 
     #[test]

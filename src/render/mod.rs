@@ -15,6 +15,7 @@ pub mod gitlab;
 pub mod html;
 pub mod markdown;
 pub mod templates;
+pub mod units;
 
 use crate::assessment::Assessment;
 use crate::questions::QuestionSet;
@@ -152,36 +153,39 @@ pub fn render_issue(
         .template
         .as_deref()
         .unwrap_or(options.flavor.template());
-    let markdown = tidy(&render_template(
-        templates,
-        &tera,
-        name,
-        &to_tera(&context)?,
-    )?);
-    match options.format {
-        Format::Markdown if options.flavor == Flavor::Gitlab => {
-            let mut text = gitlab::neutralise(&markdown);
-            if options.quick_actions {
-                let actions =
-                    gitlab::quick_actions(&assessment.front).map_err(RenderError::QuickAction)?;
-                if !actions.is_empty() {
-                    text.push('\n');
-                    text.push_str(&actions);
-                }
+    // The context's values are visible already; this also covers what a
+    // template wrote itself, and happens before quick actions are neutralised,
+    // so the lines checked are the lines printed.
+    let mut data = to_tera(&context)?;
+    if options.format == Format::Markdown {
+        // Only the page needs the context again: free its copy of the text.
+        drop(context);
+        let rendered = render_template(templates, &tera, name, &data)?;
+        drop(data);
+        let markdown = tidy(&markdown::normalise_for_markdown(&rendered));
+        drop(rendered);
+        if options.flavor == Flavor::Github {
+            return Ok(markdown);
+        }
+        let mut text = gitlab::neutralise(markdown);
+        if options.quick_actions {
+            let actions =
+                gitlab::quick_actions(&assessment.front).map_err(RenderError::QuickAction)?;
+            if !actions.is_empty() {
+                text.push('\n');
+                text.push_str(&actions);
             }
-            Ok(text)
         }
-        Format::Markdown => Ok(markdown),
-        Format::Html => {
-            let mut page = to_tera(&context)?;
-            page.insert("body", &html::to_html(&markdown));
-            page.insert(
-                "page_title",
-                &render_title(assessment, questions, templates)?,
-            );
-            Ok(render_template(templates, &tera, "page.html", &page)?)
-        }
+        return Ok(text);
     }
+    let rendered = render_template(templates, &tera, name, &data)?;
+    let markdown = tidy(&markdown::normalise_for_markdown(&rendered));
+    data.insert("body", &html::to_html(&markdown));
+    data.insert(
+        "page_title",
+        &render_title(assessment, questions, templates)?,
+    );
+    Ok(render_template(templates, &tera, "page.html", &data)?)
 }
 
 /// The issue title on one line, from `title.txt`.
@@ -225,22 +229,25 @@ fn render_template(
 /// exactly one final newline. Code blocks are found by parsing, not by
 /// looking for fences, so a fence inside an HTML comment is not one.
 fn tidy(text: &str) -> String {
-    let code: Vec<std::ops::Range<usize>> =
-        pulldown_cmark::Parser::new_ext(text, markdown::parser_options())
-            .into_offset_iter()
-            .filter(|(event, _)| {
+    // A line is inside a code block when it starts after the block's first byte.
+    let mut ranges = Vec::new();
+    units::each_unit(text, |offset, _, piece| {
+        if let units::Piece::Parsed(events) = piece {
+            ranges.extend(events.into_iter().filter_map(|(event, range)| {
                 matches!(
                     event,
                     pulldown_cmark::Event::Start(pulldown_cmark::Tag::CodeBlock(_))
                 )
-            })
-            .map(|(_, range)| range)
-            .collect();
+                .then(|| offset + range.start + 1..offset + range.end)
+            }));
+        }
+    });
+    let mut code = markdown::RangeSet::new(ranges);
     let mut out = String::with_capacity(text.len());
     let mut blank_run = 0;
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
-        let in_code = code.iter().any(|r| r.start < offset && offset < r.end);
+        let in_code = code.contains(offset);
         offset += line.len();
         let line = line.trim_end();
         if line.is_empty() && !in_code {

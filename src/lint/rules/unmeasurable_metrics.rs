@@ -1,13 +1,14 @@
 //! MRD011: success metrics with nothing to measure.
 
 use crate::diagnostic::Level;
+use crate::lint::substance::{self, Words};
 use crate::lint::{Context, Finding, Rule, Settings};
 
 pub static RULE: Rule = Rule {
     code: "MRD011",
     name: "unmeasurable-metrics",
     level: Level::Warning,
-    summary: "The `metrics` answer has no number, percentage, date or target.",
+    summary: "The `metrics` answer has no target: no number with a unit or %, no comparison against today, no date. Versions (v1, 2.0), labels (phase 2, question 3), list numbers and years alone do not count.",
     why: r#""More engagement" cannot be checked, so it can never fail; a metric becomes one when it has a baseline, a target and a date, and only then can the team learn whether the bet paid off."#,
     example: r#"answers:
   metrics: Users will love it and engagement will go up."#,
@@ -21,32 +22,26 @@ pub static RULE: Rule = Rule {
 /// The question whose answer must be measurable.
 const KEY: &str = "metrics";
 
-const NUMBER_WORDS: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "twenty", "fifty", "hundred", "thousand", "million", "billion", "half", "double",
-    "twice", "triple", "percent", "quarter", "dozen",
-];
-
-/// Whether `text` states anything that can be measured.
-pub fn is_measurable(text: &str) -> bool {
-    text.chars().any(|c| c.is_ascii_digit())
-        || text
-            .split(|c: char| !c.is_alphabetic())
-            .any(|word| NUMBER_WORDS.iter().any(|n| word.eq_ignore_ascii_case(n)))
+/// Whether `text` states a target: a number with a unit or %, a comparison
+/// against today, or a date. Versions (v1, 2.0), labels (phase 2, question
+/// 3), list numbers and years alone are not targets; an answer in a language
+/// the word lists do not cover is not judged, so it passes.
+pub fn is_measurable(text: &str, words: &Words) -> bool {
+    substance::metrics::check(text, words).is_none()
 }
 
-fn check(cx: &Context<'_>, _: &Settings, out: &mut Vec<Finding>) {
+fn check(cx: &Context<'_>, settings: &Settings, out: &mut Vec<Finding>) {
     let Some(answer) = cx.assessment.and_then(|a| a.front.answer(KEY)) else {
         return;
     };
-    if cx.questions.get(KEY).is_none()
-        || answer.text.value.trim().is_empty()
-        || is_measurable(&answer.text.value)
-    {
+    if cx.questions.get(KEY).is_none() || answer.text.value.trim().is_empty() {
         return;
     }
+    let Some(weakness) = substance::metrics::check(&answer.text.value, &settings.words) else {
+        return;
+    };
     out.push(
-        Finding::new(answer.text.pos, "the metrics answer has nothing measurable")
+        Finding::new(answer.text.pos, weakness.message)
             .help("give the metric, today's baseline, a target and a date, e.g. \"from 0 to 1,500 weekly users by 2027-03-31\""),
     );
 }
@@ -54,15 +49,28 @@ fn check(cx: &Context<'_>, _: &Settings, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::is_measurable;
+    use crate::lint::substance::Words;
 
     #[test]
-    fn numbers_dates_and_number_words_are_measurable() {
-        assert!(is_measurable("5% by 2027"));
-        assert!(is_measurable("Double the weekly users"));
-        assert!(!is_measurable("Users will love it."));
+    fn targets_are_measurable_and_names_are_not() {
+        let words = Words::builtin();
+        assert!(is_measurable("5% by 2027", &words));
+        assert!(is_measurable("Double the weekly users", &words));
+        assert!(is_measurable("Twenty paying schools by September", &words));
+        assert!(!is_measurable("Users will love it.", &words));
         assert!(
-            !is_measurable("Someone tends to it"),
+            !is_measurable("Someone tends to it", &words),
             "`one` inside a word is not a number"
+        );
+        assert!(
+            !is_measurable("Qualitative for v1: she actively uses it", &words),
+            "a version is not a target (issue 16)"
+        );
+        assert!(!is_measurable("1. Adoption\n2. Retention", &words));
+        assert!(!is_measurable("Revenue growth in 2027.", &words));
+        assert!(
+            is_measurable("Qualitatif pour la v1 : elle l'utilise activement.", &words),
+            "an answer the English lists cannot read is not judged"
         );
     }
 }

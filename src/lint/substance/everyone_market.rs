@@ -1,0 +1,174 @@
+//! MRD017 everyone-market: a target market of everyone, all users, all
+//! segments, or "anyone who…".
+//!
+//! Two kinds of evidence. Phrases that always mean everyone ("all
+//! segments", "the general public") fire unless negated ("not all users")
+//! or used as a denominator ("4% of all users"). Pronouns ("everyone",
+//! "anyone who") are often narrowed, so they fire only when nothing narrows
+//! them: no figure anywhere in the answer, no scope after them ("everyone
+//! on the team"), no negation or clause word before them ("where everyone
+//! shares one inbox"), and no exclusion in their clause ("anyone with a
+//! CRM is out of scope").
+
+use super::lexicon::Lexicon;
+use super::phrases::Phrases;
+use super::scan::Vocabulary;
+use super::{RuleDoc, Weakness, Words, quoting};
+use crate::diagnostic::Level;
+
+pub static DOC: RuleDoc = RuleDoc {
+    code: "MRD017",
+    name: "everyone-market",
+    level: Level::Warning,
+    question: Some("target_market"),
+    summary: "The `target_market` answer is everyone: all users, all segments, \"anyone who…\".",
+    why: r#"A product for everyone is designed for no one in particular: the first customers, the channel, the price and the features all depend on who exactly hurts most. A market of "everyone" usually means the problem is not yet understood."#,
+    example: r#"answers:
+  target_market: Mobile App Users (all segments)"#,
+    instead: r#"answers:
+  target_market: |
+    Android users in India on phones under $150 who ride app-based bike
+    taxis daily; not iPhone users, who already have a working wallet."#,
+    help: "name the segment that hurts most (role, company size, industry, situation) and say who is not the target",
+    risk: "target market is everyone",
+};
+
+/// Lists read as one automaton: which list a hit is from.
+const PHRASE: usize = 0;
+const PRONOUN: usize = 1;
+
+#[derive(Clone, Debug)]
+pub(super) struct Lists {
+    targets: Phrases,
+    negations: Phrases,
+    clause_words: Phrases,
+    scopes: Phrases,
+    exclusions: Phrases,
+    shares: Phrases,
+}
+
+impl Lists {
+    pub(super) fn new(lexicon: &Lexicon, vocabulary: &mut Vocabulary) -> Lists {
+        let list = |name: &str| lexicon.list("everyone_market", name);
+        let mut one = |name: &str| Phrases::new(vocabulary, &[list(name)]);
+        let negations = one("negations");
+        let clause_words = one("clause_words");
+        let scopes = one("scopes");
+        let exclusions = one("exclusions");
+        let shares = one("shares");
+        Lists {
+            targets: Phrases::new(vocabulary, &[list("phrases"), list("pronouns")]),
+            negations,
+            clause_words,
+            scopes,
+            exclusions,
+            shares,
+        }
+    }
+}
+
+/// Why the target market `text` is weak, if it is.
+pub fn check(text: &str, words: &Words) -> Option<Weakness> {
+    let words = words.compiled();
+    let lists = &words.everyone_market;
+    let scan = words.scan(text);
+    let mut figures = None;
+    for hit in lists.targets.hits(&scan, ..) {
+        let window = hit
+            .first
+            .saturating_sub(3)
+            .max(scan.clause_start(hit.first))..hit.first;
+        if lists.negations.hits(&scan, window.clone()).next().is_some() {
+            continue;
+        }
+        let everyone = match hit.list {
+            PHRASE => {
+                // "the 4% of all users who…" is a share, not the market.
+                let of = hit.first > 0 && scan.word(hit.first - 1).eq_ignore_ascii_case("of");
+                let share = lists.shares.hits(&scan, window).next().is_some()
+                    || (hit.first.saturating_sub(3)..hit.first)
+                        .any(|j| scan.word(j).ends_with('%'));
+                !(of && share)
+            }
+            PRONOUN => {
+                let narrowed = *figures
+                    .get_or_insert_with(|| words.numbers.read(&scan).any(|q| q.is_figure()));
+                let sentence = scan.clause_start(hit.first)..scan.clause_end(hit.first);
+                let scoped = scan.get(hit.end).is_some_and(|t| !t.clause)
+                    && lists.scopes.at(&scan, hit.end).is_some();
+                !narrowed
+                    && !scoped
+                    && lists.clause_words.before(&scan, hit.first).is_none()
+                    && lists.exclusions.hits(&scan, sentence).next().is_none()
+            }
+            _ => unreachable!("two lists"),
+        };
+        if !everyone {
+            continue;
+        }
+        if !words.language.judges(&scan, 1) {
+            return None;
+        }
+        return Some(quoting(&scan, &hit, |quote| {
+            format!("the target market is everyone (\"{quote}\")")
+        }));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quote(text: &str) -> Option<String> {
+        check(text, &Words::builtin()).map(|w| text[w.span.unwrap()].to_string())
+    }
+
+    #[test]
+    fn everyone_phrases_and_pronouns_are_found() {
+        assert_eq!(
+            quote("Mobile App Users (all segments)").as_deref(),
+            Some("all segments")
+        );
+        assert_eq!(quote("Anyone who sells online.").as_deref(), Some("Anyone"));
+        assert_eq!(
+            quote("The general\n  public.").as_deref(),
+            Some("general\n  public")
+        );
+    }
+
+    #[test]
+    fn narrowed_negated_and_shared_uses_are_not() {
+        assert_eq!(quote("Heads of IT at all 14 NHS trusts."), None);
+        assert_eq!(quote("Not everyone: only hospital pharmacists."), None);
+        assert_eq!(
+            quote("Power users, the 4% of all users who run 20 reports."),
+            None
+        );
+        assert_eq!(
+            quote("Platform teams at fintechs; everyone on those teams carries the pager."),
+            None
+        );
+        assert_eq!(
+            quote("Ops managers at logistics firms, where everyone shares one inbox."),
+            None
+        );
+        assert_eq!(
+            quote("Volunteer coordinators; anyone with a paid CRM is out of scope."),
+            None
+        );
+        assert_eq!(
+            quote("Anyone who runs more than 50 clusters: about 600 MSPs."),
+            None
+        );
+    }
+
+    #[test]
+    fn other_languages_are_not_judged() {
+        assert_eq!(
+            quote("Tous les utilisateurs de l'application (tous segments)."),
+            None
+        );
+        assert_eq!(quote("Todo el mundo."), None);
+    }
+}

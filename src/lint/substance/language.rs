@@ -1,0 +1,108 @@
+//! Which answers the rules can judge. The word lists are in one language
+//! (English, built in); an answer in another says nothing they can read, and
+//! every rule stays silent on it rather than calling it weak.
+//!
+//! An answer is judged when it has more words of the lists' language (the
+//! `language.words` list, plus whatever the rule found from its own lists)
+//! than of others (`language.other`), and is mostly in the Latin alphabet
+//! when the lists are. Words both languages share ("in", "a", "no") are in
+//! neither list. An answer with no words at all ("+1") is judged: nothing in
+//! it is in another language.
+
+use super::lexicon::Lexicon;
+use super::phrases::Phrases;
+use super::scan::{Scan, Vocabulary};
+
+#[derive(Clone, Debug)]
+pub struct Language {
+    /// List 0: the lists' language; list 1: the others.
+    markers: Phrases,
+    /// Whether the lists' own words are written in the Latin alphabet; if so,
+    /// an answer mostly in another script is not theirs.
+    latin: bool,
+}
+
+impl Language {
+    pub fn new(lexicon: &Lexicon, vocabulary: &mut Vocabulary) -> Language {
+        let words = lexicon.list("language", "words");
+        let latin = words
+            .iter()
+            .flat_map(|w| w.chars())
+            .filter(|c| c.is_alphabetic())
+            .all(is_latin);
+        Language {
+            markers: Phrases::new(vocabulary, &[words, lexicon.list("language", "other")]),
+            latin,
+        }
+    }
+
+    /// Whether a rule may judge the answer `scan`, given `evidence` words
+    /// the rule found from its own (same-language) lists.
+    pub fn judges(&self, scan: &Scan<'_>, evidence: usize) -> bool {
+        let (mut ours, mut theirs) = (evidence, 0);
+        for hit in self.markers.hits(scan, ..) {
+            if hit.list == 0 {
+                ours += 1;
+            } else {
+                theirs += 1;
+            }
+        }
+        if self.latin {
+            let (latin, other) =
+                scan.text
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .fold(
+                        (0, 0),
+                        |(l, o), c| {
+                            if is_latin(c) { (l + 1, o) } else { (l, o + 1) }
+                        },
+                    );
+            if other > latin {
+                return false;
+            }
+        }
+        if ours == 0 && theirs == 0 {
+            return (0..scan.count()).all(|i| scan.get(i).is_some_and(|t| t.digit));
+        }
+        ours > theirs
+    }
+}
+
+fn is_latin(c: char) -> bool {
+    c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_is_judged_other_languages_are_not() {
+        let mut vocabulary = Vocabulary::default();
+        let language = Language::new(&Lexicon::builtin(), &mut vocabulary);
+        let judges =
+            |text: &str, evidence| language.judges(&Scan::new(text, &vocabulary), evidence);
+        assert!(judges(
+            "Nobody seems to have a solution for this problem right now",
+            0
+        ));
+        assert!(judges("+1", 0));
+        assert!(judges("Huge.", 1), "a rule's own word is English evidence");
+        assert!(!judges("Huge.", 0), "no word the lists know: cannot judge");
+        assert!(!judges(
+            "Personne ne semble avoir de solution à ce problème",
+            0
+        ));
+        assert!(!judges("Derzeit scheint niemand eine Lösung zu haben", 0));
+        assert!(!judges(
+            "Nadie parece tener una solución para este problema",
+            1
+        ));
+        assert!(!judges(
+            "Tous les utilisateurs de l'application (all segments)",
+            1
+        ));
+        assert!(!judges("誰もがこの問題の解決策を持っていない the", 0));
+    }
+}

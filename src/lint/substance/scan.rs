@@ -1,0 +1,641 @@
+//! An answer read once into words, each looked up once in the vocabulary
+//! of every word list, so that matching a list is comparing numbers.
+//!
+//! Lint judges every answer of every file, so this is the one pass over an
+//! answer's bytes the rules make. Words are runs of letters and digits; case,
+//! hyphens between words ("best-in-class"), line wrapping, Markdown emphasis
+//! and list markers fall away between them, which is what lets a list entry
+//! "all segments" match "**All**\n  segments". What the rules need of the
+//! punctuation stays as a flag: a clause break (`.` `;` `:` `!` `?`, a dash
+//! between spaces, a new list item) that no phrase crosses. Numbers keep
+//! their separators (`12,000`, `1.2m`, `2026-12-15`, `20–500`, `$1.1M`,
+//! `8%`), and a list item's number (`1. Adoption`) is not a word at all.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+/// A word's number in a vocabulary.
+pub type Id = u32;
+
+/// Every word the lists use, numbered. Entries ending in `*` ("passion*")
+/// are stems: a word that starts with one carries its number too.
+#[derive(Clone, Debug, Default)]
+pub struct Vocabulary {
+    ids: HashMap<Box<str>, Id, foldhash::fast::FixedState>,
+    /// Stems by their first byte, with their numbers.
+    stems: Vec<Vec<(Box<str>, Id)>>,
+    next: Id,
+}
+
+/// How many numbers one word can carry: its own, and the stems it starts
+/// with ("requirements" is also "require*").
+const MAX_IDS: usize = 4;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Token {
+    /// Byte range in the answer as written (answers are far below 4 GB:
+    /// front-matter this large is refused before lint reads it).
+    start: u32,
+    end: u32,
+    ids: [Id; MAX_IDS],
+    count: u8,
+    /// A clause ends between the previous word and this one.
+    pub clause: bool,
+    /// The word holds a digit: it may be a number.
+    pub digit: bool,
+}
+
+impl Token {
+    pub fn ids(&self) -> &[Id] {
+        &self.ids[..usize::from(self.count)]
+    }
+
+    pub fn is(&self, id: Id) -> bool {
+        self.ids().contains(&id)
+    }
+}
+
+/// An answer as words, read lazily: a rule that stops at the first figure
+/// has not read the rest of the answer. Words are numbered from 0.
+pub struct Scan<'t> {
+    pub text: &'t str,
+    vocabulary: &'t Vocabulary,
+    read: RefCell<Read>,
+}
+
+/// The words read so far, and where reading goes on.
+struct Read {
+    tokens: Vec<Token>,
+    words: Words,
+    /// Scratch space for lowercasing non-ASCII words.
+    wide: String,
+}
+
+impl Vocabulary {
+    /// The number of a word (or, with `stem`, of a stem), adding it if new.
+    pub fn intern(&mut self, word: &str, stem: bool) -> Id {
+        if stem {
+            let first = usize::from(word.as_bytes()[0]);
+            if self.stems.len() < 256 {
+                self.stems.resize(256, Vec::new());
+            }
+            if let Some((_, id)) = self.stems[first].iter().find(|(s, _)| &**s == word) {
+                return *id;
+            }
+            let id = self.fresh();
+            self.stems[first].push((word.into(), id));
+            id
+        } else {
+            if let Some(&id) = self.ids.get(word) {
+                return id;
+            }
+            let id = self.fresh();
+            self.ids.insert(word.into(), id);
+            id
+        }
+    }
+
+    fn fresh(&mut self) -> Id {
+        self.next += 1;
+        self.next
+    }
+
+    /// The numbers a lowercase word carries.
+    fn lookup(&self, word: &str, token: &mut Token) {
+        if let Some(&id) = self.ids.get(word) {
+            token.ids[0] = id;
+            token.count = 1;
+        }
+        if let Some(stems) = self.stems.get(usize::from(word.as_bytes()[0])) {
+            for (stem, id) in stems {
+                if usize::from(token.count) < MAX_IDS && word.starts_with(&**stem) {
+                    token.ids[usize::from(token.count)] = *id;
+                    token.count += 1;
+                }
+            }
+        }
+    }
+
+    /// The words of an entry ("don't have any special", "passion*"), as
+    /// numbers, adding new ones; `None` for an entry with no word in it.
+    pub fn entry(&mut self, entry: &str) -> Option<Vec<Id>> {
+        let entry = entry.trim();
+        let stem = entry.ends_with('*');
+        let body = entry.trim_end_matches('*');
+        let mut words = Vec::new();
+        each_word(body, |word| words.push((word.start, word.end)));
+        let last = words.len().checked_sub(1)?;
+        // A stem may end in an apostrophe: "l'*" is the French elision.
+        if stem && body.ends_with(is_apostrophe) {
+            words[last].1 = body.len();
+        }
+        let mut buf = String::new();
+        Some(
+            words
+                .iter()
+                .enumerate()
+                .map(|(i, &(start, end))| {
+                    let word = lowercase(&body[start..end], &mut buf);
+                    let word = word.to_string();
+                    self.intern(&word, stem && i == last)
+                })
+                .collect(),
+        )
+    }
+}
+
+impl<'t> Scan<'t> {
+    /// Prepares to read `text` into words numbered by `vocabulary`.
+    pub fn new(text: &'t str, vocabulary: &'t Vocabulary) -> Scan<'t> {
+        Scan {
+            text,
+            vocabulary,
+            read: RefCell::new(Read {
+                tokens: Vec::with_capacity(16),
+                words: Words::new(),
+                wide: String::new(),
+            }),
+        }
+    }
+
+    /// Word `i`, reading on as far as it if need be.
+    pub fn get(&self, i: usize) -> Option<Token> {
+        let mut read = self.read.borrow_mut();
+        while read.tokens.len() <= i {
+            let Read {
+                tokens,
+                words,
+                wide,
+            } = &mut *read;
+            let word = words.next(self.text)?;
+            tokens.push(self.token(&word, wide));
+        }
+        Some(read.tokens[i])
+    }
+
+    /// How many words the answer has (reading it all).
+    pub fn count(&self) -> usize {
+        let mut n = self.read.borrow().tokens.len();
+        while self.get(n).is_some() {
+            n += 1;
+        }
+        n
+    }
+
+    fn token(&self, word: &Word, wide: &mut String) -> Token {
+        let mut token = Token {
+            start: word.start as u32,
+            end: word.end as u32,
+            clause: word.clause,
+            digit: word.digit,
+            ..Token::default()
+        };
+        let written = &self.text[word.start..word.end];
+        let mut ascii = [0u8; 48];
+        let lower = if !word.upper && !word.wide {
+            Some(written)
+        } else if !word.wide && written.len() <= ascii.len() {
+            let buf = &mut ascii[..written.len()];
+            buf.copy_from_slice(written.as_bytes());
+            buf.make_ascii_lowercase();
+            std::str::from_utf8(buf).ok()
+        } else {
+            Some(lowercase(written, wide))
+        };
+        if let Some(lower) = lower {
+            self.vocabulary.lookup(lower, &mut token);
+        }
+        token
+    }
+
+    /// The text of word `i` as written.
+    pub fn word(&self, i: usize) -> &'t str {
+        &self.text[self.span(i, i)]
+    }
+
+    /// The text from word `first` to word `last` (inclusive), as written.
+    pub fn span(&self, first: usize, last: usize) -> std::ops::Range<usize> {
+        let first = self.get(first).expect("a word read before");
+        let last = self.get(last).expect("a word read before");
+        first.start as usize..last.end as usize
+    }
+
+    /// The first word of the clause word `i` is in.
+    pub fn clause_start(&self, i: usize) -> usize {
+        (0..=i)
+            .rev()
+            .find(|&j| self.get(j).is_some_and(|t| t.clause))
+            .unwrap_or(0)
+    }
+
+    /// The word after the last of the clause word `i` is in.
+    pub fn clause_end(&self, i: usize) -> usize {
+        let mut j = i + 1;
+        while let Some(token) = self.get(j) {
+            if token.clause {
+                break;
+            }
+            j += 1;
+        }
+        j
+    }
+}
+
+/// `word` lowercase, with curly apostrophes straight; borrowed when it is
+/// already so.
+fn lowercase<'a>(word: &'a str, buf: &'a mut String) -> &'a str {
+    let bytes = word.as_bytes();
+    if bytes
+        .iter()
+        .all(|b| !b.is_ascii_uppercase() && b.is_ascii())
+    {
+        return word;
+    }
+    buf.clear();
+    if bytes.is_ascii() {
+        buf.push_str(word);
+        buf.make_ascii_lowercase();
+        return buf;
+    }
+    for c in word.chars() {
+        match c {
+            '’' | 'ʼ' | '‘' => buf.push('\''),
+            c if c.is_ascii() => buf.push(c.to_ascii_lowercase()),
+            c => buf.extend(c.to_lowercase()),
+        }
+    }
+    buf
+}
+
+fn is_letter(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ')
+}
+
+fn is_currency(c: char) -> bool {
+    matches!(c, '$' | '€' | '£' | '¥' | '₹')
+}
+
+/// What a byte is to the tokenizer. Plain ASCII text is classified by one
+/// table lookup per byte; only bytes of non-ASCII characters take the slow
+/// path through `char`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Lower,
+    Upper,
+    Digit,
+    Space,
+    Newline,
+    /// `.` `;` `:` `!` `?`: ends a clause, unless inside a number.
+    Clause,
+    /// `,` `/` `-` and other ASCII punctuation or decoration.
+    Other,
+    /// The first byte of a non-ASCII character.
+    Wide,
+}
+
+static CLASS: [Class; 256] = {
+    let mut table = [Class::Wide; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        table[b] = if byte.is_ascii_lowercase() {
+            Class::Lower
+        } else if byte.is_ascii_uppercase() {
+            Class::Upper
+        } else if byte.is_ascii_digit() {
+            Class::Digit
+        } else if byte == b'\n' {
+            Class::Newline
+        } else if byte.is_ascii_whitespace() {
+            Class::Space
+        } else if matches!(byte, b'.' | b';' | b':' | b'!' | b'?') {
+            Class::Clause
+        } else {
+            Class::Other
+        };
+        b += 1;
+    }
+    table
+};
+
+fn class(bytes: &[u8], i: usize) -> Option<Class> {
+    bytes.get(i).map(|&b| CLASS[usize::from(b)])
+}
+
+fn is_ascii_word(class: Class) -> bool {
+    matches!(class, Class::Lower | Class::Upper | Class::Digit)
+}
+
+/// A word found by `each_word`.
+struct Word {
+    start: usize,
+    end: usize,
+    /// A clause ended since the previous word.
+    clause: bool,
+    upper: bool,
+    digit: bool,
+    /// It holds a non-ASCII character (or a curly apostrophe).
+    wide: bool,
+}
+
+/// The words of a text, one at a time.
+struct Words {
+    at: usize,
+    clause: bool,
+    line_start: bool,
+    prev_space: bool,
+}
+
+impl Words {
+    fn new() -> Words {
+        Words {
+            at: 0,
+            clause: false,
+            line_start: true,
+            prev_space: true,
+        }
+    }
+
+    fn next(&mut self, text: &str) -> Option<Word> {
+        let bytes = text.as_bytes();
+        while self.at < bytes.len() {
+            let i = self.at;
+            let class = CLASS[usize::from(bytes[i])];
+            match class {
+                Class::Space => {
+                    self.prev_space = true;
+                    self.at += 1;
+                    continue;
+                }
+                Class::Newline => {
+                    self.line_start = true;
+                    self.prev_space = true;
+                    self.at += 1;
+                    continue;
+                }
+                _ => {}
+            }
+            if self.line_start {
+                self.line_start = false;
+                if let Some(len) = line_markers(&text[i..]) {
+                    self.clause = true;
+                    self.at += len;
+                    self.prev_space = true;
+                    continue;
+                }
+            }
+            let wide = (class == Class::Wide)
+                .then(|| text[i..].chars().next())
+                .flatten();
+            let starts_word = is_ascii_word(class)
+                || wide.is_some_and(is_letter)
+                || ((bytes[i] == b'$' || wide.is_some_and(is_currency))
+                    && class_is_digit(bytes, i + currency_len(text, i)));
+            if starts_word {
+                let mut word = word_at(text, i);
+                word.clause = std::mem::take(&mut self.clause);
+                self.prev_space = false;
+                self.at = word.end;
+                return Some(word);
+            }
+            match (class, wide) {
+                (Class::Clause, _) | (_, Some('—')) => self.clause = true,
+                (_, Some('–')) if self.prev_space && class_is_space(bytes, i + '–'.len_utf8()) => {
+                    self.clause = true
+                }
+                _ => {}
+            }
+            self.prev_space = false;
+            self.at += wide.map_or(1, char::len_utf8);
+        }
+        None
+    }
+}
+
+/// Calls `found` for each word of `text`.
+fn each_word(text: &str, mut found: impl FnMut(Word)) {
+    let mut words = Words::new();
+    while let Some(word) = words.next(text) {
+        found(word);
+    }
+}
+
+fn class_is_digit(bytes: &[u8], i: usize) -> bool {
+    class(bytes, i) == Some(Class::Digit)
+}
+
+fn class_is_space(bytes: &[u8], i: usize) -> bool {
+    matches!(class(bytes, i), None | Some(Class::Space | Class::Newline))
+}
+
+fn currency_len(text: &str, i: usize) -> usize {
+    if text.as_bytes()[i] < 0x80 {
+        1
+    } else {
+        text[i..].chars().next().map_or(1, char::len_utf8)
+    }
+}
+
+/// The word that starts at `start`: letters and digits, an apostrophe
+/// between letters, and in a number the separators between digits, a
+/// currency sign before and `%` after.
+fn word_at(text: &str, start: usize) -> Word {
+    let bytes = text.as_bytes();
+    let mut word = Word {
+        start,
+        end: start,
+        clause: false,
+        upper: false,
+        digit: false,
+        wide: false,
+    };
+    let mut i = start;
+    if bytes[i] == b'$' {
+        i += 1;
+    } else if bytes[i] >= 0x80 && text[i..].starts_with(is_currency) {
+        i += currency_len(text, i);
+        word.wide = true;
+    }
+    let n = bytes.len();
+    loop {
+        // A run of ASCII letters and digits, the common case.
+        while i < n {
+            match CLASS[usize::from(bytes[i])] {
+                Class::Lower => {}
+                Class::Upper => word.upper = true,
+                Class::Digit => word.digit = true,
+                _ => break,
+            }
+            i += 1;
+        }
+        if i >= n || matches!(CLASS[usize::from(bytes[i])], Class::Space | Class::Newline) {
+            break;
+        }
+        let b = bytes[i];
+        let prev = if i > start { bytes[i - 1] } else { b' ' };
+        let joins_digits = |i: usize| prev.is_ascii_digit() && class_is_digit(bytes, i + 1);
+        match b {
+            // `1.2`, `v2.0`: a dot between a letter or digit and a digit.
+            b'.' if prev.is_ascii_alphanumeric() && class_is_digit(bytes, i + 1) => i += 1,
+            // `12,000`, `24/7`, `2026-12-15`, `27001:2022`.
+            b',' | b'/' | b'-' | b':' if joins_digits(i) => i += 1,
+            b'%' if prev.is_ascii_digit() => {
+                i += 1;
+                break;
+            }
+            b'\'' if prev.is_ascii_alphabetic() && starts_letter(text, i + 1) => i += 1,
+            0x80.. => {
+                let c = text[i..].chars().next().expect("in bounds");
+                let after = i + c.len_utf8();
+                let letter_before = text[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphabetic);
+                if is_letter(c)
+                    || (is_apostrophe(c) && letter_before && starts_letter(text, after))
+                    || (c == '–' && prev.is_ascii_digit() && class_is_digit(bytes, after))
+                {
+                    word.wide = true;
+                    i = after;
+                } else {
+                    break;
+                }
+            }
+            _ => break,
+        }
+    }
+    word.end = i;
+    word
+}
+
+fn starts_letter(text: &str, i: usize) -> bool {
+    text.get(i..)
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(char::is_alphabetic)
+}
+
+/// The length of the list, quote and heading markers a line starts with
+/// (`- `, `* `, `+ `, `• `, `> `, `## `, and one- or two-digit item numbers
+/// `1.` / `1)`), or `None` when the line starts with text.
+fn line_markers(line: &str) -> Option<usize> {
+    let bytes = line.as_bytes();
+    let mut at = 0;
+    loop {
+        let rest = &bytes[at..];
+        let marker = match rest.first() {
+            Some(b'-' | b'*' | b'+' | b'>') => 1,
+            Some(b'#') => rest.iter().take_while(|&&b| b == b'#').count(),
+            Some(b'0'..=b'9') => {
+                let digits = rest
+                    .iter()
+                    .take(3)
+                    .take_while(|b| b.is_ascii_digit())
+                    .count();
+                match rest.get(digits) {
+                    Some(b'.' | b')') if digits <= 2 => digits + 1,
+                    _ => 0,
+                }
+            }
+            _ if line[at..].starts_with('•') => '•'.len_utf8(),
+            _ => 0,
+        };
+        let spaced = marker > 0
+            && rest
+                .get(marker)
+                .is_none_or(|&b| b == b' ' || b == b'\t' || b == b'\n' || b == b'\r');
+        if !spaced {
+            return (at > 0).then_some(at);
+        }
+        at += marker;
+        at += bytes[at..]
+            .iter()
+            .take_while(|&&b| b == b' ' || b == b'\t')
+            .count();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<(String, bool)> {
+        let vocabulary = Vocabulary::default();
+        let scan = Scan::new(text, &vocabulary);
+        (0..scan.count())
+            .map(|i| (scan.word(i).to_string(), scan.get(i).unwrap().clause))
+            .collect()
+    }
+
+    fn plain(text: &str) -> Vec<String> {
+        words(text).into_iter().map(|(w, _)| w).collect()
+    }
+
+    #[test]
+    fn words_leave_decoration_behind() {
+        assert_eq!(plain("**All**\n  segments"), ["All", "segments"]);
+        assert_eq!(plain("Best-in-class UX!"), ["Best", "in", "class", "UX"]);
+        assert_eq!(plain("We don’t, really"), ["We", "don’t", "really"]);
+        assert_eq!(plain("'where is my order'"), ["where", "is", "my", "order"]);
+        assert_eq!(plain("l’application"), ["l’application"]);
+    }
+
+    #[test]
+    fn numbers_keep_their_separators() {
+        assert_eq!(
+            plain("About 12,000 installs at $1.1M, 2026-12-15; 20–500 people, 8% v2.0 24/7"),
+            [
+                "About",
+                "12,000",
+                "installs",
+                "at",
+                "$1.1M",
+                "2026-12-15",
+                "20–500",
+                "people",
+                "8%",
+                "v2.0",
+                "24/7"
+            ]
+        );
+        assert_eq!(plain("sixty-five"), ["sixty", "five"]);
+        assert_eq!(plain("In 2026. Then"), ["In", "2026", "Then"]);
+    }
+
+    #[test]
+    fn clauses_and_list_items() {
+        assert_eq!(
+            words("Yes — pursue. Now\n- Big\n1. Adoption"),
+            [
+                ("Yes".to_string(), false),
+                ("pursue".to_string(), true),
+                ("Now".to_string(), true),
+                ("Big".to_string(), true),
+                ("Adoption".to_string(), true),
+            ]
+        );
+        assert_eq!(plain("### 2. For whom"), ["For", "whom"]);
+        assert_eq!(plain("2.5 million users"), ["2.5", "million", "users"]);
+    }
+
+    #[test]
+    fn words_carry_their_numbers_and_stems() {
+        let mut vocabulary = Vocabulary::default();
+        let segments = vocabulary.entry("all Segments").unwrap();
+        let passion = vocabulary.entry("passion*").unwrap();
+        let scan = Scan::new("ALL segments, Passionate", &vocabulary);
+        assert!(scan.get(0).unwrap().is(segments[0]) && scan.get(1).unwrap().is(segments[1]));
+        assert!(scan.get(2).unwrap().is(passion[0]));
+        assert_eq!(vocabulary.entry("l'*").map(|w| w.len()), Some(1));
+        let elision = vocabulary.entry("l'*").unwrap()[0];
+        assert!(
+            Scan::new("de l’application", &vocabulary)
+                .get(1)
+                .unwrap()
+                .is(elision)
+        );
+    }
+}

@@ -1,0 +1,98 @@
+//! `mrd render` grows linearly with its input, in CPU time and in memory:
+//! for each shape of notes that once cost quadratic time (long lists,
+//! many headings, many lines of prose, many command lines, ...), a 4x
+//! longer input must cost well under 16x (what quadratic growth gives) of
+//! the 1x input's work. Work is the child's own CPU time and peak memory,
+//! read with wait4(2), beyond what a tiny input costs; never wall-clock
+//! time. Speed and memory targets themselves are in bench/linear.sh.
+
+#![cfg(target_os = "linux")]
+
+mod common;
+
+use std::process::{Command, Stdio};
+
+use common::Scratch;
+
+/// Linear growth gives 4; quadratic gives 16. Generous for a shared machine.
+const MAX_RATIO: f64 = 8.0;
+
+/// The CPU seconds and peak memory (KiB) of one `mrd render` of `file`.
+// The child is reaped by wait4, which std cannot do while returning its
+// resource usage.
+#[allow(clippy::zombie_processes)]
+fn cost(scratch: &Scratch, file: &str) -> (f64, f64) {
+    let child = Command::new(assert_cmd::cargo::cargo_bin("mrd"))
+        .args(["render", file])
+        .current_dir(scratch.path())
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn mrd");
+    let mut status = 0;
+    // SAFETY: rusage is plain data that wait4 fills in; the pid is our child,
+    // reaped here (std's wait is not called for it).
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
+    assert_eq!(pid, child.id() as libc::pid_t, "wait4 failed");
+    assert!(
+        libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+        "mrd render {file} failed"
+    );
+    let seconds = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    (
+        seconds(usage.ru_utime) + seconds(usage.ru_stime),
+        usage.ru_maxrss as f64,
+    )
+}
+
+/// The cheapest of a few runs: noise only ever adds.
+fn least_cost(scratch: &Scratch, file: &str) -> (f64, f64) {
+    (0..2)
+        .map(|_| cost(scratch, file))
+        .fold((f64::MAX, f64::MAX), |a, b| (a.0.min(b.0), a.1.min(b.1)))
+}
+
+fn notes(unit: &str, times: usize) -> String {
+    format!("---\ntitle: Long notes\n---\n{}", unit.repeat(times))
+}
+
+#[test]
+fn render_grows_linearly_with_the_notes() {
+    let scratch = Scratch::new();
+    scratch.write("tiny.md", &notes("Short.\n", 1));
+    let base = least_cost(&scratch, "tiny.md");
+    // (shape, the unit repeated, how many times for the 1x input)
+    let shapes: &[(&str, &str, usize)] = &[
+        ("prose lines", "Plain words on a line\n", 40_000),
+        ("paragraphs", "A paragraph.\n\n", 30_000),
+        ("bullet items", "- an item\n", 20_000),
+        ("nested bullets", "* an item\n    * nested\n", 8_000),
+        ("headings", "# A heading\n", 15_000),
+        ("code spans and emphasis", "`code` and _em_ here\n", 15_000),
+        ("block quotes", "> quoted\n", 20_000),
+        ("command lines", "/close\n", 30_000),
+        ("fenced code", "```\n/close\n```\n\n", 8_000),
+        ("html blocks", "<div>\n/close\n</div>\n\n", 8_000),
+    ];
+    let mut report = Vec::new();
+    for (shape, unit, times) in shapes {
+        scratch.write("one.md", &notes(unit, *times));
+        scratch.write("four.md", &notes(unit, times * 4));
+        let one = least_cost(&scratch, "one.md");
+        let four = least_cost(&scratch, "four.md");
+        let cpu = (four.0 - base.0) / (one.0 - base.0).max(1e-3);
+        let memory = (four.1 - base.1).max(1.0) / (one.1 - base.1).max(1.0);
+        report.push(format!(
+            "{shape}: CPU {:.3}s -> {:.3}s (x{cpu:.1}), memory {:.0} -> {:.0} KiB (x{memory:.1})",
+            one.0, four.0, one.1, four.1
+        ));
+        assert!(
+            cpu < MAX_RATIO && memory < MAX_RATIO,
+            "{shape} grows faster than its input:\n{}",
+            report.join("\n")
+        );
+    }
+    eprintln!("{}", report.join("\n"));
+}
