@@ -179,7 +179,10 @@ fn a_summary_and_a_checklist_of_questions_above_the_answers_are_not_answers() {
         "{}",
         imported.notes
     );
-    assert_eq!(imported.report[0].kind, FindingKind::Unmatched);
+    assert_eq!(
+        imported.report.iter().next().unwrap().kind,
+        FindingKind::Unmatched
+    );
 }
 
 #[test]
@@ -355,4 +358,18 @@ fn import_grows_linearly() {
             &small[..40]
         );
     }
+}
+
+/// Found by the render round trip: a sentence that starts like a section
+/// name ("Differentiator 8% 8%.") under a question heading is that
+/// question's answer, not question 5.
+#[test]
+fn a_sentence_resembling_a_section_name_is_answer_text() {
+    let text = "## 5. Why are we best suited to pursue this? (our differentiator)\n\nOur CLI.\n\n## 7. How will we get this product to market? (go-to-market strategy)\n\nDifferentiator 8% 8%.\n\\/close\n";
+    let imported = read(text);
+    assert_eq!(answer(&imported, "differentiator"), Some("Our CLI."));
+    assert_eq!(
+        answer(&imported, "go_to_market"),
+        Some("Differentiator 8% 8%.\n/close")
+    );
 }
