@@ -325,8 +325,8 @@ fn a_bold_lead_in_starts_an_answer_paragraph_not_a_question() {
     assert_eq!(answer(&imported, "market_window"), Some("**Pricing** 8%."));
 }
 
-/// Import stays linear in its input: 4× the sections costs about 4× the
-/// time, never the 16× a quadratic step would (10,000 `##` headings took 18 s
+/// Import stays linear in its input: 8× the sections costs about 8× the
+/// time, never the 64× a quadratic step would (10,000 `##` headings took 18 s
 /// when every heading's line number was counted from the top). A generous
 /// ratio of the best of several runs, not a time limit.
 #[test]
@@ -350,11 +350,14 @@ fn import_grows_linearly() {
                 .min()
                 .unwrap()
         };
-        let (small, large) = (doc(1_000), doc(4_000));
+        // 8× the input: linear work takes about 8× the time, quadratic 64×.
+        // The bound between them is wide enough for a loaded machine's noise
+        // (a 4× input with a 10× bound once failed under load at 10.6×).
+        let (small, large) = (doc(1_000), doc(8_000));
         let ratio = time(&large).as_secs_f64() / time(&small).as_secs_f64().max(1e-6);
         assert!(
-            ratio < 10.0,
-            "4× the input took {ratio:.1}× the time: {}",
+            ratio < 24.0,
+            "8× the input took {ratio:.1}× the time: {}",
             &small[..40]
         );
     }
