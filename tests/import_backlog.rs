@@ -260,3 +260,53 @@ fn several_inputs_refuse_a_single_title_or_file() {
         .code(2)
         .stderr(predicate::str::contains("-o - prints one assessment"));
 }
+
+#[test]
+fn a_long_document_s_report_lists_the_first_lines_and_counts_the_rest() {
+    let scratch = Scratch::new();
+    let mut text = String::from("# Big document\n\n");
+    for i in 0..5000 {
+        text.push_str(&format!("## Section {i}\n\nSome text about item {i}.\n\n"));
+    }
+    text.push_str("## Why now?\n\nA rule changed in May.\n");
+    scratch.write("big.md", &text);
+    let output = scratch
+        .mrd()
+        .args(["import", "--dry-run", "big.md"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{stdout}");
+    let unmatched = stdout.matches(": not matched, kept in the notes: ").count();
+    assert_eq!(unmatched, 10, "{stdout}");
+    assert!(
+        stdout.contains(
+            "big.md:23: and 9990 more lines not matched, kept in the notes (lines 23 to 20001)\n"
+        ),
+        "{stdout}"
+    );
+    assert!(stdout.contains("big.md:20003: question 6 (market window): ## Why now?"));
+    assert!(stdout.lines().count() < 20, "{stdout}");
+    // Nothing was dropped: every section is in the notes the file would get.
+    let written = scratch
+        .mrd()
+        .args(["import", "-o", "-", "big.md"])
+        .output()
+        .unwrap();
+    let assessment = String::from_utf8(written.stdout).unwrap();
+    assert!(assessment.contains("## Section 0\n\nSome text about item 0."));
+    assert!(assessment.contains("## Section 4999\n\nSome text about item 4999."));
+
+    let json = scratch
+        .mrd()
+        .args(["import", "--dry-run", "--format", "json", "big.md"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let doc = &json["documents"][0];
+    assert_eq!(doc["unplaced"].as_array().unwrap().len(), 10);
+    assert_eq!(
+        doc["omitted"],
+        serde_json::json!([{"kind": "unmatched", "count": 9990, "first_line": 23, "last_line": 20001}])
+    );
+}

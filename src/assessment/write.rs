@@ -106,28 +106,59 @@ fn front_matter_tree(front: &FrontMatter) -> Node {
 
 /// The front-matter's YAML, without fences.
 pub(super) fn front_matter_yaml(front: &FrontMatter) -> String {
-    let mut yaml = serde_saphyr::to_string(&front_matter_tree(front)).unwrap_or_default();
-    if !yaml.ends_with('\n') {
-        yaml.push('\n');
-    }
+    let mut yaml = String::new();
+    push_front_matter_yaml(&mut yaml, front);
     yaml
 }
 
+/// Appends the front-matter's YAML, without fences, ending in a newline.
+fn push_front_matter_yaml(out: &mut String, front: &FrontMatter) {
+    let start = out.len();
+    // The tree holds a copy of every answer: it goes as soon as it is text.
+    if serde_saphyr::to_fmt_writer(&mut *out, &front_matter_tree(front)).is_err() {
+        out.truncate(start);
+    }
+    if out.len() == start || !out.ends_with('\n') {
+        out.push('\n');
+    }
+}
+
 /// The whole file as text: fences, front-matter, body.
+///
+/// The YAML is written straight into the file's text, sized up front for
+/// the answers it holds: an imported assessment's answers can be as large as
+/// the document, and a YAML string that doubles as it grows, then copied
+/// into the text, would hold them twice more.
 pub fn to_markdown(assessment: &Assessment) -> String {
-    let yaml = front_matter_yaml(&assessment.front);
-    let mut out = String::with_capacity(yaml.len() + assessment.body.len() + 16);
+    let mut out =
+        String::with_capacity(front_matter_size(&assessment.front) + assessment.body.len());
     if assessment.bom {
         out.push('\u{feff}');
     }
-    let front = format!("---\n{yaml}---\n");
+    let front_start = out.len();
+    out.push_str("---\n");
+    push_front_matter_yaml(&mut out, &assessment.front);
+    out.push_str("---\n");
     if assessment.crlf {
+        let front = out.split_off(front_start);
         out.push_str(&front.replace('\n', "\r\n"));
-    } else {
-        out.push_str(&front);
     }
     out.push_str(&assessment.body);
     out
+}
+
+/// About what the front-matter's YAML takes: its long texts, each line
+/// indented, and room for the rest.
+fn front_matter_size(front: &FrontMatter) -> usize {
+    let rationale = front
+        .recommendation
+        .as_ref()
+        .and_then(|r| r.rationale.as_ref());
+    let texts = front.answers.iter().map(|a| &a.text).chain(rationale);
+    texts
+        .map(|t| t.value.len() + 8 * (memchr::memchr_iter(b'\n', t.value.as_bytes()).count() + 1))
+        .sum::<usize>()
+        + 4096
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -11,15 +11,15 @@ use crate::assessment::{
     Assessment, ConfidenceEntry, Decision, FrontMatter, Located, Recommendation, Status,
     WriteError, WriteMode, to_markdown, write_atomically,
 };
-use crate::cli::{ImportArgs, ImportFormat};
+use crate::cli::ImportArgs;
 use crate::cmd::read;
 use crate::config::Config;
 use crate::date::Date;
 use crate::error::{Error, Outcome as CommandOutcome};
 use crate::import::document::{self, Document, Refusal};
 use crate::import::matching::Matcher;
-use crate::import::report::{self, Entry, Outcome, Reason};
-use crate::import::{Imported, clean_title, import_with, mostly_unplaced_note};
+use crate::import::report::{self, Entry, Finished, Outcome, Reason, Report};
+use crate::import::{Imported, clean_title, import_text, mostly_unplaced_note};
 use crate::inputs::{self, Input};
 use crate::summary::Summary;
 use crate::yaml::Pos;
@@ -27,6 +27,10 @@ use crate::yaml::Pos;
 /// What a directory gives to import.
 const EXTENSIONS: &[&str] = &["md", "markdown", "json"];
 
+/// Imports each document as it is read: it is written and reported before
+/// the next is read, so a backlog costs one document's memory at a time.
+/// `-o FILE` and `-o -` name one output, so there the first document waits
+/// until the inputs are known to hold no other (the rest are only counted).
 pub fn run(
     args: &ImportArgs,
     config: &Config,
@@ -45,110 +49,130 @@ pub fn run(
         args,
         config,
         matcher: &matcher,
-        entries: Vec::new(),
-        written: Vec::new(),
-        printed: None,
+        taken: Taken::default(),
     };
+    let one_output = to_stdout || args.output.as_ref().is_some_and(|o| !o.is_dir());
+    if one_output {
+        return run.one(&files, to_stdout, out);
+    }
+    let mut report = Report::new(out, args.format);
     for input in &files {
-        run.file(input);
+        let (stem, items) = run.read(input);
+        for item in items {
+            let (mut entry, assessment) = run.import(item, stem.as_deref());
+            if let Some(assessment) = assessment {
+                run.write(&mut entry, assessment);
+            }
+            report.add(entry)?;
+        }
     }
-    let documents = run.entries.len();
-    if to_stdout && documents > 1 {
-        return Err(Error::Usage(format!(
-            "-o - prints one assessment, and these inputs hold {documents} documents: write them to a directory with -o DIR, or leave -o out"
-        )));
-    }
-    if let Some(output) = &args.output
-        && !to_stdout
-        && documents > 1
-        && !output.is_dir()
-    {
-        return Err(Error::Usage(format!(
-            "{} is not a directory, and these inputs hold {documents} documents: -o names a directory when importing several",
-            output.display()
-        )));
-    }
-    run.write_all()?;
+    outcome(report.finish()?)
+}
 
-    // One document that was not written is the command's error, on stderr.
-    let single = run.entries.len() == 1;
-    // With `-o -` the assessment is the output, so the report goes to stderr.
-    let mut stderr = anstream::stderr().lock();
-    let report_out: &mut dyn Write = if to_stdout { &mut stderr } else { out };
-    match args.format {
-        ImportFormat::Json => {
-            let json = report::json(&run.entries);
-            writeln!(
-                report_out,
-                "{}",
-                serde_json::to_string_pretty(&json).expect("JSON values print")
-            )?;
-        }
-        ImportFormat::Text => {
-            for entry in &run.entries {
-                report::print_text(report_out, entry, single)?;
-            }
-            if run.entries.len() > 1 {
-                report::print_totals(report_out, &run.entries)?;
-            }
-        }
-    }
-    drop(stderr);
-    if let Some(text) = &run.printed {
-        out.write_all(text.as_bytes())?;
-    }
-    let not_written: Vec<&Entry> = run
-        .entries
-        .iter()
-        .filter(|e| matches!(e.outcome, Outcome::NotWritten(_)))
-        .collect();
-    match not_written.as_slice() {
-        [] if run.entries.is_empty() => Err(Error::Usage(
+/// The exit code, or the error, a run's report ends in.
+fn outcome(finished: Finished) -> Result<CommandOutcome, Error> {
+    let totals = finished.totals;
+    match (totals.not_written, finished.single) {
+        _ if totals.documents == 0 => Err(Error::Usage(
             "no files to import: directories are searched for *.md, *.markdown and *.json".into(),
         )),
-        [] if run.entries.iter().all(|e| e.outcome.code() == 0) => Ok(CommandOutcome::Success),
-        [] => Ok(CommandOutcome::Findings),
-        [one] if single => Err(Error::Usage(format!(
+        (0, _) if totals.all_complete() => Ok(CommandOutcome::Success),
+        (0, _) => Ok(CommandOutcome::Findings),
+        // One document that was not written is the command's error, on stderr.
+        (_, Some(one)) => Err(Error::Usage(format!(
             "{}: {}",
             one.name,
-            report::not_written_message(one)
+            report::not_written_message(&one)
         ))),
-        some => Err(Error::Usage(format!(
-            "{} of {} documents were not written; the report above says why",
-            some.len(),
-            run.entries.len()
+        (some, None) => Err(Error::Usage(format!(
+            "{some} of {} documents were not written; the report above says why",
+            totals.documents
         ))),
     }
+}
+
+/// What one input file gives: documents to import, or why it gives none.
+enum Item {
+    Document(Document),
+    /// Named as in the report, and why.
+    Failed(String, Reason),
 }
 
 struct Run<'a> {
     args: &'a ImportArgs,
     config: &'a Config,
     matcher: &'a Matcher,
-    entries: Vec<Entry>,
-    /// Each entry's assessment text, to write once every input was read.
-    written: Vec<Option<String>>,
-    printed: Option<String>,
+    taken: Taken,
 }
 
 impl Run<'_> {
-    fn failed(&mut self, name: String, reason: Reason) {
-        self.entries.push(Entry {
-            name,
-            line_offset: 0,
-            title: None,
-            title_from: None,
-            imported: None,
-            outcome: Outcome::NotWritten(reason),
-            output: None,
-            unanswered: Vec::new(),
-            status: None,
-            message: None,
+    /// `-o FILE` or `-o -`: one document, written and reported once the
+    /// inputs are known to hold no other.
+    fn one(
+        &mut self,
+        files: &[Input],
+        to_stdout: bool,
+        out: &mut dyn Write,
+    ) -> Result<CommandOutcome, Error> {
+        let mut first: Option<(Entry, Option<Assessment>)> = None;
+        let mut documents = 0;
+        for input in files {
+            let (stem, items) = self.read(input);
+            for item in items {
+                documents += 1;
+                if first.is_none() {
+                    first = Some(self.import(item, stem.as_deref()));
+                }
+            }
+        }
+        if documents > 1 {
+            return Err(Error::Usage(match &self.args.output {
+                Some(output) if !to_stdout => format!(
+                    "{} is not a directory, and these inputs hold {documents} documents: -o names a directory when importing several",
+                    output.display()
+                ),
+                _ => format!(
+                    "-o - prints one assessment, and these inputs hold {documents} documents: write them to a directory with -o DIR, or leave -o out"
+                ),
+            }));
+        }
+        let mut printed = None;
+        let entry = first.map(|(mut entry, assessment)| {
+            match (assessment, &entry.outcome) {
+                (Some(assessment), Outcome::Written { complete }) if to_stdout => {
+                    entry.outcome = Outcome::Printed {
+                        complete: *complete,
+                    };
+                    printed = Some(to_markdown(&assessment));
+                }
+                (Some(assessment), _) => self.write(&mut entry, assessment),
+                (None, _) => {}
+            }
+            entry
         });
-        self.written.push(None);
+        // With `-o -` the assessment is the output, so the report goes to
+        // stderr.
+        let mut stderr = anstream::stderr().lock();
+        let report_out: &mut dyn Write = if to_stdout { &mut stderr } else { out };
+        let mut report = Report::new(report_out, self.args.format);
+        if let Some(entry) = entry {
+            report.add(entry)?;
+        }
+        let finished = report.finish()?;
+        drop(stderr);
+        if let Some(text) = &printed {
+            out.write_all(text.as_bytes())?;
+        }
+        outcome(finished)
     }
 
-    fn file(&mut self, input: &Input) {
+    /// Reads one input into the documents it holds, with its file stem (a
+    /// title of last resort).
+    fn read(&self, input: &Input) -> (Option<String>, Vec<Item>) {
+        let stem = match input {
+            Input::File(path) => path.file_stem().map(|s| s.to_string_lossy().into_owned()),
+            Input::Stdin => None,
+        };
         let source = match read(input) {
             Ok(source) => source,
             Err(err) => {
@@ -156,49 +180,44 @@ impl Run<'_> {
                     Input::File(path) => path.display().to_string(),
                     Input::Stdin => "<stdin>".into(),
                 };
-                return self.failed(name, Reason::Failed(err.to_string()));
-            }
-        };
-        let documents = match document::documents(&source.name, &source.text) {
-            Ok(documents) => documents,
-            Err(Refusal::Assessment) => return self.failed(source.name, Reason::Assessment),
-            Err(Refusal::Json(why)) => {
-                return self.failed(
-                    source.name,
-                    Reason::Failed(format!("not a gh or glab issue: {why}")),
-                );
-            }
-            Err(Refusal::FrontMatter(line, why)) => {
-                let name = format!("{}:{line}", source.name);
-                return self.failed(
-                    name,
-                    Reason::Failed(format!("its front-matter cannot be read: {why}")),
+                return (
+                    stem,
+                    vec![Item::Failed(name, Reason::Failed(err.to_string()))],
                 );
             }
         };
-        let stem = match input {
-            Input::File(path) => path.file_stem().map(|s| s.to_string_lossy().into_owned()),
-            Input::Stdin => None,
+        let name = source.name;
+        let items = match document::documents(&name, source.text) {
+            Ok(documents) => documents.into_iter().map(Item::Document).collect(),
+            Err(Refusal::Assessment) => vec![Item::Failed(name, Reason::Assessment)],
+            Err(Refusal::Json(why)) => vec![Item::Failed(
+                name,
+                Reason::Failed(format!("not a gh or glab issue: {why}")),
+            )],
+            Err(Refusal::FrontMatter(line, why)) => vec![Item::Failed(
+                format!("{name}:{line}"),
+                Reason::Failed(format!("its front-matter cannot be read: {why}")),
+            )],
         };
-        for doc in documents {
-            self.document(doc, stem.as_deref());
-        }
+        (stem, items)
     }
 
-    fn document(&mut self, doc: Document, stem: Option<&str>) {
-        let imported = import_with(&doc.body, &self.config.questions, self.matcher);
-        let mut entry = Entry {
-            name: doc.name.clone(),
-            line_offset: doc.line_offset,
-            title: None,
-            title_from: None,
-            imported: None,
-            outcome: Outcome::NotWritten(Reason::NothingFound),
-            output: None,
-            unanswered: Vec::new(),
-            status: None,
-            message: None,
+    /// Imports one document: its report entry, and the assessment to write
+    /// unless it was refused.
+    fn import(&self, item: Item, stem: Option<&str>) -> (Entry, Option<Assessment>) {
+        let mut doc = match item {
+            Item::Document(doc) => doc,
+            Item::Failed(name, reason) => {
+                return (Entry::new(name, 0, Outcome::NotWritten(reason)), None);
+            }
         };
+        let body = std::mem::take(&mut doc.body);
+        let mut imported = import_text(body, &self.config.questions, self.matcher);
+        let mut entry = Entry::new(
+            doc.name.clone(),
+            doc.line_offset,
+            Outcome::NotWritten(Reason::NothingFound),
+        );
         let refusal = if imported.found_nothing() {
             Some(Reason::NothingFound)
         } else if imported.is_empty_template() {
@@ -209,9 +228,7 @@ impl Run<'_> {
         if let Some(reason) = refusal {
             entry.outcome = Outcome::NotWritten(reason);
             entry.imported = Some(imported);
-            self.entries.push(entry);
-            self.written.push(None);
-            return;
+            return (entry, None);
         }
         // The wrapper's title (JSON, front-matter) is what the team called
         // it; then the document's own; the file name only as a last resort.
@@ -227,15 +244,12 @@ impl Run<'_> {
         .into_iter()
         .flatten()
         .find(|(t, _)| !t.trim().is_empty());
-        entry.imported = Some(imported);
         let Some((title, from)) = title else {
             entry.outcome = Outcome::NotWritten(Reason::NoTitle);
-            self.entries.push(entry);
-            self.written.push(None);
-            return;
+            entry.imported = Some(imported);
+            return (entry, None);
         };
-        let imported = entry.imported.as_ref().expect("set above");
-        let assessment = to_assessment_from(imported, &doc, &title);
+        let assessment = assessment_from(&mut imported, &doc, &title);
         let summary = Summary::of(&assessment, &self.config.questions);
         entry.unanswered = summary.unanswered.clone();
         entry.status = Some(format!(
@@ -248,52 +262,39 @@ impl Run<'_> {
         entry.outcome = Outcome::Written { complete };
         entry.title = Some(title);
         entry.title_from = Some(from);
-        self.entries.push(entry);
-        self.written.push(Some(to_markdown(&assessment)));
+        entry.imported = Some(imported);
+        (entry, Some(assessment))
     }
 
-    /// Writes every document read, each to its own file: `-o FILE`, a file
-    /// in `-o DIR`, or the assessments directory, by title.
-    fn write_all(&mut self) -> Result<(), Error> {
-        let to_stdout = self
-            .args
-            .output
-            .as_deref()
-            .is_some_and(|p| p.as_os_str() == "-");
-        let mut taken = Taken::default();
-        for (entry, text) in self.entries.iter_mut().zip(&self.written) {
-            let Some(text) = text else { continue };
-            let Outcome::Written { complete } = entry.outcome else {
-                continue;
-            };
-            if to_stdout {
-                entry.outcome = Outcome::Printed { complete };
-                self.printed = Some(text.clone());
-                continue;
-            }
-            let title = entry.title.as_deref().unwrap_or_default();
-            let path = match &self.args.output {
-                Some(dir) if dir.is_dir() => dir.join(file_name(self.config, title)),
-                Some(file) => file.clone(),
-                None => self.config.default_path(title),
-            };
-            // Two documents with the same title in one run get their own files.
-            let path = taken.claim(path);
-            entry.output = Some(path.clone());
-            if self.args.dry_run {
-                entry.outcome = Outcome::DryRun { complete };
-                continue;
-            }
-            match write_atomically(&path, text, WriteMode::new_file(self.args.force)) {
-                Ok(()) => {}
-                Err(WriteError::Exists(_)) => entry.outcome = Outcome::NotWritten(Reason::Exists),
-                Err(err) => {
-                    entry.message = Some(err.to_string());
-                    entry.outcome = Outcome::NotWritten(Reason::Failed(err.to_string()));
-                }
+    /// Writes a document's assessment to its file: `-o FILE`, a file in
+    /// `-o DIR`, or the assessments directory, by title.
+    fn write(&mut self, entry: &mut Entry, assessment: Assessment) {
+        let Outcome::Written { complete } = entry.outcome else {
+            return;
+        };
+        let title = entry.title.as_deref().unwrap_or_default();
+        let path = match &self.args.output {
+            Some(dir) if dir.is_dir() => dir.join(file_name(self.config, title)),
+            Some(file) => file.clone(),
+            None => self.config.default_path(title),
+        };
+        // Two documents with the same title in one run get their own files.
+        let path = self.taken.claim(path);
+        entry.output = Some(path.clone());
+        if self.args.dry_run {
+            entry.outcome = Outcome::DryRun { complete };
+            return;
+        }
+        let text = to_markdown(&assessment);
+        drop(assessment);
+        match write_atomically(&path, &text, WriteMode::new_file(self.args.force)) {
+            Ok(()) => {}
+            Err(WriteError::Exists(_)) => entry.outcome = Outcome::NotWritten(Reason::Exists),
+            Err(err) => {
+                entry.message = Some(err.to_string());
+                entry.outcome = Outcome::NotWritten(Reason::Failed(err.to_string()));
             }
         }
-        Ok(())
     }
 }
 
@@ -347,12 +348,14 @@ fn title_from_file_name(stem: &str) -> String {
 
 /// The assessment an import gives: a draft until it has a go or no-go.
 pub fn to_assessment(imported: &Imported, title: &str) -> Assessment {
-    to_assessment_from(imported, &Document::default(), title)
+    assessment_from(&mut imported.clone(), &Document::default(), title)
 }
 
 /// As [`to_assessment`], with what the document's wrapper said (author,
-/// date, labels, milestone, a blog's other front-matter keys).
-pub fn to_assessment_from(imported: &Imported, doc: &Document, title: &str) -> Assessment {
+/// date, labels, milestone, a blog's other front-matter keys). The text
+/// moves out of `imported` into the assessment, uncopied; what is left is
+/// what the report says.
+pub fn assessment_from(imported: &mut Imported, doc: &Document, title: &str) -> Assessment {
     let at = Pos::default();
     let mut front = FrontMatter {
         title: Some(Located::new(title.to_string(), at)),
@@ -373,8 +376,8 @@ pub fn to_assessment_from(imported: &Imported, doc: &Document, title: &str) -> A
     };
     front.status = Some(Located::new(status, at));
     front.answers_pos = Some(at);
-    for (key, text) in &imported.answers {
-        front.set_answer(key, format!("{}\n", text.trim_end()));
+    for (key, text) in std::mem::take(&mut imported.answers) {
+        front.set_answer(&key, ending_in_newline(text));
     }
     front.confidence = imported
         .confidence
@@ -392,20 +395,25 @@ pub fn to_assessment_from(imported: &Imported, doc: &Document, title: &str) -> A
             decision: imported.decision.map(|d| Located::new(d, at)),
             rationale: imported
                 .rationale
-                .as_ref()
-                .map(|r| Located::new(format!("{}\n", r.trim_end()), at)),
-            conditions: imported
-                .conditions
-                .iter()
-                .map(|c| Located::new(c.clone(), at))
+                .take()
+                .map(|r| Located::new(ending_in_newline(r), at)),
+            conditions: std::mem::take(&mut imported.conditions)
+                .into_iter()
+                .map(|c| Located::new(c, at))
                 .collect(),
             ..Recommendation::default()
         });
     }
-    let notes = if imported.mostly_unplaced() {
-        format!("{}\n\n{}", mostly_unplaced_note(), imported.notes)
-    } else {
-        imported.notes.clone()
-    };
+    let mut notes = std::mem::take(&mut imported.notes);
+    if imported.mostly_unplaced() {
+        notes.insert_str(0, &format!("{}\n\n", mostly_unplaced_note()));
+    }
     Assessment::new(front, notes)
+}
+
+/// The text with its trailing whitespace replaced by one newline, in place.
+fn ending_in_newline(mut text: String) -> String {
+    text.truncate(text.trim_end().len());
+    text.push('\n');
+    text
 }

@@ -6,6 +6,10 @@
 //! facts the wrapper states (title, author, date, labels, milestone), which
 //! are more reliable than anything read from the body. A file whose
 //! front-matter is an mrd assessment's is refused: there is nothing to import.
+//!
+//! The file's text is taken, not borrowed: a Markdown body is the same
+//! allocation (the front-matter removed in place), and a JSON issue's body
+//! is moved out of the parsed JSON, so no document's text is copied.
 
 use std::str::FromStr;
 
@@ -54,34 +58,48 @@ pub enum Refusal {
 const ASSESSMENT_KEYS: &[&str] = &["answers", "recommendation", "mrd", "confidence"];
 
 /// The documents in one file's text.
-pub fn documents(name: &str, text: &str) -> Result<Vec<Document>, Refusal> {
+pub fn documents(name: &str, mut text: String) -> Result<Vec<Document>, Refusal> {
     let trimmed = text.trim_start();
     if trimmed.starts_with(['{', '['])
         && let Ok(json) = serde_json::from_str::<Json>(trimmed)
     {
-        return issues(name, &json);
+        drop(text);
+        return issues(name, json);
     }
-    if let Ok(split) = assessment::split(text) {
-        return front_matter(name, text, &split).map(|d| vec![d]);
-    }
-    Ok(vec![Document {
-        name: name.to_string(),
-        body: text.to_string(),
-        ..Document::default()
+    let front = match assessment::split(&text) {
+        Ok(split) => Some(front_matter(name, &text, &split)?),
+        Err(_) => None,
+    };
+    Ok(vec![match front {
+        Some((mut doc, body_start)) => {
+            text.drain(..body_start);
+            doc.body = text;
+            doc
+        }
+        None => Document {
+            name: name.to_string(),
+            body: text,
+            ..Document::default()
+        },
     }])
 }
 
-fn front_matter(name: &str, text: &str, split: &assessment::Split) -> Result<Document, Refusal> {
+/// The document a front-matter describes (its body left empty), and where
+/// the body starts in the text.
+fn front_matter(
+    name: &str,
+    text: &str,
+    split: &assessment::Split,
+) -> Result<(Document, usize), Refusal> {
     let body_start = text.len() - split.body.len();
     let line_offset = text[..body_start].matches('\n').count() as u32;
     let mut doc = Document {
         name: name.to_string(),
-        body: split.body.to_string(),
         line_offset,
         ..Document::default()
     };
     if split.yaml.trim().is_empty() {
-        return Ok(doc);
+        return Ok((doc, body_start));
     }
     let root = yaml::parse_at(split.yaml, split.yaml_offset).map_err(|err| {
         let line = crate::source::line_column(text, err.pos.offset).0;
@@ -89,7 +107,7 @@ fn front_matter(name: &str, text: &str, split: &assessment::Split) -> Result<Doc
     })?;
     let Some(entries) = root.entries() else {
         // Not a mapping: nothing to carry, and nothing of the body is lost.
-        return Ok(doc);
+        return Ok((doc, body_start));
     };
     if entries.iter().any(|(k, _)| {
         k.as_text()
@@ -115,7 +133,7 @@ fn front_matter(name: &str, text: &str, split: &assessment::Split) -> Result<Doc
             _ => doc.extra.push((key.clone(), without_positions(value))),
         }
     }
-    Ok(doc)
+    Ok((doc, body_start))
 }
 
 /// The first ten characters of a date or timestamp (`2024-03-01 10:00 +0100`).
@@ -160,11 +178,11 @@ fn without_positions(node: &Node) -> Node {
 
 /// `gh issue view --json …` or `glab issue view --output json`, one issue or
 /// an array (`gh issue list --json …` prints one).
-fn issues(name: &str, json: &Json) -> Result<Vec<Document>, Refusal> {
+fn issues(name: &str, json: Json) -> Result<Vec<Document>, Refusal> {
     match json {
         Json::Array(items) => {
             let mut out = Vec::new();
-            for (i, item) in items.iter().enumerate() {
+            for (i, item) in items.into_iter().enumerate() {
                 let mut doc = issue(item).map_err(|reason| {
                     Refusal::Json(format!("item {} of the array: {reason}", i + 1))
                 })?;
@@ -176,7 +194,7 @@ fn issues(name: &str, json: &Json) -> Result<Vec<Document>, Refusal> {
             }
             Ok(out)
         }
-        _ => {
+        json => {
             let mut doc = issue(json).map_err(Refusal::Json)?;
             doc.name = name.to_string();
             Ok(vec![doc])
@@ -188,19 +206,28 @@ fn text_field<'j>(item: &'j Json, keys: &[&str]) -> Option<&'j str> {
     keys.iter().find_map(|k| item.get(*k)?.as_str())
 }
 
-fn issue(item: &Json) -> Result<Document, String> {
-    let Json::Object(_) = item else {
+fn issue(mut item: Json) -> Result<Document, String> {
+    let Json::Object(fields) = &mut item else {
         return Err("an issue is a JSON object".into());
     };
-    // gh calls the text `body`, glab `description`.
-    let body = text_field(item, &["body", "description"]).ok_or(
-        "it has no `body` (gh issue view --json title,body,…) or `description` (glab issue view --output json)",
-    )?;
-    let source = if item.get("description").is_some() {
+    let source = if fields.contains_key("description") {
         "glab JSON"
     } else {
         "gh JSON"
     };
+    // gh calls the text `body`, glab `description`; it is moved out, not copied.
+    let body = ["body", "description"]
+        .iter()
+        .find(|k| fields.get(**k).is_some_and(Json::is_string))
+        .and_then(|k| fields.remove(*k))
+        .and_then(|b| match b {
+            Json::String(body) => Some(body),
+            _ => None,
+        })
+        .ok_or(
+            "it has no `body` (gh issue view --json title,body,…) or `description` (glab issue view --output json)",
+        )?;
+    let item = &item;
     let title = text_field(item, &["title"]).map(|t| t.trim().to_string());
     let labels = item
         .get("labels")
@@ -229,7 +256,7 @@ fn issue(item: &Json) -> Result<Document, String> {
         .find_map(|k| item.get(*k)?.as_u64());
     Ok(Document {
         name: String::new(),
-        body: body.to_string(),
+        body,
         line_offset: 0,
         title_from: title.as_ref().map(|_| source),
         title: title.filter(|t| !t.is_empty()),
@@ -248,7 +275,7 @@ mod tests {
 
     #[test]
     fn plain_markdown_is_one_document() {
-        let docs = documents("a.md", "# T\n\nbody\n").unwrap();
+        let docs = documents("a.md", "# T\n\nbody\n".into()).unwrap();
         assert_eq!(docs.len(), 1);
         assert_eq!(docs[0].body, "# T\n\nbody\n");
     }
@@ -256,7 +283,7 @@ mod tests {
     #[test]
     fn a_blog_s_front_matter_gives_title_date_and_keeps_the_rest() {
         let text = "---\nlayout: post\ntitle: \"Offline mode\"\ndate: 2023-04-01 10:00:00 +0000\ntags: [mobile, sync]\n---\n## Problem\n\nPain.\n";
-        let doc = &documents("post.md", text).unwrap()[0];
+        let doc = &documents("post.md", text.into()).unwrap()[0];
         assert_eq!(doc.title.as_deref(), Some("Offline mode"));
         assert_eq!(
             doc.created.map(|d| d.to_string()).as_deref(),
@@ -271,13 +298,13 @@ mod tests {
     #[test]
     fn an_assessment_is_refused() {
         let text = "---\ntitle: x\nanswers:\n  problem: y\n---\n";
-        assert_eq!(documents("a.md", text), Err(Refusal::Assessment));
+        assert_eq!(documents("a.md", text.into()), Err(Refusal::Assessment));
     }
 
     #[test]
     fn gh_and_glab_json() {
         let gh = r###"{"author":{"login":"octocat","name":"Mona Lisa"},"body":"## Problem\n\nPain.","createdAt":"2024-01-02T03:04:05Z","labels":[{"name":"mrd"}],"milestone":{"title":"Q3"},"title":"Offline mode","number":42}"###;
-        let doc = &documents("42.json", gh).unwrap()[0];
+        let doc = &documents("42.json", gh.into()).unwrap()[0];
         assert_eq!(doc.title.as_deref(), Some("Offline mode"));
         assert_eq!(doc.author.as_deref(), Some("Mona Lisa"));
         assert_eq!(doc.labels, ["mrd"]);
@@ -289,14 +316,14 @@ mod tests {
         assert_eq!(doc.title_from, Some("gh JSON"));
 
         let glab = r#"[{"iid":7,"title":"A","description":"x","labels":["a","b"],"milestone":null,"author":{"username":"jo","name":""},"created_at":"2023-05-06T00:00:00.000Z"}]"#;
-        let docs = documents("all.json", glab).unwrap();
+        let docs = documents("all.json", glab.into()).unwrap();
         assert_eq!(docs[0].name, "all.json#7");
         assert_eq!(docs[0].author.as_deref(), Some("jo"));
         assert_eq!(docs[0].labels, ["a", "b"]);
         assert_eq!(docs[0].milestone, None);
 
         assert!(matches!(
-            documents("x.json", r#"{"title":"no body"}"#),
+            documents("x.json", r#"{"title":"no body"}"#.into()),
             Err(Refusal::Json(_))
         ));
     }

@@ -293,8 +293,14 @@ impl Matcher {
                     consider(self.found(n, (0.75 + 0.25 * ratio).min(0.95)));
                 }
             }
-            // A question worded a little differently.
-            if name.tokens.len() >= 3 || name.key.len() >= 12 {
+            // A question worded a little differently. A section name
+            // ("our differentiator") is only ever a heading, a bold line or a
+            // label: a sentence that resembles one ("Differentiator 8%.") is
+            // an answer's text.
+            let section_name = !matches!(name.via, Via::Question | Via::Wording);
+            if (name.tokens.len() >= 3 || name.key.len() >= 12)
+                && !(style == Style::Plain && section_name)
+            {
                 let mut score = similarity(&words, &name.key);
                 if let Some(p) = &paren {
                     let joined = format!("{words} {p}");

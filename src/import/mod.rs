@@ -16,14 +16,18 @@
 mod blocks;
 pub mod decision;
 pub mod document;
+mod joined;
 mod lead;
 pub mod matching;
 pub mod report;
 
+use std::borrow::Cow;
+
 use crate::assessment::{Choice, Confidence, Decision};
-use crate::questions::QuestionSet;
-use blocks::{Block, Kind};
+use crate::questions::{QuestionSet, RECOMMENDATION_KEY};
+use blocks::{Block, Blocks, Kind};
 use decision::{Stated, first_sentence, stated};
+use joined::{Joined, Own, Piece};
 use lead::{Lead, Shape};
 use matching::{Match, Matcher, Style, Target, Via, match_special, strip_markup};
 
@@ -45,7 +49,7 @@ pub struct Imported {
     pub notes: String,
     /// Where each question's answer came from, in question order.
     pub placements: Vec<Placement>,
-    pub report: Vec<Finding>,
+    pub report: Findings,
     /// How many lines named a question, answered or not.
     pub questions_named: usize,
     /// Characters of text placed under a question or the recommendation.
@@ -90,6 +94,9 @@ pub struct Placement {
     pub matched: Match,
     /// The line that named the question, shortened.
     pub excerpt: String,
+    /// Whether text landed under it (for the recommendation: a decision or
+    /// a rationale).
+    pub answered: bool,
 }
 
 /// A piece of text something was read from, with its line.
@@ -133,6 +140,128 @@ pub enum FindingKind {
     Skipped,
 }
 
+impl FindingKind {
+    /// The kind's name in the JSON report.
+    pub fn name(&self) -> &'static str {
+        match self {
+            FindingKind::Question(..) => "question",
+            FindingKind::Continued(..) => "continued",
+            FindingKind::Decision(_) => "decision",
+            FindingKind::Rationale => "rationale",
+            FindingKind::Conditions => "conditions",
+            FindingKind::Notes => "notes",
+            FindingKind::Title => "title",
+            FindingKind::Unmatched => "unmatched",
+            FindingKind::UnknownQuestion => "unknown-question",
+            FindingKind::Repeated(_) => "repeated",
+            FindingKind::Skipped => "skipped",
+        }
+    }
+}
+
+/// How many findings of one kind a document's report lists; the rest of
+/// that kind are counted. (Lines that name questions get room for a whole
+/// question set on top.)
+pub const LISTED_PER_KIND: usize = 10;
+
+/// One document's report, bounded: the first [`LISTED_PER_KIND`] findings of
+/// each kind with their lines, and of the rest only how many there are and
+/// between which lines. A document with 40,000 headings that name nothing
+/// gives a report of a dozen lines (its text is all in the notes), so the
+/// report neither floods its reader nor grows with the document.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Findings {
+    listed: Vec<Finding>,
+    /// How many of each kind are listed.
+    counts: Vec<(&'static str, usize)>,
+    omitted: Vec<Omitted>,
+    /// The question set's size: room for every question to be named.
+    questions: usize,
+}
+
+/// The findings of one kind beyond those listed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Omitted {
+    /// The first of them; its kind is theirs.
+    pub first: Finding,
+    pub count: usize,
+    pub last_line: u32,
+}
+
+impl Findings {
+    fn new(questions: usize) -> Findings {
+        Findings {
+            questions,
+            ..Findings::default()
+        }
+    }
+
+    fn push(&mut self, finding: Finding) {
+        let name = finding.kind.name();
+        let room = LISTED_PER_KIND
+            + if name == "question" {
+                self.questions
+            } else {
+                0
+            };
+        let listed = match self.counts.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, count)) => count,
+            None => {
+                self.counts.push((name, 0));
+                &mut self.counts.last_mut().expect("just pushed").1
+            }
+        };
+        if *listed < room {
+            *listed += 1;
+            self.listed.push(finding);
+            return;
+        }
+        match self
+            .omitted
+            .iter_mut()
+            .find(|o| o.first.kind.name() == name)
+        {
+            Some(omitted) => {
+                omitted.count += 1;
+                omitted.last_line = omitted.last_line.max(finding.line);
+            }
+            None => self.omitted.push(Omitted {
+                last_line: finding.line,
+                first: finding,
+                count: 1,
+            }),
+        }
+    }
+
+    /// The findings listed, in the order they were found.
+    pub fn iter(&self) -> std::slice::Iter<'_, Finding> {
+        self.listed.iter()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.listed.is_empty()
+    }
+
+    /// Per kind, the findings not listed.
+    pub fn omitted(&self) -> &[Omitted] {
+        &self.omitted
+    }
+
+    /// Every finding, listed or counted.
+    pub fn total(&self) -> usize {
+        self.listed.len() + self.omitted.iter().map(|o| o.count).sum::<usize>()
+    }
+}
+
+impl<'f> IntoIterator for &'f Findings {
+    type Item = &'f Finding;
+    type IntoIter = std::slice::Iter<'f, Finding>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Section {
     Preamble,
@@ -152,10 +281,15 @@ pub fn import(text: &str, questions: &QuestionSet) -> Imported {
 /// As [`import`], with the question set's names indexed once for many files.
 pub fn import_with(text: &str, questions: &QuestionSet, matcher: &Matcher) -> Imported {
     // Documents pasted from a browser on Windows have CRLF line endings; the
-    // assessment is written with LF, and line numbers stay the same.
-    let text = &text.replace("\r\n", "\n");
-    let blocks = blocks::blocks(text);
-    let form = is_issue_form(text, &blocks, questions);
+    // assessment is written with LF, and line numbers stay the same. (The
+    // command removes them in place first, so this copies nothing there.)
+    let text: Cow<str> = if text.contains("\r\n") {
+        Cow::Owned(text.replace("\r\n", "\n"))
+    } else {
+        Cow::Borrowed(text)
+    };
+    let text = text.as_ref();
+    let form = is_issue_form(text, questions);
     let mut b = Builder {
         text,
         questions,
@@ -166,19 +300,21 @@ pub fn import_with(text: &str, questions: &QuestionSet, matcher: &Matcher) -> Im
         level: 2,
         marker: None,
         heading_markers: false,
-        answers: vec![Vec::new(); questions.len()],
+        answers: (0..questions.len()).map(|_| Joined::default()).collect(),
         placements: vec![None; questions.len()],
         decision_read: false,
         decision_pending: false,
         decision: None,
         decision_from: None,
         recommendation_closed: false,
-        rationale: Vec::new(),
+        rationale: Joined::default(),
         conditions: Vec::new(),
         confidence: Vec::new(),
-        notes: Vec::new(),
+        notes: Joined::default(),
+        own: Own::default(),
+        last_note: Piece::default(),
         title: None,
-        report: Vec::new(),
+        report: Findings::new(questions.len()),
         questions_named: 0,
         generated_preamble: false,
         placed_chars: 0,
@@ -186,49 +322,108 @@ pub fn import_with(text: &str, questions: &QuestionSet, matcher: &Matcher) -> Im
         opening_heading: None,
         started: false,
     };
-    for block in &blocks {
-        b.block(block);
+    // One block at a time: the document's blocks are never all held.
+    for block in Blocks::new(text) {
+        b.block(&block);
     }
     b.finish()
 }
 
-/// Line numbers of byte offsets, from a table of line starts built once, so
-/// a document with 10,000 headings costs 10,000 binary searches, not scans.
-struct LineIndex {
-    starts: Vec<usize>,
+/// As [`import_with`], taking the text: its line endings are fixed in place
+/// (no copy of it is made), and it is let go as soon as it was read.
+pub fn import_text(mut text: String, questions: &QuestionSet, matcher: &Matcher) -> Imported {
+    remove_crlf(&mut text);
+    import_with(&text, questions, matcher)
 }
 
-impl LineIndex {
-    fn new(text: &str) -> LineIndex {
-        let mut starts = vec![0];
-        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        LineIndex { starts }
+/// Removes the CR of each CRLF in place: what [`import_with`] would
+/// otherwise copy the document to do.
+fn remove_crlf(text: &mut String) {
+    if !text.contains("\r\n") {
+        return;
+    }
+    let mut bytes = std::mem::take(text).into_bytes();
+    let mut kept = 0;
+    for i in 0..bytes.len() {
+        if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+            continue;
+        }
+        bytes[kept] = bytes[i];
+        kept += 1;
+    }
+    bytes.truncate(kept);
+    // Only ASCII CRs were removed, so the text is still UTF-8.
+    *text = String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+}
+
+/// Line numbers of byte offsets. The lines before each stretch of
+/// [`STRETCH`] bytes are counted once, so an offset's line costs a count
+/// within one stretch: a document with 10,000 headings costs 10,000 short
+/// counts, not scans from the top, and the table takes a sixteenth of the
+/// text's size (a table of every line start could take more than the text).
+struct LineIndex<'a> {
+    bytes: &'a [u8],
+    /// Newlines before each stretch, and in the whole text last.
+    before: Vec<u32>,
+}
+
+const STRETCH: usize = 64;
+
+impl<'a> LineIndex<'a> {
+    fn new(text: &'a str) -> LineIndex<'a> {
+        let bytes = text.as_bytes();
+        let mut before = Vec::with_capacity(bytes.len() / STRETCH + 2);
+        let mut lines = 0u32;
+        for stretch in bytes.chunks(STRETCH) {
+            before.push(lines);
+            let newlines = stretch.iter().filter(|&&b| b == b'\n').count() as u32;
+            lines = lines.saturating_add(newlines);
+        }
+        before.push(lines);
+        LineIndex { bytes, before }
     }
 
     fn line(&self, offset: usize) -> u32 {
-        self.starts.partition_point(|&s| s <= offset) as u32
+        let offset = offset.min(self.bytes.len());
+        let stretch = offset / STRETCH;
+        let newlines = self.bytes[stretch * STRETCH..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count() as u32;
+        self.before[stretch]
+            .saturating_add(newlines)
+            .saturating_add(1)
     }
 }
 
 /// A GitHub issue form's output: its labels are `### N. Question (short)`
 /// headings. In such a document only those headings end an answer; a `###`
 /// heading the author wrote inside an answer stays in it.
-fn is_issue_form(text: &str, blocks: &[Block], questions: &QuestionSet) -> bool {
+///
+/// Deciding it takes the whole document before the first block is read.
+/// Lines that could be such headings are looked for first; only when two
+/// are found are the document's blocks read to be sure (a `###` line in a
+/// code fence is not a heading).
+fn is_issue_form(text: &str, questions: &QuestionSet) -> bool {
     let labels: Vec<String> = questions
         .all()
         .iter()
         .map(|q| matching::normalize(&format!("{}. {} ({})", q.number, q.text, q.short_name)))
         .collect();
-    blocks
-        .iter()
-        .filter(|b| b.kind == Kind::Heading(3))
-        .filter(|b| {
-            let head = first_line(&text[b.range.clone()]).0;
-            labels.contains(&matching::normalize(&strip_markup(head)))
-        })
+    let is_label = |line: &str| labels.contains(&matching::normalize(&strip_markup(line)));
+    let lines = text
+        .lines()
+        .filter(|line| line.trim_start_matches(' ').starts_with("###") && is_label(line))
         .take(2)
-        .count()
-        >= 2
+        .count();
+    lines >= 2
+        && Blocks::new(text)
+            .filter(|b| b.kind == Kind::Heading(3))
+            .filter(|b| is_label(first_line(&text[b.range.clone()]).0))
+            .take(2)
+            .count()
+            >= 2
 }
 
 /// Placeholders that forms and templates put where nothing was written.
@@ -236,8 +431,13 @@ fn is_placeholder(text: &str) -> bool {
     let bare = text
         .trim()
         .trim_matches(['_', '*', '[', ']', '(', ')', '<', '>'])
-        .trim()
-        .to_lowercase();
+        .trim();
+    // Placeholders are short: a long answer is not lowercased (copied) to
+    // find that out.
+    if bare.len() > 128 {
+        return false;
+    }
+    let bare = bare.to_lowercase();
     matches!(
         bare.as_str(),
         "not answered yet."
@@ -261,9 +461,9 @@ fn is_placeholder(text: &str) -> bool {
 /// `mrd render` escapes a line-leading `/` (`\/close`) so GitLab does not run
 /// it as a quick action. In the assessment file the text is data again, so
 /// the escape is removed; rendering puts it back.
-fn unneutralize(text: &str) -> String {
+fn unneutralize(text: &str) -> Cow<'_, str> {
     if !text.contains("\\/") {
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
     let lines: Vec<String> = text
         .lines()
@@ -275,7 +475,7 @@ fn unneutralize(text: &str) -> String {
             }
         })
         .collect();
-    lines.join("\n")
+    Cow::Owned(lines.join("\n"))
 }
 
 /// An HTML block made only of `<details>`/`<summary>` tags.
@@ -299,6 +499,12 @@ fn is_fold_markup(html: &str) -> bool {
 
 /// A line that only states a confidence level, as a rendered issue may.
 fn confidence_line(text: &str) -> Option<Confidence> {
+    // "Confidence: medium" is a few words; a longer text is not copied to
+    // find that out.
+    let markup = |c: &char| c.is_whitespace() || ['*', '_', '(', ')', '`'].contains(c);
+    if text.chars().filter(|c| !markup(c)).nth(64).is_some() {
+        return None;
+    }
     let plain = text.replace(['*', '_', '(', ')', '`'], "");
     let lowered = plain.trim().to_ascii_lowercase();
     let level = lowered
@@ -318,6 +524,16 @@ fn is_task_item(line: &str) -> bool {
 /// The go/no-go summary `mrd render` puts above the questions: it is derived
 /// from the answers, so importing it would only duplicate them.
 fn is_render_summary(text: &str) -> bool {
+    // Only text that starts so is copied without its markup to look further.
+    let start: String = text
+        .chars()
+        .filter(|c| !['*', '_', '>'].contains(c))
+        .skip_while(|c| c.is_whitespace())
+        .take("Decision:".len())
+        .collect();
+    if start != "Decision:" {
+        return false;
+    }
     let plain = text.replace(['*', '_', '>'], "");
     let plain = plain.trim_start();
     plain.starts_with("Decision:")
@@ -413,6 +629,10 @@ fn is_whole_question(m: &Match) -> bool {
 /// Whether a block is only a decision word (`**GO**`, `No-go.`): it is the
 /// decision, with nothing to keep as rationale.
 fn only_decision_word(text: &str) -> bool {
+    // A decision word with its markup is short; a long text is not copied.
+    if text.len() > 256 {
+        return false;
+    }
     let bare = strip_markup(text).to_lowercase();
     let bare = bare.trim_matches(|c: char| c.is_whitespace() || "*_.!:,;".contains(c));
     let bare = bare
@@ -509,7 +729,7 @@ struct Builder<'a> {
     text: &'a str,
     questions: &'a QuestionSet,
     matcher: &'a Matcher,
-    lines: LineIndex,
+    lines: LineIndex<'a>,
     /// A GitHub issue form's output (see [`is_issue_form`]).
     form: bool,
     section: Section,
@@ -520,7 +740,7 @@ struct Builder<'a> {
     /// Whether questions were marked by headings: then a bold lead-in inside
     /// an answer is emphasis, not a question.
     heading_markers: bool,
-    answers: Vec<Vec<String>>,
+    answers: Vec<Joined>,
     placements: Vec<Option<Placement>>,
     /// Whether the recommendation's first text was read for a decision.
     decision_read: bool,
@@ -531,12 +751,16 @@ struct Builder<'a> {
     /// A rule or commentary ended the recommendation; its named parts
     /// (rationale, conditions) may still follow.
     recommendation_closed: bool,
-    rationale: Vec<String>,
+    rationale: Joined,
     conditions: Vec<String>,
     confidence: Vec<(String, Confidence)>,
-    notes: Vec<String>,
+    notes: Joined,
+    /// Text the pieces above made anew (the rest is the document's).
+    own: Own,
+    /// Where the last piece of the notes is in them.
+    last_note: Piece,
     title: Option<String>,
-    report: Vec<Finding>,
+    report: Findings,
     questions_named: usize,
     /// Whether the text opened with `mrd render`'s summary: then everything
     /// before the first question (verdict, open risks, a checklist of open
@@ -545,8 +769,8 @@ struct Builder<'a> {
     placed_chars: usize,
     unplaced_chars: usize,
     /// A heading the document opens with that names no question: its title
-    /// when nothing better is found (and its index in the notes).
-    opening_heading: Option<(String, usize)>,
+    /// when nothing better is found (and where it is in the notes).
+    opening_heading: Option<(String, Piece)>,
     /// Whether any block was read yet.
     started: bool,
 }
@@ -564,6 +788,11 @@ struct Opened {
 impl Builder<'_> {
     fn line_of(&self, offset: usize) -> u32 {
         self.lines.line(offset)
+    }
+
+    /// Keeps text in the notes.
+    fn push_note(&mut self, text: &str) {
+        self.last_note = self.notes.push(self.text, &mut self.own, text);
     }
 
     fn note(&mut self, line: u32, kind: FindingKind, text: &str) {
@@ -721,14 +950,14 @@ impl Builder<'_> {
                         let heading = heading.trim().trim_end_matches(':');
                         if !heading.is_empty() {
                             let as_heading = format!("**{heading}**");
-                            self.push_placed(as_heading);
+                            self.push_placed(&as_heading);
                         }
                         return;
                     }
                     // Never merge two sections silently: the second is kept
                     // as it was written, in the notes.
                     self.section = Section::Unplaced;
-                    self.notes.push(line_text.trim().to_string());
+                    self.push_note(line_text.trim());
                     self.note(line, FindingKind::Repeated(q.number), line_text);
                     return;
                 }
@@ -742,6 +971,7 @@ impl Builder<'_> {
                     line,
                     matched: matched.clone(),
                     excerpt: excerpt(line_text),
+                    answered: false,
                 });
                 self.note(
                     line,
@@ -767,7 +997,7 @@ impl Builder<'_> {
                     words.as_str(),
                     "notes" | "note" | "additional notes" | "other notes"
                 ) {
-                    self.notes.push(line_text.trim().to_string());
+                    self.push_note(line_text.trim());
                 }
             }
         }
@@ -788,11 +1018,11 @@ impl Builder<'_> {
         let first = !self.started && !matches!(block.kind, Kind::Comment);
         self.started |= first;
         if first && matches!(block.kind, Kind::Heading(_)) {
-            let notes = self.notes.len();
+            let notes = self.notes.pieces();
             self.heading_block(block, source, start);
             // A heading the document opens with that named nothing.
             if self.section == Section::Preamble
-                && self.notes.len() == notes + 1
+                && self.notes.pieces() == notes + 1
                 && self.title.is_none()
             {
                 let text = strip_markup(first_line(source).0);
@@ -807,7 +1037,7 @@ impl Builder<'_> {
                         | "tldr"
                 );
                 if !section_word && let Some(title) = clean_title(&text) {
-                    self.opening_heading = Some((title, notes));
+                    self.opening_heading = Some((title, self.last_note.clone()));
                 }
             }
             return;
@@ -1119,7 +1349,7 @@ impl Builder<'_> {
             && self.try_decision(head, start)
         {
             if !only_decision_word(head) {
-                self.rationale.push(source.trim().to_string());
+                self.rationale.push(self.text, &mut self.own, source.trim());
             }
             return;
         }
@@ -1131,12 +1361,12 @@ impl Builder<'_> {
             && (level <= self.level || (self.in_recommendation() && !self.generated_preamble));
         if ends_section {
             self.close(line, FindingKind::Unmatched, head);
-            self.notes.push(source.trim().to_string());
+            self.push_note(source.trim());
         } else if self.section == Section::Preamble {
             // A heading above the questions ("## Opportunity Assessment") is
             // kept with the text around it.
             self.note(line, FindingKind::Unmatched, head);
-            self.notes.push(source.trim().to_string());
+            self.push_note(source.trim());
         } else {
             self.content(source, start);
         }
@@ -1338,7 +1568,7 @@ impl Builder<'_> {
                     self.note(line, FindingKind::Unmatched, row_text);
                     let text = format!("| {} |", cells.join(" | "));
                     self.unplaced_chars += text.len();
-                    self.notes.push(text);
+                    self.push_note(&text);
                 }
             }
         }
@@ -1384,7 +1614,13 @@ impl Builder<'_> {
     /// Bold phrases and `Decision:` lines further down the recommendation,
     /// when its first sentence stated no decision.
     fn later_decision(&mut self, text: &str, offset: usize) {
-        for (i, line) in text.lines().enumerate() {
+        let mut line_offset = offset;
+        for line in text.lines() {
+            // Each line's offset is counted as the lines go by: summing the
+            // lengths before each one made a long recommendation quadratic.
+            let this_line = line_offset;
+            line_offset += line.len() + 1;
+            let line_offset = this_line;
             let plain = strip_markup(line);
             let lowered = plain.trim().to_lowercase();
             let labelled = ["decision", "verdict", "recommendation", "outcome"]
@@ -1393,7 +1629,6 @@ impl Builder<'_> {
                     lowered.starts_with(l)
                         && lowered[l.len()..].trim_start().starts_with([':', '-', '—'])
                 });
-            let line_offset = offset + text.lines().take(i).map(|l| l.len() + 1).sum::<usize>();
             if labelled && self.try_decision(line, line_offset) {
                 return;
             }
@@ -1411,17 +1646,17 @@ impl Builder<'_> {
         }
     }
 
-    fn push_placed(&mut self, text: String) {
+    fn push_placed(&mut self, text: &str) {
         match self.section {
             Section::Question(i) if !self.questions.all()[i].is_recommendation() => {
                 self.placed_chars += text.len();
-                self.answers[i].push(text);
+                self.answers[i].push(self.text, &mut self.own, text);
             }
             Section::Question(_) | Section::Rationale => {
                 self.placed_chars += text.len();
-                self.rationale.push(text);
+                self.rationale.push(self.text, &mut self.own, text);
             }
-            _ => self.notes.push(text),
+            _ => self.push_note(text),
         }
     }
 
@@ -1439,13 +1674,13 @@ impl Builder<'_> {
             Section::Preamble => {
                 self.note(self.line_of(offset), FindingKind::Unmatched, &text);
                 self.unplaced_chars += text.len();
-                self.notes.push(text);
+                self.push_note(&text);
             }
             Section::Unplaced => {
                 self.unplaced_chars += text.len();
-                self.notes.push(text);
+                self.push_note(&text);
             }
-            Section::Notes => self.notes.push(text),
+            Section::Notes => self.push_note(&text),
             Section::Question(i) if self.questions.all()[i].is_recommendation() => {
                 if is_placeholder(&text) {
                     return;
@@ -1465,7 +1700,7 @@ impl Builder<'_> {
                     self.later_decision(&text, offset);
                 }
                 self.placed_chars += text.len();
-                self.rationale.push(text);
+                self.rationale.push(self.text, &mut self.own, &text);
             }
             Section::Question(i) => {
                 if let Some(level) = confidence_line(&text) {
@@ -1477,7 +1712,7 @@ impl Builder<'_> {
                 }
                 if !is_placeholder(&text) {
                     self.placed_chars += text.len();
-                    self.answers[i].push(text);
+                    self.answers[i].push(self.text, &mut self.own, &text);
                 }
             }
             Section::Rationale => {
@@ -1486,7 +1721,7 @@ impl Builder<'_> {
                         self.later_decision(&text, offset);
                     }
                     self.placed_chars += text.len();
-                    self.rationale.push(text);
+                    self.rationale.push(self.text, &mut self.own, &text);
                 }
             }
             Section::Conditions => {
@@ -1497,36 +1732,58 @@ impl Builder<'_> {
         }
     }
 
+    /// Puts each text together, copied from the document once.
     fn finish(mut self) -> Imported {
         if self.title.is_none()
             && let Some((title, at)) = self.opening_heading.take()
         {
             // Used as the title, it is not also a note.
-            self.notes.remove(at);
+            self.notes.remove(&at);
             self.title = Some(title);
         }
-        let answers = self
+        // Each text gets room for the newline it ends with in the file, and
+        // the notes for the comment a mostly unplaced document opens with.
+        let notes_spare = if self.unplaced_chars > self.placed_chars {
+            mostly_unplaced_note().len() + 3
+        } else {
+            1
+        };
+        let (document, own) = (self.text, &self.own);
+        let text = |parts: Joined, spare: usize| parts.into_string(document, own, spare);
+        let answers: Vec<(String, String)> = self
             .questions
             .all()
             .iter()
-            .zip(&self.answers)
+            .zip(self.answers)
             .filter(|(q, parts)| !q.is_recommendation() && !parts.is_empty())
-            .map(|(q, parts)| (q.key.clone(), parts.join("\n\n")))
+            .map(|(q, parts)| (q.key.clone(), text(parts, 1)))
             .collect();
-        let mut notes = self.notes.join("\n\n");
+        let mut notes = text(self.notes, notes_spare);
         if !notes.is_empty() {
             notes.push('\n');
         }
+        let rationale = (!self.rationale.is_empty()).then(|| text(self.rationale, 1));
+        let recommended = self.decision.is_some() || rationale.is_some();
+        let placements = self
+            .placements
+            .into_iter()
+            .flatten()
+            .map(|mut p| {
+                p.answered = answers.iter().any(|(k, _)| *k == p.key)
+                    || (p.key == RECOMMENDATION_KEY && recommended);
+                p
+            })
+            .collect();
         Imported {
             title: self.title,
             answers,
             decision: self.decision,
             decision_from: self.decision_from,
-            rationale: (!self.rationale.is_empty()).then(|| self.rationale.join("\n\n")),
+            rationale,
             conditions: self.conditions,
             confidence: self.confidence,
             notes,
-            placements: self.placements.into_iter().flatten().collect(),
+            placements,
             report: self.report,
             questions_named: self.questions_named,
             placed_chars: self.placed_chars,

@@ -1,14 +1,21 @@
 //! The import report: for each document, where each answer came from, how
 //! sure the match is, how the decision was read, what was not placed, and
 //! what was written. One report for a whole backlog, as text or JSON.
+//!
+//! The report is written as documents finish ([`Report`]), so a backlog of
+//! thousands of issues holds one document's report at a time, and each
+//! document's own findings are bounded ([`super::Findings`]). The JSON
+//! report is still one document: its opening is written first, then each
+//! document's object, then the totals.
 
-use std::io::Write;
+use std::io::{self, Write};
 use std::path::PathBuf;
 
 use serde_json::json;
 
 use super::matching::{Match, Via};
-use super::{FindingKind, Imported};
+use super::{FindingKind, Imported, Omitted};
+use crate::cli::ImportFormat;
 
 /// What happened to one document.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -92,6 +99,24 @@ pub struct Entry {
     pub message: Option<String>,
 }
 
+impl Entry {
+    /// A document's entry before anything is known of it but its name.
+    pub fn new(name: String, line_offset: u32, outcome: Outcome) -> Entry {
+        Entry {
+            name,
+            line_offset,
+            title: None,
+            title_from: None,
+            imported: None,
+            outcome,
+            output: None,
+            unanswered: Vec::new(),
+            status: None,
+            message: None,
+        }
+    }
+}
+
 fn how(m: &Match) -> String {
     let sure = if m.score >= 0.999 {
         "exact".to_string()
@@ -130,19 +155,22 @@ fn what(kind: &FindingKind) -> String {
     }
 }
 
-fn kind_name(kind: &FindingKind) -> &'static str {
+/// Findings of a kind beyond those listed, in words (after "and N").
+fn more(kind: &FindingKind) -> &'static str {
     match kind {
-        FindingKind::Question(..) => "question",
-        FindingKind::Continued(..) => "continued",
-        FindingKind::Decision(_) => "decision",
-        FindingKind::Rationale => "rationale",
-        FindingKind::Conditions => "conditions",
-        FindingKind::Notes => "notes",
-        FindingKind::Title => "title",
-        FindingKind::Unmatched => "unmatched",
-        FindingKind::UnknownQuestion => "unknown-question",
-        FindingKind::Repeated(_) => "repeated",
-        FindingKind::Skipped => "skipped",
+        FindingKind::Question(..) => "more lines that name a question",
+        FindingKind::Continued(..) => "more sections added to an answer under another name",
+        FindingKind::Decision(_) => "more lines read for the decision",
+        FindingKind::Rationale => "more lines that open the rationale",
+        FindingKind::Conditions => "more lines that open the conditions",
+        FindingKind::Notes => "more lines that open the notes",
+        FindingKind::Title => "more title lines",
+        FindingKind::Unmatched => "more lines not matched, kept in the notes",
+        FindingKind::UnknownQuestion => {
+            "more questions not in the question set, kept in the notes with their answers"
+        }
+        FindingKind::Repeated(_) => "more questions named again, kept in the notes",
+        FindingKind::Skipped => "more lines skipped (generated text)",
     }
 }
 
@@ -168,7 +196,7 @@ pub fn print_text(out: &mut dyn Write, entry: &Entry, single: bool) -> std::io::
         {
             writeln!(out, "{name}: title \"{title}\" (from the {from})")?;
         }
-        for finding in &imported.report {
+        for finding in imported.report.iter() {
             let line = finding.line + entry.line_offset;
             match &finding.kind {
                 FindingKind::Question(_, _, m) => writeln!(
@@ -186,6 +214,15 @@ pub fn print_text(out: &mut dyn Write, entry: &Entry, single: bool) -> std::io::
                 )?,
                 kind => writeln!(out, "{name}:{line}: {}: {}", what(kind), finding.excerpt)?,
             }
+        }
+        for omitted in imported.report.omitted() {
+            let (first, last) = omitted_lines(omitted, entry.line_offset);
+            writeln!(
+                out,
+                "{name}:{first}: and {} {} (lines {first} to {last})",
+                omitted.count,
+                more(&omitted.first.kind)
+            )?;
         }
         if imported.mostly_unplaced() && !matches!(entry.outcome, Outcome::NotWritten(_)) {
             writeln!(out, "{name}: {}", mostly_unplaced_message(imported))?;
@@ -242,42 +279,152 @@ pub fn not_written_message(entry: &Entry) -> String {
     }
 }
 
-/// The last line of a report over several documents.
-pub fn print_totals(out: &mut dyn Write, entries: &[Entry]) -> std::io::Result<()> {
-    let count = |f: &dyn Fn(&Outcome) -> bool| entries.iter().filter(|e| f(&e.outcome)).count();
-    let written = count(&|o| matches!(o, Outcome::Written { .. } | Outcome::Printed { .. }));
-    let complete = count(&|o| {
-        matches!(
-            o,
-            Outcome::Written { complete: true } | Outcome::Printed { complete: true }
-        )
-    });
-    let dry = count(&|o| matches!(o, Outcome::DryRun { .. }));
-    let not = count(&|o| matches!(o, Outcome::NotWritten(_)));
-    let mut parts = vec![format!("{written} written ({complete} complete)")];
-    if dry > 0 {
-        parts.push(format!("{dry} read without writing (--dry-run)"));
-    }
-    parts.push(format!("{not} not written"));
-    writeln!(out, "{} documents: {}", entries.len(), parts.join(", "))
+fn omitted_lines(omitted: &Omitted, offset: u32) -> (u32, u32) {
+    (omitted.first.line + offset, omitted.last_line + offset)
 }
 
-/// The whole run's report as one JSON document.
-pub fn json(entries: &[Entry]) -> serde_json::Value {
-    let documents: Vec<serde_json::Value> = entries.iter().map(entry_json).collect();
-    let written = entries
-        .iter()
-        .filter(|e| matches!(e.outcome, Outcome::Written { .. } | Outcome::Printed { .. }))
-        .count();
-    json!({
-        "documents": documents,
-        "totals": {
-            "documents": entries.len(),
-            "written": written,
-            "complete": entries.iter().filter(|e| e.outcome.code() == 0 && !matches!(e.outcome, Outcome::NotWritten(_))).count(),
-            "not_written": entries.iter().filter(|e| matches!(e.outcome, Outcome::NotWritten(_))).count(),
+/// How the documents of a run went, counted as they finish.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Totals {
+    pub documents: usize,
+    /// Written to a file or standard output.
+    pub written: usize,
+    /// Of those, complete.
+    pub written_complete: usize,
+    pub dry_run: usize,
+    /// Written or read with `--dry-run`, and complete (exit code 0).
+    pub complete: usize,
+    pub not_written: usize,
+}
+
+impl Totals {
+    fn add(&mut self, outcome: &Outcome) {
+        self.documents += 1;
+        match outcome {
+            Outcome::Written { complete } | Outcome::Printed { complete } => {
+                self.written += 1;
+                self.written_complete += usize::from(*complete);
+            }
+            Outcome::DryRun { .. } => self.dry_run += 1,
+            Outcome::NotWritten(_) => self.not_written += 1,
         }
-    })
+        self.complete += usize::from(outcome.code() == 0);
+    }
+
+    /// Every document written (or read) and complete.
+    pub fn all_complete(&self) -> bool {
+        self.complete == self.documents
+    }
+}
+
+/// The last line of a text report over several documents.
+fn print_totals(out: &mut dyn Write, totals: &Totals) -> io::Result<()> {
+    let mut parts = vec![format!(
+        "{} written ({} complete)",
+        totals.written, totals.written_complete
+    )];
+    if totals.dry_run > 0 {
+        parts.push(format!(
+            "{} read without writing (--dry-run)",
+            totals.dry_run
+        ));
+    }
+    parts.push(format!("{} not written", totals.not_written));
+    writeln!(out, "{} documents: {}", totals.documents, parts.join(", "))
+}
+
+/// The report of a run, written as its documents finish.
+pub struct Report<'w> {
+    out: &'w mut dyn Write,
+    format: ImportFormat,
+    /// The latest entry, printed when the next one comes or at the end: the
+    /// text report leaves out the "not written" line of a run's only
+    /// document, whose failure is the command's error instead.
+    held: Option<Entry>,
+    totals: Totals,
+    /// JSON objects written so far.
+    printed: usize,
+}
+
+/// How a run went: its totals, and its entry when it had one document.
+pub struct Finished {
+    pub totals: Totals,
+    pub single: Option<Entry>,
+}
+
+impl<'w> Report<'w> {
+    pub fn new(out: &'w mut dyn Write, format: ImportFormat) -> Report<'w> {
+        Report {
+            out,
+            format,
+            held: None,
+            totals: Totals::default(),
+            printed: 0,
+        }
+    }
+
+    pub fn add(&mut self, entry: Entry) -> io::Result<()> {
+        if self.format == ImportFormat::Json && self.totals.documents == 0 {
+            self.out.write_all(b"{\n  \"documents\": [")?;
+        }
+        self.totals.add(&entry.outcome);
+        if let Some(earlier) = self.held.replace(entry) {
+            self.print(&earlier, false)?;
+        }
+        Ok(())
+    }
+
+    fn print(&mut self, entry: &Entry, single: bool) -> io::Result<()> {
+        match self.format {
+            ImportFormat::Text => print_text(self.out, entry, single),
+            ImportFormat::Json => {
+                // Pretty JSON has no newline inside a string, so indenting
+                // each line nests the object in the "documents" array.
+                let text =
+                    serde_json::to_string_pretty(&entry_json(entry)).map_err(io::Error::other)?;
+                let separator: &[u8] = if self.printed == 0 { b"\n" } else { b",\n" };
+                self.out.write_all(separator)?;
+                self.printed += 1;
+                write!(self.out, "    {}", text.replace('\n', "\n    "))
+            }
+        }
+    }
+
+    /// Prints what is left and the totals.
+    pub fn finish(mut self) -> io::Result<Finished> {
+        let held = self.held.take();
+        let single = self.totals.documents == 1;
+        if let Some(entry) = &held {
+            self.print(entry, single)?;
+        }
+        match self.format {
+            ImportFormat::Text if self.totals.documents > 1 => {
+                print_totals(self.out, &self.totals)?;
+            }
+            ImportFormat::Text => {}
+            ImportFormat::Json => {
+                if self.totals.documents == 0 {
+                    self.out.write_all(b"{\n  \"documents\": []")?;
+                } else {
+                    self.out.write_all(b"\n  ]")?;
+                }
+                self.out.write_all(b",\n  \"totals\": ")?;
+                let totals = json!({
+                    "documents": self.totals.documents,
+                    "written": self.totals.written,
+                    "complete": self.totals.complete,
+                    "not_written": self.totals.not_written,
+                });
+                let text = serde_json::to_string_pretty(&totals).map_err(io::Error::other)?;
+                self.out.write_all(text.replace('\n', "\n  ").as_bytes())?;
+                self.out.write_all(b"\n}\n")?;
+            }
+        }
+        Ok(Finished {
+            totals: self.totals,
+            single: held.filter(|_| single),
+        })
+    }
 }
 
 fn entry_json(entry: &Entry) -> serde_json::Value {
@@ -310,8 +457,7 @@ fn entry_json(entry: &Entry) -> serde_json::Value {
                 "certainty": p.matched.certainty(),
                 "score": (p.matched.score * 100.0).round() / 100.0,
                 "text": p.excerpt,
-                "answered": imported.answers.iter().any(|(k, _)| *k == p.key)
-                    || (p.key == crate::questions::RECOMMENDATION_KEY && (imported.decision.is_some() || imported.rationale.is_some())),
+                "answered": p.answered,
             })
         })
         .collect();
@@ -332,7 +478,7 @@ fn entry_json(entry: &Entry) -> serde_json::Value {
                 FindingKind::Unmatched | FindingKind::UnknownQuestion | FindingKind::Repeated(_)
             )
         })
-        .map(|f| json!({"line": f.line + offset, "text": f.excerpt, "kind": kind_name(&f.kind)}))
+        .map(|f| json!({"line": f.line + offset, "text": f.excerpt, "kind": f.kind.name()}))
         .collect();
     doc["placed_chars"] = json!(imported.placed_chars);
     doc["unplaced_chars"] = json!(imported.unplaced_chars);
@@ -340,7 +486,101 @@ fn entry_json(entry: &Entry) -> serde_json::Value {
     doc["findings"] = imported
         .report
         .iter()
-        .map(|f| json!({"line": f.line + offset, "kind": kind_name(&f.kind), "text": f.excerpt}))
+        .map(|f| json!({"line": f.line + offset, "kind": f.kind.name(), "text": f.excerpt}))
+        .collect();
+    // Findings beyond the first few of their kind, counted (see
+    // `import::Findings`): "findings" and "unplaced" list only the first.
+    doc["omitted"] = imported
+        .report
+        .omitted()
+        .iter()
+        .map(|o| {
+            let (first, last) = omitted_lines(o, offset);
+            json!({"kind": o.first.kind.name(), "count": o.count, "first_line": first, "last_line": last})
+        })
         .collect();
     doc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::questions::QuestionSet;
+
+    fn entries() -> Vec<Entry> {
+        let mut many = String::new();
+        for i in 0..30 {
+            many.push_str(&format!("## Section {i}\n\nText {i}.\n\n"));
+        }
+        many.push_str("## Why now?\n\nA rule changed.\n");
+        let imported = crate::import::import(&many, &QuestionSet::builtin());
+        let mut written = Entry::new("a.md".into(), 3, Outcome::Written { complete: false });
+        written.imported = Some(imported);
+        written.title = Some("A".into());
+        written.output = Some(PathBuf::from("assessments/a.md"));
+        vec![
+            written,
+            Entry::new("b.md".into(), 0, Outcome::NotWritten(Reason::Assessment)),
+            Entry::new("c.md".into(), 0, Outcome::DryRun { complete: true }),
+        ]
+    }
+
+    fn streamed(entries: Vec<Entry>) -> String {
+        let mut out = Vec::new();
+        let mut report = Report::new(&mut out, ImportFormat::Json);
+        for entry in entries {
+            report.add(entry).unwrap();
+        }
+        report.finish().unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    /// Written a document at a time, the JSON report is the one document
+    /// serde_json would print for the whole run, to the byte.
+    #[test]
+    fn the_streamed_json_report_is_one_pretty_document() {
+        for count in 0..=3 {
+            let entries: Vec<Entry> = entries().into_iter().take(count).collect();
+            let whole = json!({
+                "documents": entries.iter().map(entry_json).collect::<Vec<_>>(),
+                "totals": {
+                    "documents": count,
+                    "written": entries.iter().filter(|e| matches!(e.outcome, Outcome::Written { .. })).count(),
+                    "complete": entries.iter().filter(|e| e.outcome.code() == 0).count(),
+                    "not_written": entries.iter().filter(|e| matches!(e.outcome, Outcome::NotWritten(_))).count(),
+                }
+            });
+            let expected = serde_json::to_string_pretty(&whole).unwrap() + "\n";
+            assert_eq!(streamed(entries), expected);
+        }
+    }
+
+    #[test]
+    fn findings_beyond_the_first_of_their_kind_are_counted() {
+        let entry = entries().remove(0);
+        let json = entry_json(&entry);
+        let omitted = json["omitted"].as_array().unwrap();
+        assert_eq!(omitted.len(), 1, "{json:#}");
+        assert_eq!(omitted[0]["kind"], "unmatched");
+        let listed = json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["kind"] == "unmatched")
+            .count();
+        assert_eq!(listed, crate::import::LISTED_PER_KIND);
+        // 30 headings above the questions and their text: 60 lines kept in
+        // the notes.
+        assert_eq!(omitted[0]["count"].as_u64().unwrap() as usize + listed, 60);
+        let mut text = Vec::new();
+        print_text(&mut text, &entry, false).unwrap();
+        let text = String::from_utf8(text).unwrap();
+        assert!(
+            text.contains(&format!(
+                "a.md:{}: and 50 more lines not matched, kept in the notes (lines {} to {})",
+                omitted[0]["first_line"], omitted[0]["first_line"], omitted[0]["last_line"]
+            )),
+            "{text}"
+        );
+    }
 }

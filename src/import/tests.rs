@@ -179,7 +179,10 @@ fn a_summary_and_a_checklist_of_questions_above_the_answers_are_not_answers() {
         "{}",
         imported.notes
     );
-    assert_eq!(imported.report[0].kind, FindingKind::Unmatched);
+    assert_eq!(
+        imported.report.iter().next().unwrap().kind,
+        FindingKind::Unmatched
+    );
 }
 
 #[test]
@@ -322,8 +325,8 @@ fn a_bold_lead_in_starts_an_answer_paragraph_not_a_question() {
     assert_eq!(answer(&imported, "market_window"), Some("**Pricing** 8%."));
 }
 
-/// Import stays linear in its input: 4× the sections costs about 4× the
-/// time, never the 16× a quadratic step would (10,000 `##` headings took 18 s
+/// Import stays linear in its input: 8× the sections costs about 8× the
+/// time, never the 64× a quadratic step would (10,000 `##` headings took 18 s
 /// when every heading's line number was counted from the top). A generous
 /// ratio of the best of several runs, not a time limit.
 #[test]
@@ -347,12 +350,29 @@ fn import_grows_linearly() {
                 .min()
                 .unwrap()
         };
-        let (small, large) = (doc(1_000), doc(4_000));
+        // 8× the input: linear work takes about 8× the time, quadratic 64×.
+        // The bound between them is wide enough for a loaded machine's noise
+        // (a 4× input with a 10× bound once failed under load at 10.6×).
+        let (small, large) = (doc(1_000), doc(8_000));
         let ratio = time(&large).as_secs_f64() / time(&small).as_secs_f64().max(1e-6);
         assert!(
-            ratio < 10.0,
-            "4× the input took {ratio:.1}× the time: {}",
+            ratio < 24.0,
+            "8× the input took {ratio:.1}× the time: {}",
             &small[..40]
         );
     }
+}
+
+/// Found by the render round trip: a sentence that starts like a section
+/// name ("Differentiator 8% 8%.") under a question heading is that
+/// question's answer, not question 5.
+#[test]
+fn a_sentence_resembling_a_section_name_is_answer_text() {
+    let text = "## 5. Why are we best suited to pursue this? (our differentiator)\n\nOur CLI.\n\n## 7. How will we get this product to market? (go-to-market strategy)\n\nDifferentiator 8% 8%.\n\\/close\n";
+    let imported = read(text);
+    assert_eq!(answer(&imported, "differentiator"), Some("Our CLI."));
+    assert_eq!(
+        answer(&imported, "go_to_market"),
+        Some("Differentiator 8% 8%.\n/close")
+    );
 }
