@@ -11,7 +11,7 @@
 //! (`bench/substance.sh` does): wall time on a shared machine varies by
 //! ±30%, instruction counts do not.
 //!
-//! "lint" is `lint::lint_source` per file (reading the YAML, every rule);
+//! "lint" is `Linter::lint_source` per file (reading the YAML, every rule);
 //! "substance" is every substance heuristic over the answers it reads, on
 //! assessments parsed beforehand, so it counts only the heuristics. The
 //! ratio is what registering them adds to lint's CPU time, before the
@@ -29,7 +29,7 @@ use mrd::lint::substance::{
     Words, everyone_market, market_size, metrics, no_differentiator, question_in_answer, solution,
     weak_rationale, why_now,
 };
-use mrd::lint::{Settings, lint_source};
+use mrd::lint::{Linter, Settings};
 use mrd::questions::QuestionSet;
 use mrd::source::Source;
 
@@ -141,10 +141,11 @@ fn main() {
         .filter_map(|s| assessment::parse(s).assessment)
         .collect();
 
+    let linter = Linter::new(&questions, &settings);
     let mut lint = || {
         sources
             .iter()
-            .map(|s| lint_source(s, &questions, &settings).len())
+            .map(|s| linter.lint_source(s).diagnostics.len())
             .sum()
     };
     let prepared = question_in_answer::Questions::new(&questions);

@@ -189,7 +189,7 @@ impl clap::builder::TypedValueParser for RuleName {
         &self,
     ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
         use clap::builder::PossibleValue;
-        let rules = crate::lint::rules::RULES.iter().flat_map(|rule| {
+        let rules = crate::diagnostic::rules::RULES.iter().flat_map(|rule| {
             [rule.code, rule.name].map(|value| PossibleValue::new(value).help(rule.summary))
         });
         let warnings = self
@@ -251,7 +251,7 @@ pub struct RenderArgs {
 
     /// The forge the Markdown is for [default: `render.flavor` in .mrd.yml, else gitlab].
     #[arg(long, value_enum, value_name = "FLAVOR")]
-    pub flavor: Option<crate::render::Flavor>,
+    pub flavor: Option<crate::flavor::Flavor>,
 
     /// Markdown issue text, or a standalone HTML page.
     #[arg(long, value_enum, default_value_t = crate::render::Format::Markdown, value_name = "FORMAT")]

@@ -5,14 +5,15 @@
 //! line and column, because a typo in a setting that is silently ignored is a
 //! setting that silently does not work.
 
-use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::lint::{RuleLevel, Settings as LintSettings, rules as lint_rules};
+use crate::diagnostic::rules as lint_rules;
+use crate::diagnostic::{Diagnostic, DiagnosticId, Problem};
+use crate::lint::{RuleLevel, Settings as LintSettings};
 use crate::questions::{Question, QuestionSet, RECOMMENDATION_KEY};
-use crate::source::{ReadError, Source};
+use crate::source::{Pos, ReadError, Source};
 use crate::suggest::did_you_mean;
-use crate::yaml::{self, Node, Pos, Value};
+use crate::yaml::{self, Node, Value};
 
 pub const FILE_NAME: &str = ".mrd.yml";
 const DEFAULT_ASSESSMENTS_DIR: &str = "assessments";
@@ -60,7 +61,7 @@ impl Default for KickoffConfig {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RenderConfig {
     /// `flavor: gitlab | github`; `None` means GitLab.
-    pub flavor: Option<crate::render::Flavor>,
+    pub flavor: Option<crate::flavor::Flavor>,
     /// `templates: DIR`: files here override the built-in templates by name;
     /// already resolved against the config's directory.
     pub templates_dir: Option<PathBuf>,
@@ -68,25 +69,35 @@ pub struct RenderConfig {
     pub title: Option<String>,
 }
 
-#[derive(Debug)]
+/// Why a config cannot be used: the first problem in it, and its text.
+#[derive(Clone, Debug)]
 pub struct ConfigError {
     pub path: PathBuf,
     pub pos: Option<Pos>,
     pub message: String,
     pub help: Option<String>,
+    /// The config's text, for the line the problem is on.
+    pub text: Option<String>,
 }
 
-impl fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.path.display())?;
-        if let Some(pos) = self.pos {
-            write!(f, ":{}:{}", pos.line, pos.column)?;
-        }
-        write!(f, ": {}", self.message)?;
-        if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
-        }
-        Ok(())
+impl ConfigError {
+    /// The error as a diagnostic (`error[config]`), with its source line.
+    pub fn problem(&self) -> Problem {
+        let name = self.path.display().to_string();
+        let mut diagnostic =
+            Diagnostic::new(DiagnosticId::Config, self.pos, &self.message).in_file(name.clone());
+        diagnostic.help.clone_from(&self.help);
+        let source = self
+            .text
+            .as_ref()
+            .map(|text| Source::from_text(name, text.clone()));
+        Problem::new(diagnostic, source)
+    }
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", crate::error::Error::Config(self.clone()))
     }
 }
 
@@ -101,6 +112,11 @@ impl Config {
             lint: LintSettings::default(),
             kickoff: KickoffConfig::default(),
         }
+    }
+
+    /// The linter of this project: its questions and its rule levels.
+    pub fn linter(&self) -> crate::lint::Linter<'_> {
+        crate::lint::Linter::new(&self.questions, &self.lint)
     }
 
     /// Where a new assessment with this title goes by default:
@@ -125,20 +141,18 @@ impl Config {
     pub fn from_file(path: &Path) -> Result<Config, ConfigError> {
         let source = Source::read(path).map_err(|err| ConfigError {
             path: path.to_path_buf(),
-            pos: match err {
-                ReadError::NotUtf8 { line, column } => Some(Pos {
-                    line,
-                    column,
-                    ..Pos::default()
-                }),
-                ReadError::Io(_) => None,
-            },
+            pos: err.pos(),
             message: format!("cannot read the config: {err}"),
             help: None,
+            text: match err {
+                ReadError::NotUtf8 { lossy, .. } => Some(lossy),
+                ReadError::Io(_) => None,
+            },
         })?;
         let dir = path.parent().unwrap_or(Path::new("")).to_path_buf();
         let mut config = Config::from_text(&source.text, &dir).map_err(|mut err| {
             err.path = path.to_path_buf();
+            err.text = Some(source.text.clone());
             err
         })?;
         config.path = Some(path.to_path_buf());
@@ -147,26 +161,21 @@ impl Config {
 
     /// Reads config text; relative paths in it are relative to `dir`.
     pub fn from_text(text: &str, dir: &Path) -> Result<Config, ConfigError> {
-        let error = |pos: Pos, message: String, help: Option<String>| ConfigError {
-            path: PathBuf::new(),
-            pos: Some(pos),
-            message,
-            help,
-        };
-        let mut root = yaml::parse(text).map_err(|err| error(err.pos, err.message, None))?;
-        yaml::fix_positions(text, &mut root);
+        let root = yaml::parse(text).map_err(|err| ConfigError {
+            help: err.help,
+            ..config_error(err.pos, err.message)
+        })?;
         let mut config = Config::defaults(dir);
         let entries = match &root.value {
             Value::Null => return Ok(config),
             Value::Map(entries) => entries,
             other => {
-                return Err(error(
+                return Err(config_error(
                     root.pos,
                     format!(
                         "the config must be a mapping of settings, found {}",
                         other.kind()
                     ),
-                    None,
                 ));
             }
         };
@@ -229,6 +238,7 @@ fn config_error(pos: Pos, message: impl Into<String>) -> ConfigError {
         pos: Some(pos),
         message: message.into(),
         help: None,
+        text: None,
     }
 }
 
@@ -243,7 +253,7 @@ fn strict_entries<'n>(
     let mut out = Vec::new();
     for (key, value) in entries {
         let name = key
-            .key_text()
+            .as_text()
             .ok_or_else(|| config_error(key.pos, "a setting's name must be text"))?;
         if !known.contains(&name.as_str()) {
             let mut err = config_error(key.pos, format!("unknown setting `{parent}{name}`"));
@@ -345,7 +355,7 @@ fn apply_questions(set: &mut QuestionSet, node: &Node) -> Result<(), ConfigError
     let mut placements: Vec<(String, Node)> = Vec::new();
     for (key_node, value) in entries {
         let key = key_node
-            .key_text()
+            .as_text()
             .ok_or_else(|| config_error(key_node.pos, "a question key must be text"))?;
         if !is_valid_key(&key) {
             return Err(ConfigError {
@@ -482,11 +492,11 @@ fn alias_pos(questions: &Node, key: &str, alias: &str) -> Option<Pos> {
     let (_, question) = questions
         .entries()?
         .iter()
-        .find(|(k, _)| k.key_text().as_deref() == Some(key))?;
+        .find(|(k, _)| k.as_text().as_deref() == Some(key))?;
     let (_, aliases) = question
         .entries()?
         .iter()
-        .find(|(k, _)| k.key_text().as_deref() == Some("aliases"))?;
+        .find(|(k, _)| k.as_text().as_deref() == Some("aliases"))?;
     match &aliases.value {
         Value::Seq(items) => items
             .iter()
@@ -504,7 +514,7 @@ fn render_section(node: &Node, dir: &Path) -> Result<RenderConfig, ConfigError> 
         match key.as_str() {
             "flavor" => {
                 let text = expect_text(value, "render.flavor")?;
-                render.flavor = Some(crate::render::Flavor::parse(text.trim()).ok_or_else(
+                render.flavor = Some(crate::flavor::Flavor::parse(text.trim()).ok_or_else(
                     || ConfigError {
                         help: Some("use `gitlab` or `github`".into()),
                         ..config_error(
@@ -591,7 +601,7 @@ fn apply_lint(
                     ));
                 };
                 for (key, level) in rules {
-                    let name = key.key_text().unwrap_or_default();
+                    let name = key.as_text().unwrap_or_default();
                     let Some(rule) = lint_rules::find(&name) else {
                         let names = lint_rules::RULES.iter().flat_map(|r| [r.code, r.name]);
                         return Err(ConfigError {
@@ -668,6 +678,15 @@ mod tests {
         Config::from_text(text, Path::new("/repo"))
     }
 
+    /// The error in `text`, and the line and column it points at.
+    fn error(text: &str) -> (ConfigError, Option<(u32, u32)>) {
+        let err = config(text).unwrap_err();
+        let at = err
+            .pos
+            .map(|pos| crate::source::line_column(text, pos.offset));
+        (err, at)
+    }
+
     #[test]
     fn an_empty_config_is_the_defaults() {
         let config = config("").unwrap();
@@ -695,19 +714,19 @@ mod tests {
 
     #[test]
     fn unknown_keys_are_errors_with_a_position_and_a_suggestion() {
-        let err = config("assesments: x\n").unwrap_err();
-        assert_eq!(err.pos.map(|p| (p.line, p.column)), Some((1, 1)));
+        let (err, at) = error("assesments: x\n");
+        assert_eq!(at, Some((1, 1)));
         assert_eq!(err.help.as_deref(), Some("did you mean `assessments`?"));
 
-        let err = config("questions:\n  problem:\n    guidnce: x\n").unwrap_err();
-        assert_eq!(err.pos.map(|p| (p.line, p.column)), Some((3, 5)));
+        let (err, at) = error("questions:\n  problem:\n    guidnce: x\n");
+        assert_eq!(at, Some((3, 5)));
         assert!(err.message.contains("questions.problem.guidnce"));
     }
 
     #[test]
     fn invalid_values_are_errors_with_a_position() {
-        let err = config("questions:\n  problem:\n    required: maybe\n").unwrap_err();
-        assert_eq!(err.pos.map(|p| (p.line, p.column)), Some((3, 15)));
+        let (_, at) = error("questions:\n  problem:\n    required: maybe\n");
+        assert_eq!(at, Some((3, 15)));
         let err = config("questions:\n  pricing:\n    text: x\n").unwrap_err();
         assert!(err.message.contains("short_name"));
         let err = config("questions:\n  recommendation:\n    required: false\n").unwrap_err();
@@ -717,14 +736,14 @@ mod tests {
     #[test]
     fn the_render_section_sets_flavor_templates_and_title() {
         let render = config("render:\n  flavor: github\n  templates: .mrd/templates\n  title: \"MRD: {{ title }}\"\n").unwrap();
-        assert_eq!(render.render.flavor, Some(crate::render::Flavor::Github));
+        assert_eq!(render.render.flavor, Some(crate::flavor::Flavor::Github));
         assert_eq!(
             render.render.templates_dir.as_deref(),
             Some(Path::new("/repo/.mrd/templates"))
         );
         assert_eq!(render.render.title.as_deref(), Some("MRD: {{ title }}"));
-        let err = config("render:\n  flavor: gitea\n").unwrap_err();
-        assert_eq!(err.pos.map(|p| (p.line, p.column)), Some((2, 11)));
+        let (_, at) = error("render:\n  flavor: gitea\n");
+        assert_eq!(at, Some((2, 11)));
         let err = config("render:\n  template: x\n").unwrap_err();
         assert_eq!(
             err.help.as_deref(),
@@ -747,15 +766,15 @@ mod tests {
 
     #[test]
     fn the_lint_section_is_strict() {
-        let err = config("lint:\n  rules:\n    MRD099: deny\n").unwrap_err();
-        assert_eq!(err.pos.map(|p| (p.line, p.column)), Some((3, 5)));
+        let (_, at) = error("lint:\n  rules:\n    MRD099: deny\n");
+        assert_eq!(at, Some((3, 5)));
         let err = config("lint:\n  rules:\n    short-answr: deny\n").unwrap_err();
         assert_eq!(
             err.help.as_deref(),
             Some("did you mean `short-answer`? `mrd rules` lists every rule")
         );
-        let err = config("lint:\n  rules:\n    MRD007: loud\n").unwrap_err();
-        assert_eq!(err.pos.map(|p| (p.line, p.column)), Some((3, 13)));
+        let (_, at) = error("lint:\n  rules:\n    MRD007: loud\n");
+        assert_eq!(at, Some((3, 13)));
         let err = config("lint:\n  min_word: 3\n").unwrap_err();
         assert_eq!(err.help.as_deref(), Some("did you mean `lint.min_words`?"));
         let err = config("lint:\n  critical_questions: [problme]\n").unwrap_err();
@@ -783,8 +802,8 @@ mod tests {
             crate::lint::substance::Words::builtin()
         );
 
-        let err = config("lint:\n  words:\n    metrics:\n      comparison: [x]\n").unwrap_err();
-        assert_eq!(err.pos.map(|p| (p.line, p.column)), Some((4, 7)));
+        let (err, at) = error("lint:\n  words:\n    metrics:\n      comparison: [x]\n");
+        assert_eq!(at, Some((4, 7)));
         assert_eq!(err.help.as_deref(), Some("did you mean `comparisons`?"));
         let err = config("lint:\n  word: {}\n").unwrap_err();
         assert_eq!(err.help.as_deref(), Some("did you mean `lint.words`?"));
@@ -807,8 +826,8 @@ mod tests {
             err.help.as_deref(),
             Some("did you mean `kickoff.stale_weeks`?")
         );
-        let err = config("kickoff:\n  stale_weeks: 0\n").unwrap_err();
-        assert_eq!(err.pos.map(|p| (p.line, p.column)), Some((2, 16)));
+        let (_, at) = error("kickoff:\n  stale_weeks: 0\n");
+        assert_eq!(at, Some((2, 16)));
         let err = config("kickoff:\n  milestone_pattern: \"%Y\"\n").unwrap_err();
         assert!(err.message.contains("cannot name milestones"), "{err}");
         let err = config("kickof: {}\n").unwrap_err();
@@ -836,18 +855,17 @@ mod tests {
             err.help.as_deref(),
             Some("did you mean `questions.problem.aliases`?")
         );
-        let err = config("questions:\n  problem:\n    aliases: [x, {a: b}]\n").unwrap_err();
-        assert_eq!(err.pos.map(|p| (p.line, p.column)), Some((3, 18)));
-        let err = config(
+        let (_, at) = error("questions:\n  problem:\n    aliases: [x, {a: b}]\n");
+        assert_eq!(at, Some((3, 18)));
+        let (err, at) = error(
             "questions:\n  problem:\n    aliases: [Douleur]\n  target_market:\n    aliases: [Qui, douleur]\n",
-        )
-        .unwrap_err();
+        );
         assert!(
             err.message.contains("also an alias of `problem`"),
             "{}",
             err.message
         );
-        assert_eq!(err.pos.map(|p| (p.line, p.column)), Some((5, 20)));
+        assert_eq!(at, Some((5, 20)));
     }
 
     #[test]

@@ -4,16 +4,20 @@
 //! 0 success, 1 the assessments have problems (lint errors, an incomplete
 //! `--answers` file), 2 the command could not do its job (usage, I/O, config,
 //! template), 130 interrupted by Ctrl-C.
+//!
+//! Each error becomes a [`Problem`] to be printed, so that a broken config
+//! or template looks like any lint finding: code, message, the file with its
+//! line and column, the source line, and a help line.
 
-use std::fmt;
 use std::io;
 use std::process::ExitCode;
 
 use crate::assessment::WriteError;
 use crate::config::ConfigError;
+use crate::diagnostic::{Diagnostic, DiagnosticId, Problem};
 use crate::inputs::InputError;
 use crate::render::TemplateError;
-use crate::source::ReadError;
+use crate::source::{Pos, ReadError, Source};
 
 /// How a command that ran to its end went.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,6 +45,8 @@ pub enum Error {
     Git(crate::git::GitError),
     /// Writing to stdout or stderr failed.
     Output(io::Error),
+    /// Any other problem with a place in a file.
+    Problem(Box<Problem>),
 }
 
 impl Error {
@@ -52,25 +58,74 @@ impl Error {
     pub fn is_broken_pipe(&self) -> bool {
         matches!(self, Error::Output(err) if err.kind() == io::ErrorKind::BrokenPipe)
     }
+
+    /// The error as a diagnostic, with the text it points into.
+    pub fn problem(&self) -> Problem {
+        let io = |file: String, message: String| {
+            Problem::new(
+                Diagnostic::new(DiagnosticId::Io, None, message).in_file(file),
+                None,
+            )
+        };
+        match self {
+            Error::Usage(message) => {
+                Problem::new(Diagnostic::new(DiagnosticId::Usage, None, message), None)
+            }
+            Error::Config(err) => err.problem(),
+            Error::Input(err) => io(err.path.display().to_string(), err.message.clone()),
+            Error::Read { name, err } => match err {
+                ReadError::NotUtf8 { offset, lossy } => {
+                    let diagnostic = Diagnostic::new(
+                        DiagnosticId::Io,
+                        Some(Pos::new(*offset, 1)),
+                        err.to_string(),
+                    )
+                    .help("save the file as UTF-8")
+                    .in_file(name.clone());
+                    Problem::new(
+                        diagnostic,
+                        Some(Source::from_text(name.clone(), lossy.clone())),
+                    )
+                }
+                ReadError::Io(_) => io(name.clone(), format!("cannot read {name}: {err}")),
+            },
+            Error::Write(err) => {
+                let (path, message, help) = err.parts();
+                let mut diagnostic = Diagnostic::new(DiagnosticId::Io, None, message).in_file(path);
+                diagnostic.help = help;
+                Problem::new(diagnostic, None)
+            }
+            Error::Template(err) => err.problem(),
+            Error::Git(err) => Problem::new(
+                Diagnostic::new(DiagnosticId::Io, None, err.to_string()),
+                None,
+            ),
+            Error::Problem(problem) => (**problem).clone(),
+            Error::Output(err) => Problem::new(
+                Diagnostic::new(
+                    DiagnosticId::Io,
+                    None,
+                    format!("cannot write output: {err}"),
+                ),
+                None,
+            ),
+        }
+    }
 }
 
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Error::Usage(message) => f.write_str(message),
-            Error::Config(err) => write!(f, "{err}"),
-            Error::Input(err) => write!(f, "{}: {}", err.path.display(), err.message),
-            Error::Read { name, err } => match err {
-                ReadError::NotUtf8 { line, column } => {
-                    write!(f, "{name}:{line}:{column}: {err}")
-                }
-                ReadError::Io(_) => write!(f, "cannot read {name}: {err}"),
-            },
-            Error::Write(err) => write!(f, "{err}"),
-            Error::Template(err) => write!(f, "{err}"),
-            Error::Git(err) => write!(f, "{err}"),
-            Error::Output(err) => write!(f, "cannot write output: {err}"),
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let problem = self.problem();
+        let d = &problem.diagnostic;
+        if !d.file.is_empty() {
+            write!(f, "{}", d.file)?;
+            if let (Some(source), Some(span)) = (&problem.source, d.span) {
+                let at = source.line_column(span.offset);
+                write!(f, ":{}:{}", at.line, at.column)?;
+            }
+            write!(f, ": ")?;
         }
+        f.write_str(&d.message)
     }
 }
 

@@ -101,13 +101,24 @@ fn walk(
                 });
             }
             inputs.extend(found.into_iter().map(Input::File));
-        } else if path.exists() {
-            inputs.push(Input::File(path.clone()));
         } else {
-            return Err(InputError {
-                path: path.clone(),
-                message: "no such file or directory".into(),
-            });
+            match std::fs::metadata(path) {
+                Ok(metadata) if metadata.is_file() => inputs.push(Input::File(path.clone())),
+                // A FIFO, a device or a socket named on the command line is
+                // an error, not a read that never ends.
+                Ok(metadata) => {
+                    return Err(InputError {
+                        path: path.clone(),
+                        message: crate::source::not_a_regular_file(&metadata),
+                    });
+                }
+                Err(_) => {
+                    return Err(InputError {
+                        path: path.clone(),
+                        message: "no such file or directory".into(),
+                    });
+                }
+            }
         }
     }
     Ok(inputs)
@@ -122,6 +133,8 @@ fn files(dir: &Path, wanted: &Wanted<'_>) -> Result<Vec<PathBuf>, InputError> {
             path: dir.to_path_buf(),
             message: err.to_string(),
         })?;
+        // Only regular files: a FIFO or a socket named `*.md` in the tree is
+        // skipped, since reading one could wait for ever.
         let is_file = entry.file_type().is_some_and(|t| t.is_file());
         let skipped = wanted.skip_readme && entry.file_name().eq_ignore_ascii_case(README);
         let extension = entry

@@ -11,6 +11,7 @@ pub mod controls;
 pub mod date;
 pub mod diagnostic;
 pub mod error;
+pub mod flavor;
 pub mod git;
 pub mod history;
 pub mod import;
@@ -78,10 +79,8 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
         Ok(outcome) => outcome.into(),
         Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,
         Err(err) => {
-            let style = anstyle::Style::new()
-                .bold()
-                .fg_color(Some(anstyle::AnsiColor::Red.into()));
-            let _ = writeln!(anstream::stderr(), "{style}error:{style:#} {err}");
+            let problem = err.problem();
+            let _ = output::human::eprint(&[problem.diagnostic], problem.source.as_ref());
             ExitCode::from(err.exit_code())
         }
     }

@@ -10,7 +10,9 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::assessment::{Choice, Confidence, Decision, FORMAT_VERSION, Status};
+use crate::assessment::{
+    Choice, Confidence, Decision, FORMAT_VERSION, Field, RecommendationField, Status,
+};
 use crate::questions::{Question, QuestionSet};
 
 /// The schema dialect the output declares.
@@ -39,58 +41,45 @@ pub fn front_matter_schema(questions: &QuestionSet) -> Value {
         None => "The decision: go, no-go or undecided.".to_string(),
     };
 
-    json!({
-        "$schema": DIALECT,
-        "title": "mrd opportunity assessment",
-        "description": "The YAML front-matter of an opportunity assessment (format version 1). Written by hand or with `mrd new`; checked for completeness by `mrd lint`.",
-        "type": "object",
-        "properties": {
-            "mrd": {
-                "description": "The format version. Optional; this version of mrd reads version 1.",
-                "const": FORMAT_VERSION,
-            },
-            "title": {
-                "description": "The opportunity's name, as it would appear in an issue title.",
-                "type": "string",
-                "minLength": 1,
-            },
-            "author": {
-                "description": "Who wrote the assessment.",
-                "type": "string",
-            },
-            "created": {
-                "description": "The day the assessment was started, as an ISO date (2026-10-02).",
+    // Each top-level field of the format, from its one definition, with
+    // the shape this schema gives it.
+    let mut properties = Map::new();
+    for &field in Field::ALL {
+        let description = field.description();
+        let property = match field {
+            Field::Version => json!({ "description": description, "const": FORMAT_VERSION }),
+            Field::Title => json!({ "description": description, "type": "string", "minLength": 1 }),
+            Field::Author => json!({ "description": description, "type": "string" }),
+            Field::Created => json!({
+                "description": description,
                 "anyOf": [
                     { "type": "string", "pattern": DATE_PATTERN },
                     loaded_date(),
                 ],
-            },
-            "status": {
-                "description": "Where the assessment is in its life.",
-                "enum": choices::<Status>(),
-            },
-            "decided": {
-                "description": "The day the current decision (go or no-go) was made, as an ISO date. Written by `mrd decide`, the interview and `mrd edit`.",
+            }),
+            Field::Status => json!({ "description": description, "enum": choices::<Status>() }),
+            Field::Decided => json!({
+                "description": description,
                 "type": "string",
                 "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-            },
-            "labels": {
-                "description": "Issue labels, for `mrd render`.",
+            }),
+            Field::Labels => json!({
+                "description": description,
                 "anyOf": [
                     { "type": "array", "items": { "type": "string" } },
                     { "type": "string" },
                 ],
-            },
-            "milestone": {
-                "description": "The milestone the work is planned for.",
+            }),
+            Field::Milestone => json!({
+                "description": description,
                 "anyOf": [
                     { "type": "string" },
                     { "type": "number" },
                     loaded_date(),
                 ],
-            },
-            "answers": nullable_object(
-                "The answer to each question, in Markdown, by question key. See `mrd questions`.",
+            }),
+            Field::Answers => nullable_object(
+                description,
                 json!({
                     "type": "object",
                     "properties": answers,
@@ -99,39 +88,24 @@ pub fn front_matter_schema(questions: &QuestionSet) -> Value {
                     "additionalProperties": false,
                 }),
             ),
-            "confidence": nullable_object(
-                "How sure the author is of each answer: low, medium or high.",
+            Field::Confidence => nullable_object(
+                description,
                 json!({
                     "type": "object",
                     "properties": confidence,
                     "additionalProperties": false,
                 }),
             ),
-            "recommendation": nullable_object(
+            // The decision's description is the tenth question's own.
+            Field::Recommendation => nullable_object(
                 &decision_description,
                 json!({
                     "type": "object",
-                    "properties": {
-                        "decision": {
-                            "description": "go, no-go, or undecided while the assessment is still open.",
-                            "enum": choices::<Decision>(),
-                        },
-                        "rationale": {
-                            "description": "Why, weighing the answers above (Markdown).",
-                            "anyOf": [{ "type": "string" }, { "type": "null" }],
-                        },
-                        "conditions": {
-                            "description": "What must hold for a go to stand, or what would change a no-go.",
-                            "anyOf": [
-                                { "type": "array", "items": { "type": "string" } },
-                                { "type": "string" },
-                            ],
-                        },
-                    },
+                    "properties": recommendation_properties(),
                 }),
             ),
-            "lint": {
-                "description": "Rules this file allows for itself, by code or name (`mrd rules` lists them), e.g. `allow: [MRD007]`.",
+            Field::FileSettings => json!({
+                "description": description,
                 "type": "object",
                 "properties": {
                     "allow": {
@@ -140,13 +114,48 @@ pub fn front_matter_schema(questions: &QuestionSet) -> Value {
                     },
                 },
                 "additionalProperties": false,
-            },
-        },
-        "required": ["title"],
+            }),
+        };
+        properties.insert(field.key().to_string(), property);
+    }
+
+    json!({
+        "$schema": DIALECT,
+        "title": "mrd opportunity assessment",
+        "description": "The YAML front-matter of an opportunity assessment (format version 1). Written by hand or with `mrd new`; checked for completeness by `mrd lint`.",
+        "type": "object",
+        "properties": properties,
+        "required": [Field::Title.key()],
         // Unknown top-level keys are kept by mrd, but in an editor they are
         // far more often typos (`tittle:`) than intent.
         "additionalProperties": false,
     })
+}
+
+/// The keys inside `recommendation:`, from their one definition.
+fn recommendation_properties() -> Map<String, Value> {
+    let mut properties = Map::new();
+    for &field in RecommendationField::ALL {
+        let description = field.description();
+        let property = match field {
+            RecommendationField::Decision => {
+                json!({ "description": description, "enum": choices::<Decision>() })
+            }
+            RecommendationField::Rationale => json!({
+                "description": description,
+                "anyOf": [{ "type": "string" }, { "type": "null" }],
+            }),
+            RecommendationField::Conditions => json!({
+                "description": description,
+                "anyOf": [
+                    { "type": "array", "items": { "type": "string" } },
+                    { "type": "string" },
+                ],
+            }),
+        };
+        properties.insert(field.key().to_string(), property);
+    }
+    properties
 }
 
 /// `object`, or nothing at all (`answers:` with no value yet, as a skeleton
@@ -214,13 +223,11 @@ pub fn to_pretty_json(schema: &Value, questions: &QuestionSet) -> String {
         "properties",
         "required",
         "additionalProperties",
-        // Inside the recommendation and a file's own lint settings.
-        "decision",
-        "rationale",
-        "conditions",
+        // Inside a file's own lint settings.
         "allow",
     ]
     .iter()
+    .chain(crate::assessment::RECOMMENDATION_KEYS)
     .chain(crate::assessment::TOP_LEVEL_KEYS)
     .map(|k| k.to_string())
     .collect();

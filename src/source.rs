@@ -1,14 +1,43 @@
 //! A file's text as read from disk, and the facts needed to point into it.
 //!
-//! Positions everywhere in `mrd` are in the coordinates of this text: the UTF-8
-//! byte-order mark, if any, is removed before anything else looks at it (and
-//! restored when the file is rewritten).
+//! Positions everywhere in `mrd` are byte spans ([`Pos`]) in this text: the
+//! UTF-8 byte-order mark, if any, is removed before anything else looks at it
+//! (and restored when the file is rewritten). Lines and columns are computed
+//! only when a position is printed, through the file's [`LineIndex`].
+
+mod line_index;
 
 use std::fmt;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+pub use line_index::{LineColumn, LineIndex};
 
 const BOM: &str = "\u{feff}";
+
+/// A span of a file's text, in bytes: where a key, a value or a problem is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Pos {
+    /// The first byte.
+    pub offset: usize,
+    /// How many bytes; 0 for a point (the place something is missing).
+    pub len: usize,
+}
+
+impl Pos {
+    /// The start of a file: where findings about a whole file point.
+    pub const START: Pos = Pos { offset: 0, len: 0 };
+
+    pub const fn new(offset: usize, len: usize) -> Pos {
+        Pos { offset, len }
+    }
+
+    /// The byte after the span.
+    pub const fn end(self) -> usize {
+        self.offset + self.len
+    }
+}
 
 #[derive(Clone, Debug)]
 pub struct Source {
@@ -18,6 +47,8 @@ pub struct Source {
     /// The text without its byte-order mark.
     pub text: String,
     pub bom: bool,
+    /// Built the first time a position is printed.
+    index: OnceLock<LineIndex>,
 }
 
 #[derive(Debug)]
@@ -25,8 +56,11 @@ pub enum ReadError {
     Io(io::Error),
     /// Not UTF-8: where the first bad byte is, so the user can find it.
     NotUtf8 {
-        line: u32,
-        column: u32,
+        /// The byte offset of the first bad byte (after a byte-order mark).
+        offset: usize,
+        /// The text with bad bytes replaced (U+FFFD): identical to the file
+        /// up to `offset`, so it can show the line the bad byte is on.
+        lossy: String,
     },
 }
 
@@ -35,6 +69,16 @@ impl fmt::Display for ReadError {
         match self {
             ReadError::Io(err) => write!(f, "{err}"),
             ReadError::NotUtf8 { .. } => f.write_str("the file is not valid UTF-8 text"),
+        }
+    }
+}
+
+impl ReadError {
+    /// Where the problem is in the file, when it is in the file.
+    pub fn pos(&self) -> Option<Pos> {
+        match self {
+            ReadError::NotUtf8 { offset, .. } => Some(Pos::new(*offset, 1)),
+            ReadError::Io(_) => None,
         }
     }
 }
@@ -51,11 +95,34 @@ impl Source {
             path: None,
             text,
             bom,
+            index: OnceLock::new(),
         }
     }
 
+    /// The file's line index, built on first use.
+    pub fn index(&self) -> &LineIndex {
+        self.index.get_or_init(|| LineIndex::new(&self.text))
+    }
+
+    /// The 1-based line and character column of a byte offset.
+    pub fn line_column(&self, offset: usize) -> LineColumn {
+        self.index().line_column(offset, &self.text)
+    }
+
+    /// Reads a regular file. Anything else named like one (a FIFO, a
+    /// device, a socket) is refused before it is opened: opening a FIFO
+    /// with no writer would wait for ever.
     pub fn read(path: &Path) -> Result<Source, ReadError> {
-        let bytes = std::fs::read(path).map_err(ReadError::Io)?;
+        let mut file = open(path).map_err(ReadError::Io)?;
+        let metadata = file.metadata().map_err(ReadError::Io)?;
+        if !metadata.is_file() {
+            return Err(ReadError::Io(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                not_a_regular_file(&metadata),
+            )));
+        }
+        let mut bytes = Vec::with_capacity(metadata.len() as usize);
+        file.read_to_end(&mut bytes).map_err(ReadError::Io)?;
         let mut source = Source::from_bytes(path.display().to_string(), bytes)?;
         source.path = Some(path.to_path_buf());
         Ok(source)
@@ -72,24 +139,63 @@ impl Source {
             Ok(text) => Ok(Source::from_text(name, text)),
             Err(err) => {
                 let bytes = err.as_bytes();
-                let valid = &bytes[..err.utf8_error().valid_up_to()];
-                // `valid` is UTF-8 by definition of valid_up_to.
-                let before = std::str::from_utf8(valid).unwrap_or_default();
-                let (line, column) = line_column(before, before.len());
-                Err(ReadError::NotUtf8 { line, column })
+                let mut offset = err.utf8_error().valid_up_to();
+                let mut lossy = String::from_utf8_lossy(bytes).into_owned();
+                if lossy.starts_with(BOM) {
+                    lossy.drain(..BOM.len());
+                    offset = offset.saturating_sub(BOM.len());
+                }
+                Err(ReadError::NotUtf8 { offset, lossy })
             }
         }
     }
 }
 
-/// The 1-based line and character column of a byte offset.
+/// Opens a file for reading without waiting: a FIFO opened for reading
+/// waits for a writer, so it is opened non-blocking (which changes nothing
+/// for a regular file) and refused once its type is known. Costs no more
+/// system calls than `std::fs::read`.
+fn open(path: &Path) -> io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    options.open(path)
+}
+
+/// Why a path that is not a regular file cannot be read as one.
+pub fn not_a_regular_file(metadata: &std::fs::Metadata) -> String {
+    let kind = if metadata.is_dir() {
+        "a directory"
+    } else {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt;
+            let t = metadata.file_type();
+            if t.is_fifo() {
+                "a named pipe (FIFO)"
+            } else if t.is_socket() {
+                "a socket"
+            } else if t.is_block_device() || t.is_char_device() {
+                "a device"
+            } else {
+                "not a regular file"
+            }
+        }
+        #[cfg(not(unix))]
+        "not a regular file"
+    };
+    format!("this is {kind}, not a file mrd can read; name a Markdown file or a directory")
+}
+
+/// The 1-based line and character column of a byte offset in a text read
+/// once; a text read for many positions keeps a [`LineIndex`] instead.
 pub fn line_column(text: &str, offset: usize) -> (u32, u32) {
-    let offset = offset.min(text.len());
-    let before = &text[..offset];
-    let line = before.matches('\n').count() as u32 + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() as u32 + 1;
-    (line, column)
+    let position = LineIndex::new(text).line_column(offset, text);
+    (position.line, position.column)
 }
 
 #[cfg(test)]
@@ -105,8 +211,12 @@ mod tests {
 
     #[test]
     fn locates_the_first_invalid_byte() {
-        let err = Source::from_bytes("x".into(), b"ok\nab\xffcd".to_vec()).unwrap_err();
-        assert!(matches!(err, ReadError::NotUtf8 { line: 2, column: 3 }));
+        let err = Source::from_bytes("x".into(), b"\xef\xbb\xbfok\nab\xffcd".to_vec()).unwrap_err();
+        let ReadError::NotUtf8 { offset, lossy } = err else {
+            panic!("{err:?}")
+        };
+        assert_eq!(offset, 5);
+        assert_eq!(line_column(&lossy, offset), (2, 3));
     }
 
     #[test]

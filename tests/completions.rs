@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use common::mrd;
 use expectrl::{Regex, Session};
-use mrd::lint::rules::RULES;
+use mrd::diagnostic::rules::RULES;
 
 const TIMEOUT: Duration = Duration::from_secs(30);
 const POLL: Duration = Duration::from_millis(20);

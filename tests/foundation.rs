@@ -244,7 +244,7 @@ fn lint_exit_codes_are_a_contract() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "no/such/path.md: no such file or directory",
+            "error[io]: no such file or directory\n--> no/such/path.md",
         ));
 }
 
@@ -304,10 +304,14 @@ fn a_config_error_names_file_line_and_column_and_exits_2() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            ".mrd.yml:3:5: unknown setting `questions.problem.guidnce`",
+            "error[config]: unknown setting `questions.problem.guidnce`\n",
+        ))
+        .stderr(predicate::str::contains(".mrd.yml:3:5\n"))
+        .stderr(predicate::str::contains(
+            "3 |     guidnce: typo\n  |     ^^^^^^^\n",
         ))
         .stderr(predicate::str::contains(
-            "did you mean `questions.problem.guidance`?",
+            "help: did you mean `questions.problem.guidance`?",
         ));
 }
 
@@ -352,9 +356,8 @@ fn new_from_an_answers_file_writes_atomically_and_never_overwrites() {
         .args(["new", "--answers", "answers.yml"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains(
-            "already exists; pass --force to replace it",
-        ));
+        .stderr(predicate::str::contains("already exists"))
+        .stderr(predicate::str::contains("help: pass --force to replace it"));
     assert_eq!(scratch.read(written), before);
 
     scratch
@@ -378,8 +381,12 @@ fn new_with_incomplete_answers_saves_a_draft_and_reports_positions_in_the_answer
         .args(["new", "--answers", "answers.yml", "-o", "draft.md"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("answers.yml:4:3: error[MRD003]"))
-        .stderr(predicate::str::contains("answers.yml:1:1: error[MRD004]"))
+        .stderr(predicate::str::contains(
+            "error[MRD003]: the answer to question 3 (market size) is empty\n --> answers.yml:4:3",
+        ))
+        .stderr(predicate::str::contains(
+            "error[MRD004]: question 10 (go or no-go) has no decision\n --> answers.yml:1:1",
+        ))
         .stderr(predicate::str::contains("saved as it is (status: draft)"));
     let draft = scratch.read("draft.md");
     assert!(draft.contains("status: draft"));
@@ -395,7 +402,9 @@ fn new_with_unreadable_answers_writes_nothing() {
         .args(["new", "--answers", "answers.yml", "-o", "x.md"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("answers.yml:2:9: error[MRD001]"))
+        .stderr(predicate::str::contains(
+            "error[MRD001]: invalid value `someday` for `status`\n --> answers.yml:2:9",
+        ))
         .stderr(predicate::str::contains("nothing was written"));
     assert!(!scratch.path().join("x.md").exists());
 }
@@ -416,7 +425,7 @@ fn render_prints_issue_text_and_refuses_broken_files() {
         .code(1)
         .stdout("")
         .stderr(predicate::str::contains(
-            "invalid-values.md:4:9: error[MRD001]",
+            "error[MRD001]: invalid value `finished` for `status`\n --> tests/fixtures/parse/invalid-values.md:4:9",
         ));
 }
 
@@ -500,4 +509,51 @@ fn help_and_version() {
         .success()
         .stdout(predicate::str::contains("Usage: mrd [OPTIONS] <COMMAND>"))
         .stderr("");
+}
+
+/// A `|` block at the very end of YAML, with no line ending after it, reads
+/// as it would with one (as the YAML test suite says), in an answers file,
+/// in `.mrd.yml` and between fences alike.
+#[test]
+fn a_block_at_the_end_of_the_yaml_keeps_its_line_feed_everywhere() {
+    let scratch = Scratch::new();
+    scratch.write(
+        "answers.yml",
+        "title: End\nanswers:\n  problem: |\n    Teams lose a day a month.",
+    );
+    scratch
+        .mrd()
+        .args(["new", "--answers", "answers.yml", "-o", "end.md"])
+        .assert()
+        .code(1);
+    assert!(
+        scratch
+            .read("end.md")
+            .contains("  problem: |\n    Teams lose a day a month.\n"),
+        "{}",
+        scratch.read("end.md")
+    );
+    scratch.write(
+        ".mrd.yml",
+        "questions:\n  problem:\n    guidance: |\n      Say who hurts.",
+    );
+    let out = scratch
+        .mrd()
+        .args(["questions", "--format", "json"])
+        .output()
+        .unwrap();
+    let questions: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(questions[0]["guidance"], "Say who hurts.\n");
+}
+
+/// A lone CR ends a line for YAML, and so for the lines lint prints.
+#[test]
+fn a_lone_cr_ends_a_line_in_positions_and_quoted_lines() {
+    mrd()
+        .args(["lint", "tests/fixtures/bad/lone-cr.md"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "error[MRD001]: invalid value `maybe` for `status`\n --> tests/fixtures/bad/lone-cr.md:3:9\n  |\n3 | status: maybe\n  |         ^^^^^ invalid-front-matter",
+        ));
 }

@@ -141,19 +141,19 @@ fn a_named_path_with_no_assessment_is_an_error() {
     for (path, message) in [
         (
             "empty",
-            "error: empty: no *.md files in this directory (README.md does not count); check the path\n",
+            "error[io]: no *.md files in this directory (README.md does not count); check the path\n--> empty\n",
         ),
         (
             "only-readme",
-            "error: only-readme: no *.md files in this directory (README.md does not count); check the path\n",
+            "error[io]: no *.md files in this directory (README.md does not count); check the path\n--> only-readme\n",
         ),
         (
             "docs",
-            "error: docs: no *.md files in this directory (README.md does not count); check the path\n",
+            "error[io]: no *.md files in this directory (README.md does not count); check the path\n--> docs\n",
         ),
         (
             "asessments",
-            "error: asessments: no such file or directory\n",
+            "error[io]: no such file or directory\n--> asessments\n",
         ),
     ] {
         for command in ["lint", "summary"] {

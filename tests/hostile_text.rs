@@ -294,8 +294,9 @@ fn only_mrds_own_quick_actions_run_whatever_the_labels_hold() {
             assert_eq!(out, "", "{hostile:?}");
             let err = String::from_utf8_lossy(&run.stderr);
             assert!(
-                err.contains("x.md:4:5: label")
-                    && err.contains("cannot be written as a GitLab quick action"),
+                err.contains("error: label")
+                    && err.contains("cannot be written as a GitLab quick action")
+                    && err.contains("--> x.md:4:5"),
                 "{hostile:?}: {err}"
             );
             continue;

@@ -223,7 +223,7 @@ fn check_doc(
             .front
             .extra
             .iter()
-            .any(|(k, _)| k.key_text().as_deref() == Some(key));
+            .any(|(k, _)| k.as_text().as_deref() == Some(key));
         check(kept, format!("front-matter key `{key}` was not kept"));
     }
     for phrase in &want.notes {

@@ -218,8 +218,9 @@ fn aliases_in_the_config_are_strict() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            ".mrd.yml:3:5: unknown setting `questions.problem.alias`",
+            "error[config]: unknown setting `questions.problem.alias`\n",
         ))
+        .stderr(predicate::str::contains(".mrd.yml:3:5\n"))
         .stderr(predicate::str::contains(
             "did you mean `questions.problem.aliases`?",
         ));

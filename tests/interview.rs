@@ -1050,7 +1050,10 @@ fn new_refuses_an_existing_file_before_asking_anything() {
     let tty = spawn(&scratch, &["new", "Taken"]);
     let (code, seen) = tty.finish();
     assert_eq!(code, 2, "{seen}");
-    assert!(seen.contains("already exists; pass --force"), "{seen}");
+    assert!(
+        seen.contains("already exists") && seen.contains("pass --force"),
+        "{seen}"
+    );
     assert!(!seen.contains("Question 1"), "{seen}");
     assert_eq!(scratch.read("assessments/taken.md"), "mine\n");
 }

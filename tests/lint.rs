@@ -159,6 +159,32 @@ fn warnings_pass_errors_fail_and_levels_can_be_changed_on_the_command_line() {
 }
 
 #[test]
+fn rule_names_are_read_in_any_case_like_codes() {
+    let short = rule_fixture("MRD007-short-answer.md");
+    let (code, diagnostics) = lint_json(&[&short, "--deny", "Short-Answer"]);
+    assert_eq!((code, diagnostics[0]["level"].as_str()), (1, Some("error")));
+    let (code, diagnostics) = lint_json(&[&short, "--allow", "SHORT-ANSWER"]);
+    assert_eq!((code, diagnostics.len()), (0, 0));
+    let (code, _) = lint_json(&[&short, "--deny", "Warnings"]);
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn the_level_of_invalid_front_matter_holds_for_text_that_cannot_be_read() {
+    let binary = common::fixture("bad/windows-1252.md");
+    let binary = binary.to_str().unwrap();
+    let (code, diagnostics) = lint_json(&[binary]);
+    assert_eq!((code, diagnostics[0]["level"].as_str()), (1, Some("error")));
+    let (code, diagnostics) = lint_json(&[binary, "--warn", "invalid-front-matter"]);
+    assert_eq!(
+        (code, diagnostics[0]["level"].as_str()),
+        (0, Some("warning"))
+    );
+    let (code, diagnostics) = lint_json(&[binary, "--allow", "MRD001"]);
+    assert_eq!((code, diagnostics.len()), (0, 0));
+}
+
+#[test]
 fn the_lint_section_of_the_config_sets_levels_and_thresholds() {
     let scratch = Scratch::new();
     let text = std::fs::read_to_string(rule_fixture("MRD007-short-answer.md")).unwrap();
@@ -196,7 +222,11 @@ fn the_lint_section_of_the_config_sets_levels_and_thresholds() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains(
-            ".mrd.yml:3:13: invalid level for `lint.rules.MRD007`",
+            "error[config]: invalid level for `lint.rules.MRD007`\n",
+        ))
+        .stderr(predicates::str::contains(".mrd.yml:3:13\n"))
+        .stderr(predicates::str::contains(
+            "help: a rule's level is one of: allow | warn | deny",
         ));
 }
 

@@ -276,8 +276,9 @@ fn a_label_that_would_break_out_of_its_quotes_is_an_error() {
         .code(2)
         .stdout("")
         .stderr(predicates::str::contains(
-            "x.md:5:5: label `bad\\\" /close` cannot be written as a GitLab quick action",
-        ));
+            "error: label `bad\\\" /close` cannot be written as a GitLab quick action",
+        ))
+        .stderr(predicates::str::contains(" --> x.md:5:5\n"));
 }
 
 #[test]
@@ -490,9 +491,11 @@ fn a_broken_template_names_its_file_and_line() {
         .code(2)
         .stdout("")
         .stderr(predicates::str::contains(format!(
-            "error: template {broken}:5:12: Unknown filter `no_such_filter`"
+            "error[template]: Unknown filter `no_such_filter`\n --> {broken}:5:12\n"
         )))
-        .stderr(predicates::str::contains("no_such_filter"));
+        .stderr(predicates::str::contains(
+            "5 | {{ notes | no_such_filter }}\n  |            ^",
+        ));
 
     let failing = path(fixture("render/render-error.md"));
     mrd()
@@ -505,16 +508,13 @@ fn a_broken_template_names_its_file_and_line() {
         .assert()
         .code(2)
         .stdout("")
-        .stderr(predicates::str::contains(format!(
-            "error: template {failing}:3:"
-        )));
+        .stderr(predicates::str::contains(format!(" --> {failing}:3:")));
 
     let s = project_with_templates(&[("issue.md", "ok\n{% if %}\n")]);
-    s.mrd()
-        .args(["render", "x.md"])
-        .assert()
-        .code(2)
-        .stderr(predicates::str::is_match(r"error: template \S*tpl/issue\.md:2:").expect("regex"));
+    s.mrd().args(["render", "x.md"]).assert().code(2).stderr(
+        predicates::str::is_match(r"error\[template\]: .*\n --> \S*tpl/issue\.md:2:")
+            .expect("regex"),
+    );
 }
 
 #[test]
@@ -526,7 +526,7 @@ fn a_broken_title_setting_names_the_config() {
         .args(["render", "--title", "x.md"])
         .assert()
         .code(2)
-        .stderr(predicates::str::contains(".mrd.yml (render.title):1:"));
+        .stderr(predicates::str::contains(".mrd.yml (render.title):1:9\n"));
 }
 
 #[test]

@@ -10,48 +10,23 @@
 
 mod common;
 
-use std::process::{Command, Stdio};
+use std::process::Command;
 
-use common::Scratch;
+use common::{Scratch, cost};
 
 /// Linear growth gives 4; quadratic gives 16. Generous for a shared machine.
 const MAX_RATIO: f64 = 8.0;
 
-/// The CPU seconds and peak memory (KiB) of one `mrd render` of `file`.
-// The child is reaped by wait4, which std cannot do while returning its
-// resource usage.
-#[allow(clippy::zombie_processes)]
-fn cost(scratch: &Scratch, file: &str) -> (f64, f64) {
-    let child = Command::new(assert_cmd::cargo::cargo_bin("mrd"))
-        .args(["render", file])
-        .current_dir(scratch.path())
-        .env("NO_COLOR", "1")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("spawn mrd");
-    let mut status = 0;
-    // SAFETY: rusage is plain data that wait4 fills in; the pid is our child,
-    // reaped here (std's wait is not called for it).
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
-    assert_eq!(pid, child.id() as libc::pid_t, "wait4 failed");
-    assert!(
-        libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
-        "mrd render {file} failed"
-    );
-    let seconds = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
-    (
-        seconds(usage.ru_utime) + seconds(usage.ru_stime),
-        usage.ru_maxrss as f64,
-    )
-}
-
-/// The cheapest of a few runs: noise only ever adds.
+/// The least CPU seconds and peak memory (KiB) of two `mrd render`s of
+/// `file`.
 fn least_cost(scratch: &Scratch, file: &str) -> (f64, f64) {
-    (0..2)
-        .map(|_| cost(scratch, file))
-        .fold((f64::MAX, f64::MAX), |a, b| (a.0.min(b.0), a.1.min(b.1)))
+    let cost = cost::least(2, || {
+        let mut command = Command::new(assert_cmd::cargo::cargo_bin("mrd"));
+        command.args(["render", file]).current_dir(scratch.path());
+        command
+    });
+    assert_eq!(cost.code, Some(0), "mrd render {file} failed");
+    (cost.cpu, cost.peak_kib)
 }
 
 fn notes(unit: &str, times: usize) -> String {

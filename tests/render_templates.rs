@@ -103,6 +103,7 @@ fn a_missing_templates_directory_is_an_error() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains(
-            "nowhere: cannot read the templates directory",
-        ));
+            "error[template]: cannot read the templates directory",
+        ))
+        .stderr(predicates::str::contains("/nowhere\n"));
 }

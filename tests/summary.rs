@@ -698,7 +698,8 @@ fn a_missing_path_is_a_usage_error() {
     let out = mrd().args(["summary", "no/such/dir"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        String::from_utf8_lossy(&out.stderr).contains("no/such/dir: no such file or directory")
+        String::from_utf8_lossy(&out.stderr)
+            .contains("error[io]: no such file or directory\n--> no/such/dir")
     );
 }
 

@@ -10,8 +10,6 @@ pub struct Split<'a> {
     pub yaml: &'a str,
     /// Byte offset of the YAML in the file's text.
     pub yaml_offset: usize,
-    /// The file line on which the YAML starts (the opening fence is line 1).
-    pub yaml_line: u32,
     /// Everything after the closing fence's line ending.
     pub body: &'a str,
     /// Whether the front-matter uses CRLF line endings, so a rewrite keeps them.
@@ -49,7 +47,6 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
             return Ok(Split {
                 yaml: &text[yaml_offset..line_start],
                 yaml_offset,
-                yaml_line: 2,
                 body: &text[line_end..],
                 crlf,
             });

@@ -5,6 +5,7 @@
 //! does not know are kept, in order, so a rewrite never loses them.
 
 mod decide;
+mod fields;
 mod frontmatter;
 mod guard;
 mod parse;
@@ -15,9 +16,12 @@ use std::fmt;
 use std::str::FromStr;
 
 pub use decide::{record_decision, set_rationale};
+pub use fields::{
+    FILE_SETTINGS_KEY, Field, RECOMMENDATION_KEYS, RecommendationField, TOP_LEVEL_KEYS,
+};
 pub use frontmatter::{Split, SplitError, split};
 pub use guard::{GuardedFile, Saved};
-pub use parse::{Parsed, Problem, ProblemKind, parse, parse_front_matter};
+pub use parse::{Parsed, parse, parse_front_matter};
 pub use patch::rewrite;
 pub use write::{
     Recovery, WriteError, WriteMode, read_bytes, replace_if_unchanged, to_markdown,
@@ -26,33 +30,11 @@ pub use write::{
 
 use crate::date::Date;
 use crate::questions::QuestionSet;
-use crate::yaml::{Node, Pos};
+use crate::source::Pos;
+use crate::yaml::Node;
 
 /// The format version this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
-
-/// The front-matter key a file uses for its own lint settings
-/// (`lint: {allow: [MRD007]}`); kept among the unknown keys by the reader and
-/// interpreted by `mrd lint`.
-pub const FILE_SETTINGS_KEY: &str = "lint";
-
-/// The top-level keys of format version 1, in the order `mrd` writes them.
-/// The one list: lint's unknown-key rule, the comment-keeping rewrite and the
-/// JSON Schema all take it from here.
-pub const TOP_LEVEL_KEYS: &[&str] = &[
-    "mrd",
-    "title",
-    "author",
-    "created",
-    "status",
-    "decided",
-    "labels",
-    "milestone",
-    "answers",
-    "confidence",
-    "recommendation",
-    FILE_SETTINGS_KEY,
-];
 
 /// A value with the position it was read from.
 #[derive(Clone, Debug, PartialEq)]
@@ -244,8 +226,8 @@ impl FrontMatter {
         match self.answers.iter_mut().find(|a| a.key.value == key) {
             Some(answer) => answer.text.value = text,
             None => self.answers.push(Answer {
-                key: Located::new(key.to_string(), Pos::default()),
-                text: Located::new(text, Pos::default()),
+                key: Located::new(key.to_string(), Pos::START),
+                text: Located::new(text, Pos::START),
             }),
         }
     }

@@ -1,7 +1,7 @@
 //! Reading an assessment: front-matter split, YAML, then the typed view.
 //!
 //! Reading never stops at the first problem. Each field that cannot be read
-//! becomes a `Problem` with its position and the rest of the file is still
+//! becomes a diagnostic with its position and the rest of the file is still
 //! read, so one run tells the user everything that is wrong.
 
 use std::borrow::Cow;
@@ -9,76 +9,37 @@ use std::collections::HashMap;
 
 use super::frontmatter::{SplitError, split};
 use super::{
-    Answer, Assessment, Choice, Confidence, ConfidenceEntry, Decision, FORMAT_VERSION, FrontMatter,
-    Located, Recommendation, Status,
+    Answer, Assessment, Choice, Confidence, ConfidenceEntry, Decision, FORMAT_VERSION, Field,
+    FrontMatter, Located, Recommendation, RecommendationField, Status,
 };
 use crate::date::Date;
-use crate::source::Source;
-use crate::yaml::{self, Node, Pos, Value};
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum ProblemKind {
-    /// The file does not start with `---`.
-    NoFrontMatter,
-    /// The opening `---` is never closed.
-    UnclosedFrontMatter,
-    /// The YAML cannot be read at all.
-    Syntax,
-    /// A list where text was expected, and the like.
-    WrongType,
-    /// A value outside its set (status, decision, confidence) or format version.
-    InvalidValue,
-    InvalidDate,
-    DuplicateKey,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Problem {
-    pub kind: ProblemKind,
-    pub pos: Pos,
-    pub message: String,
-    pub help: Option<String>,
-}
-
-impl Problem {
-    fn new(kind: ProblemKind, pos: Pos, message: impl Into<String>) -> Problem {
-        Problem {
-            kind,
-            pos,
-            message: message.into(),
-            help: None,
-        }
-    }
-
-    fn help(mut self, help: impl Into<String>) -> Problem {
-        self.help = Some(help.into());
-        self
-    }
-}
+use crate::diagnostic::rules::{INVALID_FRONT_MATTER, MISSING_FRONT_MATTER};
+use crate::diagnostic::{Diagnostic, RecommendationPart, Subject};
+use crate::source::{LineIndex, Pos, Source};
+use crate::yaml::{self, Node, Value};
 
 /// The result of reading a file: the assessment when its YAML could be read
-/// (possibly with fields missing), and every problem found.
+/// (possibly with fields missing), and every problem found, as findings of
+/// the reading rules (invalid-front-matter, missing-front-matter).
 #[derive(Clone, Debug)]
 pub struct Parsed {
     pub assessment: Option<Assessment>,
-    pub problems: Vec<Problem>,
+    pub problems: Vec<Diagnostic>,
 }
 
-const START: Pos = Pos {
-    line: 1,
-    column: 1,
-    offset: 0,
-    len: 3,
-};
+/// A problem with the front-matter's content (MRD001).
+fn invalid(pos: Pos, message: impl Into<String>) -> Diagnostic {
+    Diagnostic::rule(&INVALID_FRONT_MATTER, pos, message)
+}
 
 /// Reads a whole assessment file.
 pub fn parse(source: &Source) -> Parsed {
     let parts = match split(&source.text) {
         Ok(parts) => parts,
         Err(SplitError::Missing) => {
-            let problem = Problem::new(
-                ProblemKind::NoFrontMatter,
-                Pos { len: 0, ..START },
+            let problem = Diagnostic::rule(
+                &MISSING_FRONT_MATTER,
+                Pos::START,
                 "the file has no front-matter",
             )
             .help("an assessment starts with a `---` line, its YAML answers, and a closing `---` line");
@@ -88,9 +49,9 @@ pub fn parse(source: &Source) -> Parsed {
             };
         }
         Err(SplitError::Unclosed) => {
-            let problem = Problem::new(
-                ProblemKind::UnclosedFrontMatter,
-                START,
+            let problem = Diagnostic::rule(
+                &MISSING_FRONT_MATTER,
+                Pos::new(0, 3),
                 "the front-matter opened here is never closed",
             )
             .help("add a line with `---` after the last YAML line");
@@ -100,7 +61,7 @@ pub fn parse(source: &Source) -> Parsed {
             };
         }
     };
-    let (front, problems) = parse_front_matter(parts.yaml, parts.yaml_line, parts.yaml_offset);
+    let (front, problems) = parse_front_matter(&source.text, parts.yaml_offset, parts.yaml.len());
     Parsed {
         assessment: front.map(|front| Assessment {
             front,
@@ -112,53 +73,40 @@ pub fn parse(source: &Source) -> Parsed {
     }
 }
 
-/// Reads front-matter YAML on its own (the body of an assessment's fences, or
-/// an `--answers` file). `first_line` and `offset` place the YAML in its file
-/// so that positions are the file's.
+/// Reads front-matter YAML on its own: the `len` bytes of `text` from
+/// `offset` (the body of an assessment's fences), or a whole `--answers`
+/// file. Positions are `text`'s.
 pub fn parse_front_matter(
-    yaml_text: &str,
-    first_line: u32,
+    text: &str,
     offset: usize,
-) -> (Option<FrontMatter>, Vec<Problem>) {
-    let shift = |mut pos: Pos| {
-        pos.line += first_line - 1;
-        pos.offset += offset;
-        pos
-    };
-    let mut root = match yaml::parse(yaml_text) {
+    len: usize,
+) -> (Option<FrontMatter>, Vec<Diagnostic>) {
+    let root = match yaml::parse_at(&text[offset..offset + len], offset) {
         Ok(root) => root,
         Err(err) => {
-            let problem = Problem::new(ProblemKind::Syntax, shift(err.pos), err.message).help(
-                "fix the YAML syntax; every other check waits until the front-matter can be read",
-            );
+            let problem = invalid(err.pos, err.message).help(err.help.unwrap_or_else(|| {
+                "fix the YAML syntax; every other check waits until the front-matter can be read"
+                    .into()
+            }));
             return (None, vec![problem]);
         }
     };
-    yaml::fix_positions(yaml_text, &mut root);
-    shift_tree(&mut root, &shift);
-
-    let mut reader = Reader::default();
+    let mut reader = Reader {
+        text,
+        ..Reader::default()
+    };
     let front = reader.front_matter(root);
     let mut problems = reader.problems;
-    problems.sort_by_key(|p| (p.pos.line, p.pos.column));
+    problems.sort_by_key(Diagnostic::offset);
     (Some(front), problems)
 }
 
-fn shift_tree(node: &mut Node, shift: &impl Fn(Pos) -> Pos) {
-    node.pos = shift(node.pos);
-    match &mut node.value {
-        Value::Seq(items) => items.iter_mut().for_each(|n| shift_tree(n, shift)),
-        Value::Map(entries) => entries.iter_mut().for_each(|(k, v)| {
-            shift_tree(k, shift);
-            shift_tree(v, shift);
-        }),
-        _ => {}
-    }
-}
-
 #[derive(Default)]
-struct Reader {
-    problems: Vec<Problem>,
+struct Reader<'t> {
+    /// The file's text, for the line a duplicate key was first set on.
+    text: &'t str,
+    index: Option<LineIndex>,
+    problems: Vec<Diagnostic>,
     invalid: Vec<String>,
 }
 
@@ -170,6 +118,39 @@ fn key_name(key: &Node) -> Option<Cow<'_, str>> {
     }
 }
 
+/// The text of a key the reader is done with, moved out of its node rather
+/// than copied (nearly every key is a string).
+fn take_key(key: &mut Node) -> String {
+    match &mut key.value {
+        Value::String(s) => std::mem::take(s),
+        _ => key.as_text().unwrap_or_default(),
+    }
+}
+
+/// What a problem at `path` (`answers.problem`, `recommendation.rationale`,
+/// `labels[0]`) is about.
+fn subject(path: &str) -> Subject {
+    let (head, rest) = path.split_once('.').unwrap_or((path, ""));
+    let head = head.split('[').next().unwrap_or(head);
+    let rest = rest.split('[').next().unwrap_or(rest);
+    match (Field::from_key(head), RecommendationField::from_key(rest)) {
+        (Some(Field::Title), _) => Subject::Title,
+        (Some(Field::Answers), _) if !rest.is_empty() => Subject::Answer(rest.to_string()),
+        (Some(Field::Confidence), _) if !rest.is_empty() => Subject::Confidence(rest.to_string()),
+        (Some(Field::Recommendation), Some(RecommendationField::Decision)) => {
+            Subject::Recommendation(RecommendationPart::Decision)
+        }
+        (Some(Field::Recommendation), Some(RecommendationField::Rationale)) => {
+            Subject::Recommendation(RecommendationPart::Rationale)
+        }
+        (Some(Field::Recommendation), Some(RecommendationField::Conditions)) => {
+            Subject::Recommendation(RecommendationPart::Conditions)
+        }
+        (Some(Field::Recommendation), _) => Subject::Recommendation(RecommendationPart::Block),
+        _ => Subject::File,
+    }
+}
+
 /// Mappings with more entries than this find duplicate keys through a hash
 /// map; smaller ones (every mapping a real assessment has) by a scan, which
 /// costs no allocation.
@@ -177,7 +158,7 @@ const SCANNED_KEYS: usize = 16;
 
 /// The tree is the reader's to take apart: answers are moved out of it,
 /// not copied, since it is dropped as soon as the typed view exists.
-impl Reader {
+impl Reader<'_> {
     fn front_matter(&mut self, root: Node) -> FrontMatter {
         let mut front = FrontMatter::default();
         let entries = match root.value {
@@ -185,8 +166,7 @@ impl Reader {
             Value::Null => Vec::new(),
             ref other => {
                 self.problems.push(
-                    Problem::new(
-                        ProblemKind::WrongType,
+                    invalid(
                         root.pos,
                         format!(
                             "the front-matter is {}, not a mapping of keys to values",
@@ -200,22 +180,27 @@ impl Reader {
         };
         for (key, value) in self.unique_entries(entries, "") {
             let name = key_name(&key).unwrap_or_default().into_owned();
-            match name.as_str() {
-                "mrd" => front.version = self.version(&value),
-                "title" => front.title = self.text(value, "title"),
-                "author" => front.author = self.text(value, "author"),
-                "milestone" => front.milestone = self.text(value, "milestone"),
-                "created" => front.created = self.date(value, "created"),
-                "decided" => front.decided = self.date(value, "decided"),
-                "status" => front.status = self.choice::<Status>(value, "status"),
-                "labels" => front.labels = self.text_list(value, "labels"),
-                "answers" => {
+            let path = name.as_str();
+            match Field::from_key(path) {
+                Some(Field::Version) => front.version = self.version(&value),
+                Some(Field::Title) => front.title = self.text(value, path),
+                Some(Field::Author) => front.author = self.text(value, path),
+                Some(Field::Milestone) => front.milestone = self.text(value, path),
+                Some(Field::Created) => front.created = self.date(value, path),
+                Some(Field::Decided) => front.decided = self.date(value, path),
+                Some(Field::Status) => front.status = self.choice::<Status>(value, path),
+                Some(Field::Labels) => front.labels = self.text_list(value, path),
+                Some(Field::Answers) => {
                     front.answers_pos = Some(key.pos);
                     front.answers = self.answers(value);
                 }
-                "confidence" => front.confidence = self.confidence(value),
-                "recommendation" => front.recommendation = self.recommendation(key.pos, value),
-                _ => {
+                Some(Field::Confidence) => front.confidence = self.confidence(value),
+                Some(Field::Recommendation) => {
+                    front.recommendation = self.recommendation(key.pos, value)
+                }
+                // The file's lint settings are the linter's to read; like
+                // unknown keys, they are kept as written.
+                Some(Field::FileSettings) | None => {
                     front.keys.push(Located::new(name, key.pos));
                     front.extra.push((key, value));
                     continue;
@@ -235,11 +220,13 @@ impl Reader {
         let many = entries.len() > SCANNED_KEYS;
         for (key, value) in entries {
             let Some(name) = key_name(&key) else {
-                self.problems.push(Problem::new(
-                    ProblemKind::WrongType,
-                    key.pos,
-                    format!("a key must be text, not {}", key.value.kind()),
-                ));
+                self.problems.push(
+                    invalid(
+                        key.pos,
+                        format!("a key must be text, not {}", key.value.kind()),
+                    )
+                    .about(subject(parent.trim_end_matches('.'))),
+                );
                 continue;
             };
             let first = if many {
@@ -251,16 +238,14 @@ impl Reader {
                     .map(|(seen, _)| seen.pos)
             };
             if let Some(first) = first {
+                let line = self.line(first);
+                let path = format!("{parent}{name}");
                 self.problems.push(
-                    Problem::new(
-                        ProblemKind::DuplicateKey,
-                        key.pos,
-                        format!("duplicate key `{parent}{name}`"),
-                    )
-                    .help(format!(
-                        "`{name}` is first set on line {}; keep one of the two",
-                        first.line
-                    )),
+                    invalid(key.pos, format!("duplicate key `{path}`"))
+                        .help(format!(
+                            "`{name}` is first set on line {line}; keep one of the two"
+                        ))
+                        .about(subject(&path)),
                 );
                 continue;
             }
@@ -272,13 +257,22 @@ impl Reader {
         unique
     }
 
+    /// The line of a position, for messages that name another place.
+    fn line(&mut self, pos: Pos) -> u32 {
+        let text = self.text;
+        let index = self.index.get_or_insert_with(|| LineIndex::new(text));
+        index.line_column(pos.offset, text).line
+    }
+
     fn wrong_type(&mut self, node: &Node, path: &str, expected: &str) {
         self.invalid.push(path.to_string());
-        self.problems.push(Problem::new(
-            ProblemKind::WrongType,
-            node.pos,
-            format!("`{path}` must be {expected}, found {}", node.value.kind()),
-        ));
+        self.problems.push(
+            invalid(
+                node.pos,
+                format!("`{path}` must be {expected}, found {}", node.value.kind()),
+            )
+            .about(subject(path)),
+        );
     }
 
     /// Text fields take any scalar: a milestone of `44` is text to a reader.
@@ -308,11 +302,7 @@ impl Reader {
                     .as_text()
                     .unwrap_or_else(|| node.value.kind().to_string());
                 self.problems.push(
-                    Problem::new(
-                        ProblemKind::InvalidValue,
-                        node.pos,
-                        format!("unsupported format version `{shown}`"),
-                    )
+                    invalid(node.pos, format!("unsupported format version `{shown}`"))
                     .help(format!(
                         "this version of mrd reads format version {FORMAT_VERSION}; remove the key or write `mrd: {FORMAT_VERSION}`"
                     )),
@@ -329,12 +319,9 @@ impl Reader {
             Err(err) => {
                 self.invalid.push(path.to_string());
                 self.problems.push(
-                    Problem::new(
-                        ProblemKind::InvalidDate,
-                        text.pos,
-                        format!("invalid date in `{path}`: {err}"),
-                    )
-                    .help("write an ISO date such as 2026-10-02"),
+                    invalid(text.pos, format!("invalid date in `{path}`: {err}"))
+                        .help("write an ISO date such as 2026-10-02")
+                        .about(subject(path)),
                 );
                 None
             }
@@ -348,12 +335,12 @@ impl Reader {
             None => {
                 self.invalid.push(path.to_string());
                 self.problems.push(
-                    Problem::new(
-                        ProblemKind::InvalidValue,
+                    invalid(
                         text.pos,
                         format!("invalid value `{}` for `{path}`", text.value.trim()),
                     )
-                    .help(format!("`{path}` is one of: {}", T::spellings())),
+                    .help(format!("`{path}` is one of: {}", T::spellings()))
+                    .about(subject(path)),
                 );
                 None
             }
@@ -386,8 +373,8 @@ impl Reader {
 
     fn answers(&mut self, node: Node) -> Vec<Answer> {
         let mut answers = Vec::new();
-        for (key, value) in self.mapping(node, "answers") {
-            let name = key_name(&key).unwrap_or_default().into_owned();
+        for (mut key, value) in self.mapping(node, "answers") {
+            let name = take_key(&mut key);
             let text = match &value.value {
                 Value::Null => Some(Located::new(String::new(), value.pos)),
                 Value::Seq(_) | Value::Map(_) => {
@@ -412,8 +399,8 @@ impl Reader {
 
     fn confidence(&mut self, node: Node) -> Vec<ConfidenceEntry> {
         let mut entries = Vec::new();
-        for (key, value) in self.mapping(node, "confidence") {
-            let name = key_name(&key).unwrap_or_default().into_owned();
+        for (mut key, value) in self.mapping(node, "confidence") {
+            let name = take_key(&mut key);
             let level = if let Value::String(text) = &value.value
                 && let Some(level) = Confidence::parse_choice(text)
             {
@@ -446,24 +433,30 @@ impl Reader {
             ..Recommendation::default()
         };
         for (key, value) in self.mapping(node, "recommendation") {
-            match key_name(&key).unwrap_or_default().as_ref() {
-                "decision" => {
+            let field = key_name(&key)
+                .as_deref()
+                .and_then(RecommendationField::from_key);
+            let path = |field: RecommendationField| format!("recommendation.{}", field.key());
+            match field {
+                Some(RecommendationField::Decision) => {
                     recommendation.decision =
-                        self.choice::<Decision>(value, "recommendation.decision")
+                        self.choice::<Decision>(value, &path(RecommendationField::Decision))
                 }
-                "rationale" => {
+                Some(RecommendationField::Rationale) => {
+                    let path = path(RecommendationField::Rationale);
                     recommendation.rationale = match &value.value {
                         Value::Seq(_) | Value::Map(_) => {
-                            self.wrong_type(&value, "recommendation.rationale", "Markdown text");
+                            self.wrong_type(&value, &path, "Markdown text");
                             None
                         }
-                        _ => self.text(value, "recommendation.rationale"),
+                        _ => self.text(value, &path),
                     }
                 }
-                "conditions" => {
-                    recommendation.conditions = self.text_list(value, "recommendation.conditions")
+                Some(RecommendationField::Conditions) => {
+                    recommendation.conditions =
+                        self.text_list(value, &path(RecommendationField::Conditions))
                 }
-                _ => recommendation.extra.push((key, value)),
+                None => recommendation.extra.push((key, value)),
             }
         }
         Some(recommendation)
@@ -513,10 +506,12 @@ mod tests {
             let duplicates: Vec<_> = parsed
                 .problems
                 .iter()
-                .filter(|p| p.kind == ProblemKind::DuplicateKey)
+                .filter(|p| p.message.starts_with("duplicate key"))
                 .collect();
             assert_eq!(duplicates.len(), 1, "{size} keys: {:?}", parsed.problems);
-            assert_eq!(duplicates[0].pos.line, 4 + size as u32, "{size} keys");
+            let at = crate::source::line_column(&yaml, duplicates[0].offset());
+            assert_eq!(at.0, 4 + size as u32, "{size} keys");
+            assert_eq!(duplicates[0].subject, Subject::Answer("key1".into()));
             assert_eq!(duplicates[0].message, "duplicate key `answers.key1`");
             assert!(duplicates[0].help.as_ref().unwrap().contains("line 5"));
             let answers = &parsed.assessment.unwrap().front.answers;
@@ -529,9 +524,9 @@ mod tests {
     fn positions_are_in_file_coordinates() {
         let parsed = read("---\ntitle: T\nstatus: maybe\n---\n");
         let problem = &parsed.problems[0];
-        assert_eq!(problem.kind, ProblemKind::InvalidValue);
-        assert_eq!((problem.pos.line, problem.pos.column), (3, 9));
-        assert_eq!(problem.pos.offset, "---\ntitle: T\nstatus: ".len());
+        assert_eq!(problem.message, "invalid value `maybe` for `status`");
+        assert_eq!(problem.offset(), "---\ntitle: T\nstatus: ".len());
+        assert_eq!(problem.span.unwrap().len, "maybe".len());
     }
 
     #[test]
@@ -539,23 +534,41 @@ mod tests {
         let parsed = read(
             "---\ntitle: [a]\ncreated: 2026-02-30\nstatus: maybe\nanswers:\n  problem: [x]\n  problem: y\nconfidence:\n  problem: sure\nrecommendation:\n  decision: perhaps\n---\n",
         );
-        let kinds: Vec<_> = parsed
+        let text = "---\ntitle: [a]\ncreated: 2026-02-30\nstatus: maybe\nanswers:\n  problem: [x]\n  problem: y\nconfidence:\n  problem: sure\nrecommendation:\n  decision: perhaps\n---\n";
+        let found: Vec<_> = parsed
             .problems
             .iter()
-            .map(|p| (p.kind, p.pos.line))
+            .map(|p| {
+                let line = crate::source::line_column(text, p.offset()).0;
+                (
+                    p.message.split(' ').next().unwrap().to_string(),
+                    line,
+                    p.subject.clone(),
+                )
+            })
             .collect();
+        let answer = || Subject::Answer("problem".into());
         assert_eq!(
-            kinds,
+            found,
             [
-                (ProblemKind::WrongType, 2),
-                (ProblemKind::InvalidDate, 3),
-                (ProblemKind::InvalidValue, 4),
-                (ProblemKind::WrongType, 6),
-                (ProblemKind::DuplicateKey, 7),
-                (ProblemKind::InvalidValue, 9),
-                (ProblemKind::InvalidValue, 11),
+                ("`title`".to_string(), 2, Subject::Title),
+                ("invalid".to_string(), 3, Subject::File),
+                ("invalid".to_string(), 4, Subject::File),
+                ("`answers.problem`".to_string(), 6, answer()),
+                ("duplicate".to_string(), 7, answer()),
+                (
+                    "invalid".to_string(),
+                    9,
+                    Subject::Confidence("problem".into())
+                ),
+                (
+                    "invalid".to_string(),
+                    11,
+                    Subject::Recommendation(RecommendationPart::Decision)
+                ),
             ]
         );
+        assert!(parsed.problems.iter().all(|p| p.code() == "MRD001"));
         let front = parsed.assessment.unwrap().front;
         assert!(front.is_invalid("answers.problem"));
         assert!(front.is_invalid("recommendation.decision"));

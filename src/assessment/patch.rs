@@ -10,9 +10,11 @@
 //! written are always exactly the ones asked for.
 
 use super::frontmatter::split;
-use super::{Assessment, FrontMatter, parse, to_markdown};
+use super::{
+    Assessment, Field, FrontMatter, RecommendationField, TOP_LEVEL_KEYS, parse, to_markdown,
+};
 use crate::source::Source;
-use crate::yaml::{Node, Pos, Value};
+use crate::yaml::{Node, Value};
 
 /// The text of `desired`, written over `original` (the file's current text,
 /// without its byte-order mark) with as few changed lines as possible.
@@ -184,15 +186,12 @@ impl Edit {
 }
 
 fn string(value: &str) -> Node {
-    Node::string(Pos::default(), value)
+    Node::string(value)
 }
 
 /// `key: value` as YAML lines, indented by `indent` spaces.
 fn render(key: &str, value: Node, indent: usize, newline: &str) -> String {
-    let node = Node {
-        pos: Pos::default(),
-        value: Value::Map(vec![(string(key), value)]),
-    };
+    let node = Node::new(Value::Map(vec![(string(key), value)]));
     let yaml = serde_saphyr::to_string(&node).unwrap_or_default();
     let pad = " ".repeat(indent);
     let mut out = String::new();
@@ -233,27 +232,27 @@ fn top_level_changes(old: &FrontMatter, new: &FrontMatter) -> Option<Vec<TopChan
     let mut changes = Vec::new();
     if old.title != new.title {
         changes.push((
-            "title".to_string(),
+            Field::Title.key().to_string(),
             Some(TopValue::Node(string(&new.title.as_ref()?.value))),
         ));
     }
     if old.status.as_ref().map(|s| s.value) != new.status.as_ref().map(|s| s.value) {
         changes.push((
-            "status".to_string(),
+            Field::Status.key().to_string(),
             Some(TopValue::Node(string(new.status.as_ref()?.value.as_str()))),
         ));
     }
     let value = |field: &Option<super::Located<String>>| field.as_ref().map(|f| f.value.clone());
     if value(&old.milestone) != value(&new.milestone) {
         changes.push((
-            "milestone".to_string(),
+            Field::Milestone.key().to_string(),
             value(&new.milestone).map(|m| TopValue::Node(string(&m))),
         ));
     }
     let day = |field: &Option<super::Located<crate::date::Date>>| field.as_ref().map(|f| f.value);
     if day(&old.decided) != day(&new.decided) {
         changes.push((
-            "decided".to_string(),
+            Field::Decided.key().to_string(),
             day(&new.decided).map(|d| TopValue::Plain(d.to_string())),
         ));
     }
@@ -288,7 +287,10 @@ fn recommendation_changes(old: &FrontMatter, new: &FrontMatter) -> Vec<Change> {
     if let Some(decision) = &new_rec.decision
         && old_decision != Some(decision.value)
     {
-        changes.push(("decision".to_string(), string(decision.value.as_str())));
+        changes.push((
+            RecommendationField::Decision.key().to_string(),
+            string(decision.value.as_str()),
+        ));
     }
     let old_rationale = old_rec
         .as_ref()
@@ -297,7 +299,10 @@ fn recommendation_changes(old: &FrontMatter, new: &FrontMatter) -> Vec<Change> {
     if let Some(rationale) = &new_rec.rationale
         && old_rationale != Some(&rationale.value)
     {
-        changes.push(("rationale".to_string(), string(&rationale.value)));
+        changes.push((
+            RecommendationField::Rationale.key().to_string(),
+            string(&rationale.value),
+        ));
     }
     changes
 }
@@ -305,7 +310,7 @@ fn recommendation_changes(old: &FrontMatter, new: &FrontMatter) -> Vec<Change> {
 /// Where a new top-level key goes: after the closest key before it in the
 /// format's order, else at the start.
 fn top_anchor(lines: &Lines<'_>, key: &str) -> usize {
-    const ORDER: &[&str] = super::TOP_LEVEL_KEYS;
+    const ORDER: &[&str] = TOP_LEVEL_KEYS;
     let at = ORDER.iter().position(|k| *k == key).unwrap_or(ORDER.len());
     ORDER[..at]
         .iter()
@@ -328,10 +333,7 @@ fn nested_edits(
     }
     let Some(parent_line) = lines.top(parent) else {
         let entries = changes.into_iter().map(|(k, v)| (string(&k), v)).collect();
-        let block = Node {
-            pos: Pos::default(),
-            value: Value::Map(entries),
-        };
+        let block = Node::new(Value::Map(entries));
         let at = top_anchor(lines, parent);
         edits.push(Edit::new(at, at, render(parent, block, 0, newline)));
         return;
@@ -389,21 +391,21 @@ fn patched(original: &str, desired: &Assessment) -> Option<String> {
     }
     nested_edits(
         &lines,
-        "answers",
+        Field::Answers.key(),
         answer_changes(old, new),
         newline,
         &mut edits,
     );
     nested_edits(
         &lines,
-        "confidence",
+        Field::Confidence.key(),
         confidence_changes(old, new),
         newline,
         &mut edits,
     );
     nested_edits(
         &lines,
-        "recommendation",
+        Field::Recommendation.key(),
         recommendation_changes(old, new),
         newline,
         &mut edits,
@@ -430,6 +432,7 @@ fn patched(original: &str, desired: &Assessment) -> Option<String> {
 mod tests {
     use super::*;
     use crate::assessment::{Confidence, Decision, Located, Recommendation, Status};
+    use crate::source::Pos;
 
     const FILE: &str = "---\n# Reviewed by the data team.\ntitle: Scheduler   # working title\ncreated: 2026-10-02\nanswers:\n  # The pain, in the users' words.\n  problem: |\n    Line one.\n\n    Line two.\n\n  # Who has it.\n  target_market: ''\n  custom_question: kept\nfuture_key:\n  nested: [1, 2]\n---\n## Notes\n\nTrailing  spaces  \n";
 

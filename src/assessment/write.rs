@@ -10,97 +10,98 @@ use std::fmt;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use super::{Assessment, FrontMatter, Located};
-use crate::yaml::{Node, Pos, Value};
-
-fn text(value: &str) -> Node {
-    Node::string(Pos::default(), value)
-}
-
-fn entry(key: &str, value: Node) -> (Node, Node) {
-    (text(key), value)
-}
+use super::{Assessment, Field, FrontMatter, Located, RecommendationField};
+use crate::yaml::{Node, Value};
 
 fn list(items: &[Located<String>]) -> Node {
-    Node {
-        pos: Pos::default(),
-        value: Value::Seq(items.iter().map(|item| text(&item.value)).collect()),
+    Node::new(Value::Seq(
+        items.iter().map(|item| Node::string(&item.value)).collect(),
+    ))
+}
+
+/// The value `front` has for `field`, as written; `None` when it has none.
+/// The file's lint settings are among the kept unknown keys.
+fn field_value(front: &FrontMatter, field: Field) -> Option<Node> {
+    let text = |value: Option<&Located<String>>| value.map(|v| Node::string(&v.value));
+    match field {
+        Field::Version => front
+            .version
+            .as_ref()
+            .map(|v| Node::new(Value::Int(v.value.into()))),
+        Field::Title => text(front.title.as_ref()),
+        Field::Author => text(front.author.as_ref()),
+        Field::Created => front
+            .created
+            .as_ref()
+            .map(|c| Node::string(c.value.to_string())),
+        Field::Status => front
+            .status
+            .as_ref()
+            .map(|s| Node::string(s.value.as_str())),
+        Field::Decided => front
+            .decided
+            .as_ref()
+            .map(|d| Node::string(d.value.to_string())),
+        Field::Labels => (!front.labels.is_empty()).then(|| list(&front.labels)),
+        Field::Milestone => text(front.milestone.as_ref()),
+        Field::Answers => (front.answers_pos.is_some() || !front.answers.is_empty()).then(|| {
+            Node::new(Value::Map(
+                front
+                    .answers
+                    .iter()
+                    .map(|a| (Node::string(&a.key.value), Node::string(&a.text.value)))
+                    .collect(),
+            ))
+        }),
+        Field::Confidence => (!front.confidence.is_empty()).then(|| {
+            Node::new(Value::Map(
+                front
+                    .confidence
+                    .iter()
+                    .map(|c| {
+                        (
+                            Node::string(&c.key.value),
+                            Node::string(c.level.value.as_str()),
+                        )
+                    })
+                    .collect(),
+            ))
+        }),
+        Field::Recommendation => front.recommendation.as_ref().map(|rec| {
+            let mut fields = Vec::new();
+            for field in RecommendationField::ALL {
+                let value = match field {
+                    RecommendationField::Decision => rec
+                        .decision
+                        .as_ref()
+                        .map(|d| Node::string(d.value.as_str())),
+                    RecommendationField::Rationale => {
+                        rec.rationale.as_ref().map(|r| Node::string(&r.value))
+                    }
+                    RecommendationField::Conditions => {
+                        (!rec.conditions.is_empty()).then(|| list(&rec.conditions))
+                    }
+                };
+                if let Some(value) = value {
+                    fields.push((Node::string(field.key()), value));
+                }
+            }
+            fields.extend(rec.extra.iter().cloned());
+            Node::new(Value::Map(fields))
+        }),
+        Field::FileSettings => None,
     }
 }
 
-fn map(entries: Vec<(Node, Node)>) -> Node {
-    Node {
-        pos: Pos::default(),
-        value: Value::Map(entries),
-    }
-}
-
-/// The front-matter as a YAML tree, keys in the format's documented order.
+/// The front-matter as a YAML tree: known keys in the format's order, then
+/// the keys `mrd` does not know (and the file's lint settings) as written.
 fn front_matter_tree(front: &FrontMatter) -> Node {
-    let mut entries = Vec::new();
-    if let Some(version) = &front.version {
-        entries.push(entry(
-            "mrd",
-            Node {
-                pos: Pos::default(),
-                value: Value::Int(version.value.into()),
-            },
-        ));
-    }
-    let mut optional_text = |key: &str, value: Option<&Located<String>>| {
-        if let Some(value) = value {
-            entries.push(entry(key, text(&value.value)));
-        }
-    };
-    optional_text("title", front.title.as_ref());
-    optional_text("author", front.author.as_ref());
-    if let Some(created) = &front.created {
-        entries.push(entry("created", text(&created.value.to_string())));
-    }
-    if let Some(status) = &front.status {
-        entries.push(entry("status", text(status.value.as_str())));
-    }
-    if let Some(decided) = &front.decided {
-        entries.push(entry("decided", text(&decided.value.to_string())));
-    }
-    if !front.labels.is_empty() {
-        entries.push(entry("labels", list(&front.labels)));
-    }
-    if let Some(milestone) = &front.milestone {
-        entries.push(entry("milestone", text(&milestone.value)));
-    }
-    if front.answers_pos.is_some() || !front.answers.is_empty() {
-        let answers = front
-            .answers
-            .iter()
-            .map(|a| entry(&a.key.value, text(&a.text.value)))
-            .collect();
-        entries.push(entry("answers", map(answers)));
-    }
-    if !front.confidence.is_empty() {
-        let levels = front
-            .confidence
-            .iter()
-            .map(|c| entry(&c.key.value, text(c.level.value.as_str())))
-            .collect();
-        entries.push(entry("confidence", map(levels)));
-    }
-    if let Some(rec) = &front.recommendation {
-        let mut fields = Vec::new();
-        if let Some(decision) = &rec.decision {
-            fields.push(entry("decision", text(decision.value.as_str())));
-        }
-        if let Some(rationale) = &rec.rationale {
-            fields.push(entry("rationale", text(&rationale.value)));
-        }
-        if !rec.conditions.is_empty() {
-            fields.push(entry("conditions", list(&rec.conditions)));
-        }
-        fields.extend(rec.extra.iter().cloned());
-        entries.push(entry("recommendation", map(fields)));
-    }
+    let mut entries: Vec<(Node, Node)> = Field::ALL
+        .iter()
+        .filter_map(|&field| Some((Node::string(field.key()), field_value(front, field)?)))
+        .collect();
     entries.extend(front.extra.iter().cloned());
-    map(entries)
+    Node::new(Value::Map(entries))
 }
 
 /// The front-matter's YAML, without fences.
@@ -206,34 +207,55 @@ pub enum Recovery {
     },
 }
 
-impl fmt::Display for WriteError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl WriteError {
+    /// The file, the message and a help line, for printing as a diagnostic.
+    pub fn parts(&self) -> (String, String, Option<String>) {
         match self {
-            WriteError::Exists(path) => write!(
-                f,
-                "{} already exists; pass --force to replace it",
-                path.display()
+            WriteError::Exists(path) => (
+                path.display().to_string(),
+                format!("{} already exists", path.display()),
+                Some("pass --force to replace it".into()),
             ),
-            WriteError::Io(path, err) => write!(f, "cannot write {}: {err}", path.display()),
+            WriteError::Io(path, err) => (
+                path.display().to_string(),
+                format!("cannot write {}: {err}", path.display()),
+                None,
+            ),
             WriteError::Conflict {
                 path,
                 what,
                 recovery,
             } => {
                 let path = path.display();
-                writeln!(f, "{what}; nothing more was written to {path}")?;
-                match recovery {
-                    Recovery::Saved(recovery) => write!(
-                        f,
+                let help = match recovery {
+                    Recovery::Saved(recovery) => format!(
                         "the answers not saved are in {recovery}: copy what you want to keep into {path}, check it with `mrd lint {path}`, then delete {recovery}",
                         recovery = recovery.display()
                     ),
-                    Recovery::Failed { error, text } => write!(
-                        f,
+                    Recovery::Failed { error, text } => format!(
                         "the answers not saved could not be kept in a file either ({error}); here they are, to copy into {path}:\n{text}"
                     ),
-                }
+                };
+                (
+                    path.to_string(),
+                    format!("{what}; nothing more was written to {path}"),
+                    Some(help),
+                )
             }
+        }
+    }
+}
+
+impl fmt::Display for WriteError {
+    /// The message and, where there is one, the help after a separator:
+    /// `; ` for a short hint, a new line for a conflict's recovery.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (_, message, help) = self.parts();
+        f.write_str(&message)?;
+        match help {
+            Some(help) if matches!(self, WriteError::Conflict { .. }) => write!(f, "\n{help}"),
+            Some(help) => write!(f, "; {help}"),
+            None => Ok(()),
         }
     }
 }

@@ -10,10 +10,10 @@ use crate::config::Config;
 use crate::error::{Error, Outcome};
 use crate::inputs::Input;
 use crate::interview::{self, Interview, Prompter, Step, unfinished_steps};
-use crate::lint::{self, Context};
+use crate::lint;
 use crate::questions::QuestionSet;
+use crate::source::Pos;
 use crate::suggest::did_you_mean;
-use crate::yaml::Pos;
 
 /// The steps `--question` names, in question order, or a usage error naming
 /// the unknown key.
@@ -60,26 +60,18 @@ pub fn run(
     let Some(mut assessment) = parsed.assessment.clone().filter(|_| readable) else {
         // Rewriting a file that cannot be read fully could lose what the
         // reader skipped, so the problems are reported and nothing changes.
-        let reading_rules = [
-            Some(&lint::rules::INVALID_FRONT_MATTER),
-            lint::rules::find("missing-front-matter"),
-        ];
-        let diagnostics: Vec<_> = lint::check(&Context {
-            source: &source,
-            problems: &parsed.problems,
-            assessment: parsed.assessment.as_ref(),
-            questions,
-            settings: &config.lint,
-        })
-        .into_iter()
-        .filter(|d| {
-            reading_rules
-                .iter()
-                .flatten()
-                .any(|r| r.code == d.rule.code)
-        })
-        .collect();
-        report_to_stderr(&diagnostics)?;
+        let linter = config.linter();
+        let diagnostics: Vec<_> = linter
+            .lint(&source, &parsed)
+            .diagnostics
+            .into_iter()
+            .filter(|d| {
+                lint::rules::READING_RULES
+                    .iter()
+                    .any(|r| d.id.rule() == Some(*r))
+            })
+            .collect();
+        report_to_stderr(&diagnostics, &source)?;
         writeln!(
             anstream::stderr(),
             "error: {} cannot be edited until its front-matter reads cleanly; nothing was changed",

@@ -250,7 +250,7 @@ impl Run<'_> {
             return (entry, None);
         };
         let assessment = assessment_from(&mut imported, &doc, &title);
-        let summary = Summary::of(&assessment.front, &self.config.questions);
+        let summary = Summary::of(&assessment, &self.config.questions);
         entry.unanswered = summary.unanswered.clone();
         entry.status = Some(format!(
             "{}, {} of {} questions answered",

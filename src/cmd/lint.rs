@@ -9,16 +9,15 @@ use std::io::Write;
 
 use rayon::prelude::*;
 
-use crate::assessment;
 use crate::cli::{LintArgs, LintFormat};
 use crate::config::Config;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, DiagnosticId, rules};
 use crate::error::{Error, Outcome};
 use crate::inputs::{self, Input};
 use crate::lint::titles::{TitleSite, Titles};
-use crate::lint::{self, Context, RuleLevel, Settings, rules};
+use crate::lint::{FileLint, Linter, RuleLevel, Settings};
 use crate::output::{self, FileReport, Totals, human};
-use crate::source::Source;
+use crate::source::{LineColumn, ReadError, Source};
 
 /// Files linted together before their results are printed: large enough to
 /// keep every core busy, small enough that memory does not grow with the run.
@@ -29,6 +28,7 @@ pub fn run(args: &LintArgs, config: &Config, out: &mut dyn Write) -> Result<Outc
         return explain(rule, out);
     }
     let settings = settings(args, &config.lint)?;
+    let linter = Linter::new(&config.questions, &settings);
     let inputs = inputs::collect(&args.paths, &config.assessments_dir)?;
     if inputs.is_empty() {
         crate::cmd::note_nothing_to_check(config)?;
@@ -45,35 +45,30 @@ pub fn run(args: &LintArgs, config: &Config, out: &mut dyn Write) -> Result<Outc
     // While one chunk's results are printed, the next chunk is linted on the
     // worker threads, so printing never leaves the cores idle.
     std::thread::scope(|scope| -> Result<(), Error> {
-        let settings = &settings;
         let mut chunks = inputs.chunks(CHUNK);
-        let spawn = |chunk| spawn_chunk(scope, chunk, config, settings, args.format, styled);
+        let spawn = |chunk| spawn_chunk(scope, chunk, linter, args.format, styled);
         let mut pending = chunks.next().map(spawn);
         while let Some(handle) = pending.take() {
             pending = chunks.next().map(spawn);
             let linted = handle.join().expect("linting a chunk does not panic");
             for file in linted {
-                if let Some(err) = &file.read_error {
+                if file.unreadable {
                     // One unreadable file does not hide the findings of the others.
-                    writeln!(
-                        anstream::stderr(),
-                        "error: cannot read {}: {err}",
-                        file.name
-                    )?;
+                    human::eprint(&file.lint.diagnostics, None)?;
                     unreadable = true;
                     continue;
                 }
-                totals.count(&file.diagnostics);
-                if let Some((title, site)) = file.title {
-                    titles.record(&title, site);
+                totals.count(&file.lint.diagnostics);
+                if let Some(title) = file.title {
+                    titles.record(title);
                 }
                 emitter.file(
                     out,
                     &FileReport {
                         name: &file.name,
-                        text: None,
-                        text_offset: 0,
-                        diagnostics: &file.diagnostics,
+                        diagnostics: &file.lint.diagnostics,
+                        positions: &file.positions,
+                        source: None,
                         rendered: file.rendered.as_deref(),
                     },
                 )?;
@@ -81,25 +76,15 @@ pub fn run(args: &LintArgs, config: &Config, out: &mut dyn Write) -> Result<Outc
         }
         Ok(())
     })?;
-    for (site, diagnostic) in titles.duplicates(&settings) {
-        let diagnostics = [diagnostic];
-        totals.count(&diagnostics);
-        // The few files with a duplicate title are read again for their
-        // source line, rather than keeping every file's text until the end.
-        let text = match args.format {
-            LintFormat::Human => std::fs::read_to_string(&site.file).ok(),
-            _ => None,
-        };
-        let text = text
-            .as_deref()
-            .map(|t| t.strip_prefix('\u{feff}').unwrap_or(t));
+    for found in titles.findings(&settings) {
+        totals.count(&found.diagnostics);
         emitter.file(
             out,
             &FileReport {
-                name: &site.file,
-                text,
-                text_offset: 0,
-                diagnostics: &diagnostics,
+                name: &found.name,
+                diagnostics: &found.diagnostics,
+                positions: &output::positions(found.source.as_ref(), &found.diagnostics),
+                source: found.source.as_ref(),
                 rendered: None,
             },
         )?;
@@ -119,107 +104,102 @@ pub fn run(args: &LintArgs, config: &Config, out: &mut dyn Write) -> Result<Outc
 fn spawn_chunk<'scope, 'env>(
     scope: &'scope std::thread::Scope<'scope, 'env>,
     chunk: &'env [Input],
-    config: &'env Config,
-    settings: &'env Settings,
+    linter: Linter<'env>,
     format: LintFormat,
     styled: bool,
 ) -> std::thread::ScopedJoinHandle<'scope, Vec<Linted>> {
     scope.spawn(move || {
         chunk
             .par_iter()
-            .map(|input| lint_input(input, config, settings, format, styled))
+            .map(|input| lint_input(input, linter, format, styled))
             .collect()
     })
 }
 
-/// What linting one input produced.
+/// What linting one input produced: what printing needs, without the
+/// file's text, which is dropped on the worker thread that read it (memory
+/// freed where it was allocated is reused at once).
 struct Linted {
     name: String,
-    diagnostics: Vec<Diagnostic>,
-    /// The title, for `duplicate-title`, unless the file allows that rule.
-    title: Option<(String, TitleSite)>,
-    read_error: Option<std::io::Error>,
+    lint: FileLint,
+    /// The line and column of each diagnostic.
+    positions: Vec<LineColumn>,
+    /// The title, for duplicate-title.
+    title: Option<TitleSite>,
+    /// The file could not be read; its diagnostic says why.
+    unreadable: bool,
     /// The human-format text, rendered on the worker thread.
     rendered: Option<String>,
 }
 
-fn lint_input(
-    input: &Input,
-    config: &Config,
-    settings: &Settings,
-    format: LintFormat,
-    styled: bool,
-) -> Linted {
-    let (name, bytes) = match input {
-        Input::File(path) => (path.display().to_string(), std::fs::read(path)),
-        Input::Stdin => {
-            let mut bytes = Vec::new();
-            let read = std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes);
-            ("<stdin>".to_string(), read.map(|_| bytes))
+fn lint_input(input: &Input, linter: Linter<'_>, format: LintFormat, styled: bool) -> Linted {
+    let read = match input {
+        Input::File(path) => Source::read(path),
+        Input::Stdin => Source::read_stdin(),
+    };
+    let name = || match input {
+        Input::File(path) => path.display().to_string(),
+        Input::Stdin => "<stdin>".to_string(),
+    };
+    let (source, lint) = match read {
+        Ok(source) => {
+            let lint = linter.lint_source(&source);
+            (source, lint)
         }
-    };
-    let mut linted = Linted {
-        name,
-        diagnostics: Vec::new(),
-        title: None,
-        read_error: None,
-        rendered: None,
-    };
-    let bytes = match bytes {
-        Ok(bytes) => bytes,
+        Err(ReadError::Io(err)) => {
+            let diagnostic = Diagnostic::new(
+                DiagnosticId::Io,
+                None,
+                format!("cannot read {}: {err}", name()),
+            )
+            .in_file(name());
+            return Linted {
+                name: name(),
+                lint: FileLint {
+                    diagnostics: vec![diagnostic],
+                    title: None,
+                },
+                positions: Vec::new(),
+                title: None,
+                unreadable: true,
+                rendered: None,
+            };
+        }
         Err(err) => {
-            linted.read_error = Some(err);
-            return linted;
+            let (source, diagnostics) = linter
+                .unreadable(&name(), err)
+                .expect("an error other than I/O is about the text");
+            let lint = FileLint {
+                diagnostics,
+                title: None,
+            };
+            (source, lint)
         }
     };
-    let source = match Source::from_bytes(linted.name.clone(), bytes) {
-        Ok(source) => source,
-        Err(err) => {
-            linted.diagnostics = lint::unreadable_text(&linted.name, &err);
-            return linted;
-        }
-    };
-    let parsed = assessment::parse(&source);
-    let cx = Context {
-        source: &source,
-        problems: &parsed.problems,
-        assessment: parsed.assessment.as_ref(),
-        questions: &config.questions,
-        settings,
-    };
-    linted.diagnostics = lint::check(&cx);
-    let title = parsed
-        .assessment
-        .as_ref()
-        .and_then(|a| a.front.title.as_ref());
-    if let Some(title) = title
-        && !lint::file_allows(&cx)
-            .codes
-            .contains(&rules::DUPLICATE_TITLE.code)
-    {
-        linted.title = Some((
-            title.value.clone(),
-            TitleSite {
-                file: linted.name.clone(),
-                pos: title.pos,
-            },
-        ));
-    }
-    if format == LintFormat::Human {
-        linted.rendered = Some(human::render_file(
+    let positions = output::positions(Some(&source), &lint.diagnostics);
+    let rendered = (format == LintFormat::Human).then(|| {
+        human::render_file(
             &FileReport {
-                name: &linted.name,
-                text: Some(&source.text),
-                text_offset: 0,
-                diagnostics: &linted.diagnostics,
+                name: &source.name,
+                diagnostics: &lint.diagnostics,
+                positions: &positions,
+                source: Some(&source),
                 rendered: None,
             },
             styled,
-        ));
+        )
+    });
+    Linted {
+        title: lint
+            .title
+            .as_ref()
+            .and_then(|title| TitleSite::new(&source, title)),
+        name: source.name,
+        lint,
+        positions,
+        unreadable: false,
+        rendered,
     }
-    // The source is dropped here, on the worker: memory holds diagnostics,
-    // not files.
-    linted
 }
 
 /// The config's levels with the command line's on top: `--allow`, then
@@ -233,7 +213,7 @@ fn settings(args: &LintArgs, config: &Settings) -> Result<Settings, Error> {
     ];
     for (names, level, flag) in groups {
         for name in names {
-            if level == RuleLevel::Deny && name == "warnings" {
+            if level == RuleLevel::Deny && name.trim().eq_ignore_ascii_case("warnings") {
                 settings.deny_warnings = true;
                 continue;
             }

@@ -49,13 +49,10 @@ pub fn load(input: &Input) -> Result<(Source, Parsed), Error> {
 }
 
 /// Prints diagnostics to standard error, for commands whose standard output
-/// is their product (render, new) and must stay clean for pipes.
-pub fn report_to_stderr(diagnostics: &[Diagnostic]) -> Result<(), Error> {
-    let mut err = anstream::stderr().lock();
-    for d in diagnostics {
-        crate::output::human::print_diagnostic(&mut err, d)?;
-    }
-    err.flush()?;
+/// is their product (render, new) and must stay clean for pipes. They look
+/// as `mrd lint` prints them, source line included.
+pub fn report_to_stderr(diagnostics: &[Diagnostic], source: &Source) -> Result<(), Error> {
+    crate::output::human::eprint(diagnostics, Some(source))?;
     Ok(())
 }
 
@@ -71,17 +68,19 @@ pub fn refuse_unreadable(
     if parsed.problems.is_empty() && parsed.assessment.is_some() {
         return Ok(false);
     }
-    let diagnostics: Vec<Diagnostic> =
-        crate::lint::lint_source(source, &config.questions, &config.lint)
-            .into_iter()
-            .filter(|d| d.level == crate::diagnostic::Level::Error)
-            .filter(|d| {
-                d.rule.code == crate::lint::rules::INVALID_FRONT_MATTER.code
-                    || Some(d.rule.code)
-                        == crate::lint::rules::find("missing-front-matter").map(|r| r.code)
-            })
-            .collect();
-    report_to_stderr(&diagnostics)?;
+    let diagnostics: Vec<Diagnostic> = config
+        .linter()
+        .lint(source, parsed)
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.level == crate::diagnostic::Level::Error)
+        .filter(|d| {
+            crate::lint::rules::READING_RULES
+                .iter()
+                .any(|r| d.id.rule() == Some(*r))
+        })
+        .collect();
+    report_to_stderr(&diagnostics, source)?;
     Ok(true)
 }
 

@@ -5,21 +5,20 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::assessment::{
-    Assessment, FrontMatter, Located, Status, WriteError, WriteMode, parse_front_matter,
-    to_markdown, write_atomically,
+    Assessment, FrontMatter, Located, Status, WriteError, WriteMode, to_markdown, write_atomically,
 };
 use crate::cli::NewArgs;
 use crate::cmd::report_written;
 use crate::cmd::{read, report_to_stderr};
 use crate::config::Config;
 use crate::date::Date;
-use crate::diagnostic::Level;
 use crate::error::{Error, Outcome};
 use crate::inputs::Input;
 use crate::interview::{
-    self, Backlog, Interview, Prompter, Reply, Step, Stop, shell_quote, shown, skeleton::skeleton,
+    self, Backlog, FromAnswers, Interview, Prompter, Reply, Step, Stop, shell_quote, shown,
+    skeleton::skeleton,
 };
-use crate::lint::{self, Context};
+
 use crate::summary::Summary;
 use crate::yaml::Pos;
 
@@ -186,71 +185,48 @@ fn from_answers(
         Input::File(answers.to_path_buf())
     };
     let source = read(&input)?;
-    let (front, problems) = parse_front_matter(&source.text, 1, 0);
-    let Some(mut front) = front.filter(|_| problems.is_empty()) else {
-        // Unreadable answers are reported in full and nothing is written.
-        let diagnostics = lint::check(&Context {
-            source: &source,
-            problems: &problems,
-            assessment: None,
-            questions: &config.questions,
-            settings: &config.lint,
-        });
-        report_to_stderr(&diagnostics)?;
-        writeln!(
-            anstream::stderr(),
-            "error: nothing was written; fix {} and run the command again",
-            source.name
-        )?;
-        return Ok(Outcome::Findings);
+    let linter = config.linter();
+    let (assessment, incomplete) = match interview::from_answers(
+        &source,
+        args.title.as_deref(),
+        &linter,
+    ) {
+        FromAnswers::Assessment {
+            assessment,
+            incomplete,
+        } => (*assessment, incomplete),
+        FromAnswers::Unreadable(diagnostics) => {
+            // Unreadable answers are reported in full and nothing is written.
+            report_to_stderr(&diagnostics, &source)?;
+            writeln!(
+                anstream::stderr(),
+                "error: nothing was written; fix {} and run the command again",
+                source.name
+            )?;
+            return Ok(Outcome::Findings);
+        }
+        FromAnswers::NoTitle => {
+            return Err(Error::Usage(format!(
+                "the assessment needs a title: pass it as an argument (mrd new \"Title\" ...) or add `title:` to {}",
+                source.name
+            )));
+        }
     };
-
-    if let Some(title) = &args.title {
-        front.title = Some(Located::new(title.clone(), Pos::default()));
-    }
-    let Some(title) = front
-        .title_text()
-        .filter(|t| !t.trim().is_empty())
-        .map(str::to_string)
-    else {
-        return Err(Error::Usage(format!(
-            "the assessment needs a title: pass it as an argument (mrd new \"Title\" ...) or add `title:` to {}",
-            source.name
-        )));
-    };
-    if front.created.is_none() {
-        front.created = Some(Located::new(Date::today(), Pos::default()));
-    }
-    if front.status.is_none() {
-        front.status = Some(Located::new(Status::Draft, Pos::default()));
-    }
+    let title = assessment.front.title_text().unwrap_or_default();
     let path = args
         .output
         .clone()
-        .unwrap_or_else(|| config.default_path(&title));
-    let assessment = Assessment::new(front, String::new());
-
-    // Completeness is judged on the answers file, so positions point into it.
-    let diagnostics: Vec<_> = lint::check(&Context {
-        source: &source,
-        problems: &[],
-        assessment: Some(&assessment),
-        questions: &config.questions,
-        settings: &config.lint,
-    })
-    .into_iter()
-    .filter(|d| d.level == Level::Error)
-    .collect();
+        .unwrap_or_else(|| config.default_path(title));
 
     let mode = WriteMode::new_file(args.force);
     write_atomically(&path, &to_markdown(&assessment), mode)?;
 
-    let summary = Summary::of(&assessment.front, &config.questions);
+    let summary = Summary::of(&assessment, &config.questions);
     report_written(out, &path, &summary)?;
-    if diagnostics.is_empty() {
+    if incomplete.is_empty() {
         return Ok(Outcome::Success);
     }
-    report_to_stderr(&diagnostics)?;
+    report_to_stderr(&incomplete, &source)?;
     writeln!(
         anstream::stderr(),
         "the assessment is incomplete and was saved as it is (status: {}); complete it and run `mrd lint {}`",

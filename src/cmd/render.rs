@@ -6,10 +6,9 @@ use crate::assessment::{WriteMode, write_atomically};
 use crate::cli::RenderArgs;
 use crate::cmd::{load, report_to_stderr};
 use crate::config::Config;
-use crate::diagnostic::Level;
+use crate::diagnostic::{Diagnostic, DiagnosticId, Level, Problem};
 use crate::error::{Error, Outcome};
 use crate::inputs::Input;
-use crate::lint;
 use crate::render::{self, Flavor, Format, Options, RenderContext, RenderError, TemplateSet};
 
 pub fn run(args: &RenderArgs, config: &Config, out: &mut dyn Write) -> Result<Outcome, Error> {
@@ -25,18 +24,30 @@ pub fn run(args: &RenderArgs, config: &Config, out: &mut dyn Write) -> Result<Ou
         Input::File(args.path.clone())
     };
     let (source, parsed) = load(&input)?;
-    let Some(assessment) = parsed.assessment.filter(|_| parsed.problems.is_empty()) else {
+    let Some(assessment) = parsed
+        .assessment
+        .clone()
+        .filter(|_| parsed.problems.is_empty())
+    else {
         // The file cannot be read as an assessment: say exactly why, as lint would.
-        let diagnostics: Vec<_> = lint::lint_source(&source, &config.questions, &config.lint)
+        let linter = config.linter();
+        let diagnostics: Vec<_> = linter
+            .lint(&source, &parsed)
+            .diagnostics
             .into_iter()
             .filter(|d| d.level == Level::Error)
             .collect();
-        report_to_stderr(&diagnostics)?;
+        report_to_stderr(&diagnostics, &source)?;
         return Ok(Outcome::Findings);
     };
     // The assessment holds what rendering needs; a long file's text need
-    // not stay in memory beside it.
-    let name = source.name.clone();
+    // not stay in memory beside it. Its front-matter stays, for the line a
+    // problem with a quick action is on (labels and milestone are there).
+    let body = crate::assessment::split(&source.text).map_or(0, |s| s.body.len());
+    let front_matter = crate::source::Source::from_text(
+        source.name.clone(),
+        &source.text[..source.text.len() - body],
+    );
     drop(source);
 
     // --context needs no templates, so a broken one does not hide the data.
@@ -68,10 +79,15 @@ pub fn run(args: &RenderArgs, config: &Config, out: &mut dyn Write) -> Result<Ou
         render::render_issue(&assessment, &config.questions, &templates, &options).map_err(
             |err| match err {
                 RenderError::Template(err) => Error::Template(err),
-                RenderError::QuickAction(err) => Error::Usage(format!(
-                    "{}:{}:{}: {err}",
-                    name, err.pos.line, err.pos.column
-                )),
+                RenderError::QuickAction(err) => {
+                    let diagnostic =
+                        Diagnostic::new(DiagnosticId::Usage, Some(err.pos), err.to_string())
+                            .in_file(front_matter.name.clone());
+                    Error::Problem(Box::new(Problem::new(
+                        diagnostic,
+                        Some(front_matter.clone()),
+                    )))
+                }
             },
         )?
     };

@@ -6,9 +6,9 @@ use serde_json::json;
 
 use crate::cli::{QuestionsFormat, RulesArgs};
 use crate::config::Config;
+use crate::diagnostic::Rule;
+use crate::diagnostic::rules::RULES;
 use crate::error::{Error, Outcome};
-use crate::lint::Rule;
-use crate::lint::rules::RULES;
 
 pub fn run(args: &RulesArgs, config: &Config, out: &mut dyn Write) -> Result<Outcome, Error> {
     match args.format {

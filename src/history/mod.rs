@@ -22,7 +22,6 @@ use crate::assessment::{self, Assessment};
 use crate::config::Config;
 use crate::date::Date;
 use crate::git::Commit;
-use crate::lint;
 use crate::source::{ReadError, Source};
 use crate::summary::Summary;
 use crate::summary::backlog::Broken;
@@ -89,7 +88,10 @@ impl State {
 /// Why a file that could not be read as text has no summary.
 pub fn unreadable(err: &ReadError) -> Broken {
     let (line, column) = match err {
-        ReadError::NotUtf8 { line, column } => (Some(*line), Some(*column)),
+        ReadError::NotUtf8 { offset, lossy } => {
+            let (line, column) = crate::source::line_column(lossy, *offset);
+            (Some(line), Some(column))
+        }
         ReadError::Io(_) => (None, None),
     };
     Broken {
@@ -105,12 +107,15 @@ pub fn unreadable(err: &ReadError) -> Broken {
 pub fn summarise(source: &Source, config: &Config) -> Result<(Assessment, Box<Summary>), Broken> {
     let parsed = assessment::parse(source);
     match (parsed.problems.first(), parsed.assessment) {
-        (Some(problem), _) => Err(Broken {
-            line: Some(problem.pos.line),
-            column: Some(problem.pos.column),
-            message: problem.message.clone(),
-            more: parsed.problems.len() - 1,
-        }),
+        (Some(problem), _) => {
+            let at = source.line_column(problem.offset());
+            Err(Broken {
+                line: Some(at.line),
+                column: Some(at.column),
+                message: problem.message.clone(),
+                more: parsed.problems.len() - 1,
+            })
+        }
         (None, None) => Err(Broken {
             line: None,
             column: None,
@@ -118,16 +123,7 @@ pub fn summarise(source: &Source, config: &Config) -> Result<(Assessment, Box<Su
             more: 0,
         }),
         (None, Some(assessment)) => {
-            let questions = &config.questions;
-            let cx = lint::Context {
-                source,
-                problems: &parsed.problems,
-                assessment: Some(&assessment),
-                questions,
-                settings: &config.lint,
-            };
-            let summary = Summary::of_context(&cx)
-                .unwrap_or_else(|| Summary::of(&assessment.front, questions));
+            let summary = Summary::linted(source, &assessment, &config.linter());
             Ok((assessment, Box::new(summary)))
         }
     }

@@ -101,21 +101,22 @@ fn front_matter(
     if split.yaml.trim().is_empty() {
         return Ok((doc, body_start));
     }
-    let root = yaml::parse(split.yaml).map_err(|err| {
-        Refusal::FrontMatter(err.pos.line + split.yaml_line - 1, err.message.clone())
+    let root = yaml::parse_at(split.yaml, split.yaml_offset).map_err(|err| {
+        let line = crate::source::line_column(text, err.pos.offset).0;
+        Refusal::FrontMatter(line, err.message.clone())
     })?;
     let Some(entries) = root.entries() else {
         // Not a mapping: nothing to carry, and nothing of the body is lost.
         return Ok((doc, body_start));
     };
     if entries.iter().any(|(k, _)| {
-        k.key_text()
+        k.as_text()
             .is_some_and(|k| ASSESSMENT_KEYS.contains(&k.as_str()))
     }) {
         return Err(Refusal::Assessment);
     }
     for (key, value) in entries {
-        let name = key.key_text().unwrap_or_default();
+        let name = key.as_text().unwrap_or_default();
         match name.as_str() {
             "title" if doc.title.is_none() && value.as_text().is_some() => {
                 doc.title = value.as_text().map(|t| t.trim().to_string());
@@ -148,7 +149,7 @@ fn author_of(node: &Node) -> Option<String> {
     match &node.value {
         Value::Map(entries) => entries
             .iter()
-            .find(|(k, _)| k.key_text().as_deref() == Some("name"))
+            .find(|(k, _)| k.as_text().as_deref() == Some("name"))
             .and_then(|(_, v)| v.as_text()),
         _ => node.as_text(),
     }
@@ -290,7 +291,7 @@ mod tests {
         );
         assert_eq!(doc.body, "## Problem\n\nPain.\n");
         assert_eq!(doc.line_offset, 6);
-        let kept: Vec<String> = doc.extra.iter().filter_map(|(k, _)| k.key_text()).collect();
+        let kept: Vec<String> = doc.extra.iter().filter_map(|(k, _)| k.as_text()).collect();
         assert_eq!(kept, ["layout", "tags"]);
     }
 

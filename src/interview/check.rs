@@ -2,13 +2,13 @@
 //!
 //! The interview never has its own idea of a good answer: it puts the answer
 //! into the assessment, writes the file as it would be saved, lints it, and
-//! keeps the diagnostics that point into that answer. A rule added to the
-//! linter is enforced by the interview the day it is registered.
+//! keeps the findings about that answer (each finding says what it is about).
+//! A rule added to the linter is enforced by the interview the day it is
+//! registered.
 
-use crate::assessment::{Assessment, parse, split, to_markdown};
+use crate::assessment::{Assessment, parse, to_markdown};
 use crate::config::Config;
-use crate::diagnostic::{Diagnostic, Level};
-use crate::lint::{self, Context};
+use crate::diagnostic::{Diagnostic, Level, Subject};
 use crate::source::Source;
 
 /// What the linter says about one field of the assessment.
@@ -18,12 +18,6 @@ pub struct Verdict {
     pub errors: Vec<Diagnostic>,
     /// The answer may be kept after the user has seen these.
     pub warnings: Vec<Diagnostic>,
-}
-
-impl Verdict {
-    pub fn is_clean(&self) -> bool {
-        self.errors.is_empty() && self.warnings.is_empty()
-    }
 }
 
 /// The field of the front-matter a verdict is about.
@@ -36,29 +30,44 @@ pub enum Field<'a> {
     Recommendation,
 }
 
-/// Lints `assessment` as it would be written and keeps the findings inside `field`.
+impl Field<'_> {
+    /// Whether a finding about `subject` is about this field.
+    fn covers(self, subject: &Subject) -> bool {
+        match (self, subject) {
+            (Field::Title, Subject::Title) => true,
+            (Field::Answer(key), Subject::Answer(about)) => key == about,
+            (Field::Recommendation, Subject::Recommendation(_)) => true,
+            _ => false,
+        }
+    }
+
+    /// Whether the field is in the assessment at all.
+    fn is_in(self, assessment: &Assessment) -> bool {
+        let front = &assessment.front;
+        match self {
+            Field::Title => front.key_pos("title").is_some(),
+            Field::Answer(key) => front.answer(key).is_some(),
+            Field::Recommendation => front.recommendation.is_some(),
+        }
+    }
+}
+
+/// Lints `assessment` as it would be written and keeps the findings about `field`.
 pub fn check(assessment: &Assessment, config: &Config, field: Field<'_>) -> Verdict {
-    let text = to_markdown(assessment);
-    let source = Source::from_text("<answer>", text);
+    let source = Source::from_text("<answer>", to_markdown(assessment));
     let parsed = parse(&source);
     let Some(written) = parsed.assessment.as_ref() else {
         // The writer always produces readable YAML; if it ever did not, the
         // problem is ours, not the answer's, so it is not held against it.
         return Verdict::default();
     };
-    let Some((first, last)) = field_lines(&source.text, written, field) else {
+    if !field.is_in(written) {
         return Verdict::default();
-    };
-    let diagnostics = lint::check(&Context {
-        source: &source,
-        problems: &parsed.problems,
-        assessment: Some(written),
-        questions: &config.questions,
-        settings: &config.lint,
-    });
+    }
+    let linter = config.linter();
     let mut verdict = Verdict::default();
-    for d in diagnostics {
-        if d.pos.line < first || d.pos.line > last {
+    for d in linter.lint(&source, &parsed).diagnostics {
+        if !field.covers(&d.subject) {
             continue;
         }
         match d.level {
@@ -67,34 +76,6 @@ pub fn check(assessment: &Assessment, config: &Config, field: Field<'_>) -> Verd
         }
     }
     verdict
-}
-
-/// The lines `field` occupies in `text`: from its key to the line before the
-/// next key, and never past the closing fence (findings in the body are about
-/// notes, not about this answer).
-fn field_lines(text: &str, written: &Assessment, field: Field<'_>) -> Option<(u32, u32)> {
-    let (first, last) = lines_of(written, field)?;
-    let fence = split(text).map_or(u32::MAX, |s| 2 + s.yaml.matches('\n').count() as u32);
-    Some((first, last.min(fence.saturating_sub(1))))
-}
-
-/// The lines `field` occupies in the written file: from its key to the line
-/// before the next key at the same or an outer level.
-fn lines_of(written: &Assessment, field: Field<'_>) -> Option<(u32, u32)> {
-    let front = &written.front;
-    let first = match field {
-        Field::Title => front.key_pos("title")?.line,
-        Field::Answer(key) => front.answer(key)?.key.pos.line,
-        Field::Recommendation => front.recommendation.as_ref()?.pos.line,
-    };
-    let siblings = front.keys.iter().map(|k| k.pos.line);
-    let answer_keys = front.answers.iter().map(|a| a.key.pos.line);
-    let last = siblings
-        .chain(answer_keys)
-        .filter(|&line| line > first)
-        .min()
-        .map_or(u32::MAX, |next| next - 1);
-    Some((first, last))
 }
 
 #[cfg(test)]
@@ -157,14 +138,30 @@ mod tests {
     }
 
     #[test]
-    fn the_last_field_ends_at_the_closing_fence() {
-        let text = "---\ntitle: T\nrecommendation:\n  decision: go\n  rationale: Because.\n---\n## Notes\nTODO\n";
-        let written = parse(&Source::from_text("t.md", text)).assessment.unwrap();
-        assert_eq!(
-            field_lines(text, &written, Field::Recommendation),
-            Some((3, 5))
+    fn findings_in_the_notes_are_not_about_the_recommendation() {
+        let set = Config::defaults(std::path::Path::new(""));
+        let mut a = assessment_with(
+            "target_market",
+            "Data engineers at 20-500 person companies.",
         );
-        assert_eq!(field_lines(text, &written, Field::Title), Some((2, 2)));
+        a.front.recommendation = Some(crate::assessment::Recommendation {
+            decision: Some(crate::assessment::Located::new(
+                crate::assessment::Decision::Go,
+                Default::default(),
+            )),
+            rationale: Some(crate::assessment::Located::new(
+                "Because the evidence is strong.".into(),
+                Default::default(),
+            )),
+            ..Default::default()
+        });
+        a.body = "## Notes\nTODO\n".into();
+        let verdict = check(&a, &set, Field::Recommendation);
+        assert!(
+            verdict.errors.iter().all(|d| d.code() != "MRD006"),
+            "{:?}",
+            verdict.errors
+        );
     }
 
     #[test]

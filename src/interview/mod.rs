@@ -6,6 +6,7 @@
 //! atomically after every answer, so Ctrl-C, Esc, a closed terminal or a
 //! crash loses at most the answer being typed, and `mrd edit` resumes.
 
+mod answers;
 pub mod check;
 mod editor;
 pub mod metadata;
@@ -23,12 +24,12 @@ use crate::assessment::{
 use crate::config::Config;
 use crate::date::Date;
 use crate::error::{Error, Outcome};
-use crate::lint;
 use crate::questions::Question;
 use crate::source::Source;
 use crate::summary::Summary;
 use crate::yaml::Pos;
 
+pub use answers::{FromAnswers, from_answers};
 pub use check::{Field, Verdict};
 pub use metadata::Backlog;
 pub use prompt::{Prompter, Reply, Stop};
@@ -777,14 +778,11 @@ pub fn print_summary(
     let name = path.display().to_string();
     let source = Source::from_text(name.clone(), to_markdown(assessment));
     let parsed = crate::assessment::parse(&source);
-    let summary = Summary::of_context(&lint::Context {
-        source: &source,
-        problems: &parsed.problems,
-        assessment: parsed.assessment.as_ref(),
-        questions: &config.questions,
-        settings: &config.lint,
-    })
-    .unwrap_or_else(|| Summary::of(&assessment.front, &config.questions));
+    let linter = config.linter();
+    let summary = match &parsed.assessment {
+        Some(written) => Summary::linted(&source, written, &linter),
+        None => Summary::of(assessment, &config.questions),
+    };
     writeln!(out)?;
     let mut detail = Vec::new();
     crate::summary::report::detail::write(&mut detail, &name, &summary)?;

@@ -636,7 +636,7 @@ pub fn show_findings(findings: &[Diagnostic]) -> Result<(), Stop> {
                 Style::new().bold().fg_color(Some(AnsiColor::Yellow.into()))
             }
         };
-        let label = format!("{}[{}]:", d.level.as_str(), d.rule.code);
+        let label = format!("{}[{}]:", d.level.as_str(), d.code());
         let text = format!("{label} {}", d.message);
         for (i, line) in screen::wrap_with(&text, width, "", "  ")
             .into_iter()
@@ -661,8 +661,8 @@ pub fn refusal(errors: &[Diagnostic]) -> String {
     errors
         .iter()
         .map(|d| match &d.help {
-            Some(help) => format!("{} [{}] — {help}", d.message, d.rule.code),
-            None => format!("{} [{}]", d.message, d.rule.code),
+            Some(help) => format!("{} [{}] — {help}", d.message, d.code()),
+            None => format!("{} [{}]", d.message, d.code()),
         })
         .collect::<Vec<_>>()
         .join("\n")

@@ -2,9 +2,10 @@
 //! editor to the interview. YAML comments carry what the interview shows on
 //! screen: each question, its short name, its guidance and an example.
 
+use crate::assessment::Field;
 use crate::date::Date;
 use crate::questions::{Question, QuestionSet};
-use crate::yaml::{Node, Pos, Value};
+use crate::yaml::{Node, Value};
 
 /// Comment lines, wrapped to keep the file readable in any editor.
 fn comment(out: &mut String, indent: &str, text: &str) {
@@ -44,13 +45,10 @@ fn question_comments(out: &mut String, question: &Question, total: usize) {
 
 /// `title: …` as YAML, quoted when the title needs it.
 fn title_line(title: &str) -> String {
-    let node = Node {
-        pos: Pos::default(),
-        value: Value::Map(vec![(
-            Node::string(Pos::default(), "title"),
-            Node::string(Pos::default(), title),
-        )]),
-    };
+    let node = Node::new(Value::Map(vec![(
+        Node::string(Field::Title.key()),
+        Node::string(title),
+    )]));
     let yaml = serde_saphyr::to_string(&node).unwrap_or_else(|_| "title:\n".into());
     if yaml.ends_with('\n') {
         yaml

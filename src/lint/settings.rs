@@ -6,9 +6,8 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::Rule;
 use super::substance::Words;
-use crate::diagnostic::Level;
+use crate::diagnostic::{Level, Rule};
 
 /// A level a user can give a rule, as cargo and clippy spell them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -90,7 +89,7 @@ impl Settings {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lint::rules;
+    use crate::diagnostic::rules;
 
     #[test]
     fn levels_override_defaults_and_deny_warnings_promotes() {

@@ -1,6 +1,6 @@
 //! Small judgements about answer text that several rules share.
 
-use crate::yaml::Pos;
+use crate::source::Pos;
 
 /// The answer's words, counted up to `limit`: whitespace-separated runs
 /// containing a letter or digit (so a lone `-` bullet or `|` is not a word).
@@ -10,6 +10,10 @@ pub fn word_count(text: &str, limit: usize) -> usize {
         .take(limit)
         .count()
 }
+
+/// What [`normalized`] trims from both ends: Markdown decoration, closing
+/// punctuation and spaces.
+pub const DECORATION: &[char] = &['*', '_', '`', '"', '\'', '.', '!', ':', '-', ' ', '>'];
 
 /// Lowercase, whitespace collapsed, and Markdown decoration and closing
 /// punctuation trimmed: what a reader sees when comparing two texts.
@@ -33,12 +37,7 @@ pub fn normalized(text: &str) -> String {
             out.extend(word.chars().flat_map(char::to_lowercase));
         }
     }
-    let trimmed = out.trim_matches(|c: char| {
-        matches!(
-            c,
-            '*' | '_' | '`' | '"' | '\'' | '.' | '!' | ':' | '-' | ' ' | '>'
-        )
-    });
+    let trimmed = out.trim_matches(DECORATION);
     if trimmed.len() == out.len() {
         out
     } else {
@@ -62,20 +61,7 @@ pub fn locate(source: &str, value: Pos, needle: &str) -> Option<Pos> {
     };
     let region = source.get(value.offset..end)?;
     let at = region.find(needle)?;
-    let before = &region[..at];
-    let (line, column) = match before.rfind('\n') {
-        Some(nl) => (
-            value.line + before.matches('\n').count() as u32,
-            before[nl + 1..].chars().count() as u32 + 1,
-        ),
-        None => (value.line, value.column + before.chars().count() as u32),
-    };
-    Some(Pos {
-        line,
-        column,
-        offset: value.offset + at,
-        len: needle.len(),
-    })
+    Some(Pos::new(value.offset + at, needle.len()))
 }
 
 #[cfg(test)]
@@ -99,14 +85,9 @@ mod tests {
     #[test]
     fn locates_a_line_inside_a_block_value() {
         let source = "a: 1\nanswers:\n  problem: |\n    First.\n    ## Heading\n";
-        let value = Pos {
-            line: 3,
-            column: 12,
-            offset: source.find('|').unwrap(),
-            len: 0,
-        };
+        let value = Pos::new(source.find('|').unwrap(), 0);
         let pos = locate(source, value, "## Heading").unwrap();
-        assert_eq!((pos.line, pos.column), (5, 5));
+        assert_eq!(crate::source::line_column(source, pos.offset), (5, 5));
         assert_eq!(&source[pos.offset..pos.offset + pos.len], "## Heading");
     }
 }

@@ -6,8 +6,7 @@
 
 use std::io::{self, Write};
 
-use super::{Emitter, FileReport, Totals};
-use crate::diagnostic::Level;
+use super::{Emitter, FileReport, Totals, message_with_help};
 
 pub struct Github;
 
@@ -25,24 +24,16 @@ pub fn escape_property(text: &str) -> String {
 
 impl Emitter for Github {
     fn file(&mut self, out: &mut dyn Write, report: &FileReport<'_>) -> io::Result<()> {
-        for d in report.diagnostics {
-            let command = match d.level {
-                Level::Error => "error",
-                Level::Warning => "warning",
-            };
-            let mut message = d.message.clone();
-            if let Some(help) = &d.help {
-                message.push_str("\nhelp: ");
-                message.push_str(help);
-            }
+        for (d, at) in report.located() {
             writeln!(
                 out,
-                "::{command} file={},line={},col={},title={}::{}",
+                "::{} file={},line={},col={},title={}::{}",
+                d.level.as_str(),
                 escape_property(&d.file),
-                d.pos.line,
-                d.pos.column,
-                escape_property(&format!("{} {}", d.rule.code, d.rule.name)),
-                escape_data(&message)
+                at.line,
+                at.column,
+                escape_property(&format!("{} {}", d.code(), d.id.name())),
+                escape_data(&message_with_help(d))
             )?;
         }
         Ok(())

@@ -11,12 +11,12 @@ use std::io::{self, Write};
 
 use serde_json::json;
 
-use super::{Emitter, FileReport, Totals};
+use super::{Emitter, FileReport, JsonArray, Totals};
 use crate::diagnostic::{Diagnostic, Level};
 
 #[derive(Default)]
 pub struct Gitlab {
-    first: bool,
+    items: JsonArray,
 }
 
 /// FNV-1a, 64 bits: small, fast, and stable across versions and platforms
@@ -39,7 +39,7 @@ pub fn fingerprint(d: &Diagnostic, occurrence: usize) -> String {
     let occurrence = occurrence.to_string();
     let parts: [&[u8]; 4] = [
         d.file.as_bytes(),
-        d.rule.code.as_bytes(),
+        d.code().as_bytes(),
         d.message.as_bytes(),
         occurrence.as_bytes(),
     ];
@@ -52,16 +52,15 @@ pub fn fingerprint(d: &Diagnostic, occurrence: usize) -> String {
 
 impl Emitter for Gitlab {
     fn begin(&mut self, out: &mut dyn Write) -> io::Result<()> {
-        self.first = true;
         out.write_all(b"[")
     }
 
     fn file(&mut self, out: &mut dyn Write, report: &FileReport<'_>) -> io::Result<()> {
         let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
-        for d in report.diagnostics {
-            let occurrence = seen.entry((d.rule.code, d.message.as_str())).or_default();
+        for (d, at) in report.located() {
+            let occurrence = seen.entry((d.code(), d.message.as_str())).or_default();
             *occurrence += 1;
-            let mut description = format!("{} ({})", d.message, d.rule.name);
+            let mut description = format!("{} ({})", d.message, d.id.name());
             if let Some(help) = &d.help {
                 description.push_str(". Help: ");
                 description.push_str(help);
@@ -69,14 +68,12 @@ impl Emitter for Gitlab {
             let value = json!({
                 "type": "issue",
                 "description": description,
-                "check_name": d.rule.code,
+                "check_name": d.code(),
                 "fingerprint": fingerprint(d, *occurrence),
                 "severity": match d.level { Level::Error => "major", Level::Warning => "minor" },
-                "location": {"path": d.file, "lines": {"begin": d.pos.line}},
+                "location": {"path": d.file, "lines": {"begin": at.line}},
             });
-            out.write_all(if self.first { b"\n" } else { b",\n" })?;
-            self.first = false;
-            serde_json::to_writer(&mut *out, &value)?;
+            self.items.item(out, &value)?;
         }
         Ok(())
     }

@@ -7,57 +7,79 @@
 //! {"version": 1,
 //!  "diagnostics": [{"file": "a.md", "line": 3, "column": 9, "offset": 25, "length": 5,
 //!                   "code": "MRD001", "name": "invalid-front-matter", "level": "error",
-//!                   "message": "...", "help": "..." | null}],
+//!                   "message": "...", "help": "..." | null,
+//!                   "subject": {"kind": "answer", "key": "problem"}}],
 //!  "summary": {"files": 1, "errors": 1, "warnings": 0}}
 //! ```
 
 use std::io::{self, Write};
 
-use serde_json::json;
+use serde::Serialize;
 
-use super::{Emitter, FileReport, Totals};
-use crate::diagnostic::Diagnostic;
+use super::{Emitter, FileReport, JsonArray, Totals};
+use crate::diagnostic::{Diagnostic, Level, Subject};
+use crate::source::LineColumn;
 
 pub const SCHEMA_VERSION: u32 = 1;
 
 #[derive(Default)]
 pub struct Json {
-    first: bool,
+    items: JsonArray,
 }
 
-pub fn diagnostic_value(d: &Diagnostic) -> serde_json::Value {
-    json!({
-        "file": d.file,
-        "line": d.pos.line,
-        "column": d.pos.column,
-        "offset": d.pos.offset,
-        "length": d.pos.len,
-        "code": d.rule.code,
-        "name": d.rule.name,
-        "level": d.level.as_str(),
-        "message": d.message,
-        "help": d.help,
-    })
+/// One diagnostic as JSON; fields in alphabetical order, as written since
+/// the first version.
+#[derive(Serialize)]
+pub struct JsonDiagnostic<'a> {
+    code: &'static str,
+    column: u32,
+    file: &'a str,
+    help: Option<&'a str>,
+    length: usize,
+    level: Level,
+    line: u32,
+    message: &'a str,
+    name: &'static str,
+    offset: usize,
+    subject: &'a Subject,
+}
+
+impl<'a> JsonDiagnostic<'a> {
+    pub fn new(d: &'a Diagnostic, at: LineColumn) -> JsonDiagnostic<'a> {
+        let span = d.span.unwrap_or_default();
+        JsonDiagnostic {
+            code: d.code(),
+            column: at.column,
+            file: &d.file,
+            help: d.help.as_deref(),
+            length: span.len,
+            level: d.level,
+            line: at.line,
+            message: &d.message,
+            name: d.id.name(),
+            offset: span.offset,
+            subject: &d.subject,
+        }
+    }
 }
 
 impl Emitter for Json {
     fn begin(&mut self, out: &mut dyn Write) -> io::Result<()> {
-        self.first = true;
         write!(out, "{{\"version\":{SCHEMA_VERSION},\"diagnostics\":[")
     }
 
     fn file(&mut self, out: &mut dyn Write, report: &FileReport<'_>) -> io::Result<()> {
-        for d in report.diagnostics {
-            out.write_all(if self.first { b"\n" } else { b",\n" })?;
-            self.first = false;
-            serde_json::to_writer(&mut *out, &diagnostic_value(d))?;
+        for (d, at) in report.located() {
+            self.items.item(out, &JsonDiagnostic::new(d, at))?;
         }
         Ok(())
     }
 
     fn finish(&mut self, out: &mut dyn Write, totals: &Totals) -> io::Result<()> {
-        let summary =
-            json!({"files": totals.files, "errors": totals.errors, "warnings": totals.warnings});
-        writeln!(out, "\n],\"summary\":{summary}}}")
+        writeln!(
+            out,
+            "\n],\"summary\":{{\"errors\":{},\"files\":{},\"warnings\":{}}}}}",
+            totals.errors, totals.files, totals.warnings
+        )
     }
 }

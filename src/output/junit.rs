@@ -7,6 +7,7 @@ use std::io::{self, Write};
 
 use super::{Emitter, FileReport, Totals};
 use crate::diagnostic::Level;
+use crate::text::{Markup, escape_markup};
 
 #[derive(Default)]
 pub struct Junit {
@@ -22,22 +23,9 @@ struct Case {
 }
 
 /// Escapes text for XML content and attribute values, dropping characters
-/// XML 1.0 cannot hold.
+/// XML 1.0 cannot hold (see [`Markup::Xml`]).
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
-            c => out.push(c),
-        }
-    }
-    out
+    escape_markup(text, Markup::Xml)
 }
 
 impl Emitter for Junit {
@@ -54,21 +42,8 @@ impl Emitter for Junit {
                 self.cases.len() - 1
             });
         let case = &mut self.cases[i];
-        for d in report.diagnostics {
-            let mut line = format!(
-                "{}:{}:{}: {}[{}]: {} ({})",
-                d.file,
-                d.pos.line,
-                d.pos.column,
-                d.level.as_str(),
-                d.rule.code,
-                d.message,
-                d.rule.name
-            );
-            if let Some(help) = &d.help {
-                line.push_str("\n  help: ");
-                line.push_str(help);
-            }
+        for (d, at) in report.located() {
+            let line = super::human::one_line(d, at);
             match d.level {
                 Level::Error => case.errors.push(line),
                 Level::Warning => case.warnings.push(line),

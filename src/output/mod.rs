@@ -4,6 +4,10 @@
 //! streaming formats (human, json, github, gitlab, sarif) write as they go and
 //! memory stays flat however many files there are; only junit, whose header
 //! carries the totals, keeps a line per finding until the end.
+//!
+//! Diagnostics point into their file with byte spans; each emitter turns a
+//! span into a line and column here, through the file's line index, when it
+//! prints it.
 
 pub mod github;
 pub mod gitlab;
@@ -14,21 +18,48 @@ pub mod sarif;
 
 use std::io::{self, Write};
 
+use serde::Serialize;
+
 use crate::cli::LintFormat;
 use crate::diagnostic::{Diagnostic, Level};
+use crate::source::{LineColumn, Source};
 
-/// One file's findings, with the text they point into.
+/// One file's findings, ready to print.
 pub struct FileReport<'a> {
     /// The file as the user named it.
     pub name: &'a str,
-    /// The file's text, or a piece of it, for printers that quote the source.
-    pub text: Option<&'a str>,
-    /// The byte offset in the file at which `text` starts.
-    pub text_offset: usize,
     pub diagnostics: &'a [Diagnostic],
+    /// The line and column of each diagnostic, computed from the file's text
+    /// where it was read (a worker thread), so that the text itself need not
+    /// travel to the printer.
+    pub positions: &'a [LineColumn],
+    /// The file's text, for the human format's source lines when a worker
+    /// did not render them already.
+    pub source: Option<&'a Source>,
     /// The human rendering of `diagnostics`, when a worker thread made it
     /// already (rendering snippets is a third of the work for human output).
     pub rendered: Option<&'a str>,
+}
+
+impl FileReport<'_> {
+    /// Each diagnostic with its line and column.
+    pub fn located(&self) -> impl Iterator<Item = (&Diagnostic, LineColumn)> {
+        self.diagnostics.iter().zip(self.positions.iter().copied())
+    }
+}
+
+/// The line and column a diagnostic points at in `source`; the first line
+/// when there is no text or no span.
+pub fn line_column(source: Option<&Source>, d: &Diagnostic) -> LineColumn {
+    match (source, d.span) {
+        (Some(source), Some(span)) => source.line_column(span.offset),
+        _ => LineColumn { line: 1, column: 1 },
+    }
+}
+
+/// The line and column of each diagnostic in `source`.
+pub fn positions(source: Option<&Source>, diagnostics: &[Diagnostic]) -> Vec<LineColumn> {
+    diagnostics.iter().map(|d| line_column(source, d)).collect()
 }
 
 /// What the run found, for the closing line or header of a report.
@@ -81,6 +112,31 @@ pub fn emitter(format: LintFormat, styled: bool) -> Box<dyn Emitter> {
     }
 }
 
+/// The items of a JSON array written one per line as they come, for the
+/// streaming formats (json, gitlab, sarif).
+#[derive(Default)]
+pub struct JsonArray {
+    started: bool,
+}
+
+impl JsonArray {
+    pub fn item(&mut self, out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
+        out.write_all(if self.started { b",\n" } else { b"\n" })?;
+        self.started = true;
+        serde_json::to_writer(&mut *out, value)?;
+        Ok(())
+    }
+}
+
+/// The message with the help appended on its own line, for formats with one
+/// text field (github, sarif).
+pub fn message_with_help(d: &Diagnostic) -> String {
+    match &d.help {
+        Some(help) => format!("{}\nhelp: {help}", d.message),
+        None => d.message.clone(),
+    }
+}
+
 /// A path as a relative URI reference, for SARIF: `/` kept, everything
 /// outside the unreserved set percent-encoded.
 pub fn path_uri(path: &str) -> String {
@@ -95,11 +151,6 @@ pub fn path_uri(path: &str) -> String {
         }
     }
     out
-}
-
-/// A JSON string literal.
-pub fn json_string(text: &str) -> String {
-    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into())
 }
 
 #[cfg(test)]

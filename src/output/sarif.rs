@@ -9,27 +9,18 @@ use std::io::{self, Write};
 
 use serde_json::json;
 
-use super::{Emitter, FileReport, Totals, path_uri};
-use crate::diagnostic::Level;
-use crate::lint::rules::RULES;
+use super::{Emitter, FileReport, JsonArray, Totals, message_with_help, path_uri};
+use crate::diagnostic::rules::RULES;
 
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
 #[derive(Default)]
 pub struct Sarif {
-    first: bool,
-}
-
-fn sarif_level(level: Level) -> &'static str {
-    match level {
-        Level::Error => "error",
-        Level::Warning => "warning",
-    }
+    results: JsonArray,
 }
 
 impl Emitter for Sarif {
     fn begin(&mut self, out: &mut dyn Write) -> io::Result<()> {
-        self.first = true;
         let rules: Vec<_> = RULES
             .iter()
             .map(|rule| {
@@ -39,7 +30,7 @@ impl Emitter for Sarif {
                     "shortDescription": {"text": rule.summary},
                     "fullDescription": {"text": rule.why},
                     "help": {"text": format!("{}\n\nInstead:\n{}", rule.summary, rule.instead)},
-                    "defaultConfiguration": {"level": sarif_level(rule.level)},
+                    "defaultConfiguration": {"level": rule.level.as_str()},
                 })
             })
             .collect();
@@ -55,31 +46,24 @@ impl Emitter for Sarif {
     }
 
     fn file(&mut self, out: &mut dyn Write, report: &FileReport<'_>) -> io::Result<()> {
-        for d in report.diagnostics {
-            let index = RULES
-                .iter()
-                .position(|r| r.code == d.rule.code)
-                .unwrap_or(0);
-            let mut message = d.message.clone();
-            if let Some(help) = &d.help {
-                message.push_str("\nhelp: ");
-                message.push_str(help);
-            }
+        for (d, at) in report.located() {
+            let index = RULES.iter().position(|r| r.code == d.code()).unwrap_or(0);
             let value = json!({
-                "ruleId": d.rule.code,
+                "ruleId": d.code(),
                 "ruleIndex": index,
-                "level": sarif_level(d.level),
-                "message": {"text": message},
+                "level": d.level.as_str(),
+                "message": {"text": message_with_help(d)},
                 "locations": [{
                     "physicalLocation": {
                         "artifactLocation": {"uri": path_uri(&d.file)},
-                        "region": {"startLine": d.pos.line, "startColumn": d.pos.column},
+                        "region": {"startLine": at.line, "startColumn": at.column},
                     }
                 }],
+                // What the finding is about, for tools that act on one
+                // answer (an editor, a bot) without parsing the message.
+                "properties": {"subject": d.subject},
             });
-            out.write_all(if self.first { b"\n" } else { b",\n" })?;
-            self.first = false;
-            serde_json::to_writer(&mut *out, &value)?;
+            self.results.item(out, &value)?;
         }
         Ok(())
     }

@@ -122,7 +122,7 @@ impl<'a> RenderContext<'a> {
         let front = &assessment.front;
         let rec = front.recommendation.as_ref();
         let line = |text: &str| Some(one_line(text)).filter(|t| !t.is_empty());
-        let mut summary = Summary::of(front, questions);
+        let mut summary = Summary::of(assessment, questions);
         // The summary keeps copies of user text: cleaned like the fields below.
         summary.title = summary.title.as_deref().and_then(line);
         summary.author = summary.author.as_deref().and_then(line);

@@ -20,42 +20,10 @@ pub mod units;
 use crate::assessment::Assessment;
 use crate::questions::QuestionSet;
 
+pub use crate::flavor::Flavor;
 pub use context::{QuestionContext, RecommendationContext, RenderContext, SummaryContext};
 pub use gitlab::QuickActionError;
 pub use templates::{BUILTIN_TEMPLATES, Origin, Template, TemplateSet};
-
-/// Which forge the Markdown is for.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
-pub enum Flavor {
-    #[default]
-    Gitlab,
-    Github,
-}
-
-impl Flavor {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Flavor::Gitlab => "gitlab",
-            Flavor::Github => "github",
-        }
-    }
-
-    /// The built-in body template for this flavour.
-    pub fn template(self) -> &'static str {
-        match self {
-            Flavor::Gitlab => "gitlab.md",
-            Flavor::Github => "github.md",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Flavor> {
-        match text {
-            "gitlab" => Some(Flavor::Gitlab),
-            "github" => Some(Flavor::Github),
-            _ => None,
-        }
-    }
-}
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -105,6 +73,53 @@ pub struct TemplateError {
     pub line: Option<usize>,
     pub column: Option<usize>,
     pub message: String,
+    /// The template's text, for the line the problem is on.
+    pub text: Option<String>,
+}
+
+impl TemplateError {
+    /// An error about a template as a whole (it cannot be read, say).
+    pub fn new(template: impl Into<String>, message: impl Into<String>) -> TemplateError {
+        TemplateError {
+            template: template.into(),
+            line: None,
+            column: None,
+            message: message.into(),
+            text: None,
+        }
+    }
+
+    /// The error as a diagnostic (`error[template]`), with its source line.
+    pub fn problem(&self) -> crate::diagnostic::Problem {
+        use crate::diagnostic::{Diagnostic, DiagnosticId, Problem};
+        use crate::source::{LineColumn, Pos, Source};
+        let source = self
+            .text
+            .as_ref()
+            .map(|text| Source::from_text(self.template.clone(), text.clone()));
+        let span = match (&source, self.line) {
+            (Some(source), Some(line)) => {
+                let at = LineColumn {
+                    line: line as u32,
+                    column: self.column.unwrap_or(1) as u32,
+                };
+                Some(Pos::new(source.index().offset(at, &source.text), 0))
+            }
+            _ => None,
+        };
+        let mut diagnostic = Diagnostic::new(DiagnosticId::Template, span, &self.message)
+            .in_file(self.template.clone());
+        if span.is_none()
+            && let Some(line) = self.line
+        {
+            let column = self
+                .column
+                .map(|c| format!(", column {c}"))
+                .unwrap_or_default();
+            diagnostic = diagnostic.note(format!("at line {line}{column}"));
+        }
+        Problem::new(diagnostic, source)
+    }
 }
 
 impl std::fmt::Display for TemplateError {
@@ -205,12 +220,8 @@ pub fn render_title(
 }
 
 fn to_tera(context: &RenderContext<'_>) -> Result<tera::Context, TemplateError> {
-    tera::Context::from_serialize(context).map_err(|err| TemplateError {
-        template: "context".into(),
-        line: None,
-        column: None,
-        message: err.to_string(),
-    })
+    tera::Context::from_serialize(context)
+        .map_err(|err| TemplateError::new("context", err.to_string()))
 }
 
 fn render_template(

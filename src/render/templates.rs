@@ -128,11 +128,11 @@ impl TemplateSet {
     /// directory that does not exist is a mistake, not a default.
     pub fn override_from_dir(&mut self, dir: &Path) -> Result<(), TemplateError> {
         let mut files = Vec::new();
-        collect_files(dir, dir, &mut files).map_err(|err| TemplateError {
-            template: dir.display().to_string(),
-            line: None,
-            column: None,
-            message: format!("cannot read the templates directory: {err}"),
+        collect_files(dir, dir, &mut files).map_err(|err| {
+            TemplateError::new(
+                dir.display().to_string(),
+                format!("cannot read the templates directory: {err}"),
+            )
         })?;
         files.sort();
         for (name, path) in files {
@@ -195,6 +195,7 @@ impl TemplateSet {
                 line: Some(report.span().start_line),
                 column: Some(report.span().start_col + 1),
                 message: report.message().to_string(),
+                text: self.get(report.filename()).map(|t| t.source.clone()),
             },
             None => {
                 let (name, message) = match err.kind() {
@@ -215,12 +216,7 @@ impl TemplateSet {
                     ),
                     _ => return self.error_from_report_text(rendering, &err.to_string()),
                 };
-                TemplateError {
-                    template: display(name),
-                    line: None,
-                    column: None,
-                    message,
-                }
+                TemplateError::new(display(name), message)
             }
         }
     }
@@ -246,30 +242,24 @@ impl TemplateSet {
         });
         match location {
             Some((name, line, column)) => TemplateError {
+                text: self.get(&name).map(|t| t.source.clone()),
                 template: self.get(&name).map_or(name, Template::display),
                 line: Some(line),
                 column: Some(column),
                 message,
             },
-            None => TemplateError {
-                template: rendering
+            None => TemplateError::new(
+                rendering
                     .and_then(|n| self.get(n))
                     .map_or_else(|| "templates".into(), Template::display),
-                line: None,
-                column: None,
                 message,
-            },
+            ),
         }
     }
 }
 
 fn read_template(path: &Path) -> Result<String, TemplateError> {
-    let error = |message: String| TemplateError {
-        template: path.display().to_string(),
-        line: None,
-        column: None,
-        message,
-    };
+    let error = |message: String| TemplateError::new(path.display().to_string(), message);
     let bytes =
         std::fs::read(path).map_err(|err| error(format!("cannot read the template: {err}")))?;
     String::from_utf8(bytes).map_err(|_| error("the template is not valid UTF-8 text".into()))

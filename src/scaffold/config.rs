@@ -81,7 +81,7 @@ assessments: assessments
 /// `lint:` with its settings commented at their defaults, taken from the lint
 /// module itself so the file cannot drift from what `mrd lint` does.
 fn lint_section() -> String {
-    use crate::lint::rules::RULES;
+    use crate::diagnostic::rules::RULES;
     use crate::lint::settings::{DEFAULT_CRITICAL, DEFAULT_MIN_WORDS};
     let mut out = String::from(
         "\
@@ -247,7 +247,7 @@ mod tests {
         let defaults = crate::lint::Settings::default();
         assert_eq!(config.lint.min_words, defaults.min_words);
         assert_eq!(config.lint.critical, defaults.critical);
-        for rule in crate::lint::rules::RULES {
+        for rule in crate::diagnostic::rules::RULES {
             assert_eq!(
                 config.lint.level_of(rule),
                 defaults.level_of(rule),

@@ -5,7 +5,6 @@ use std::path::PathBuf;
 
 use super::{Merge, Planned, wrap};
 use crate::questions::QuestionSet;
-use crate::yaml::Value;
 
 pub const TEMPLATE_PATH: &str = ".gitlab/issue_templates/Opportunity Assessment.md";
 pub const CI_PATH: &str = ".gitlab-ci.yml";
@@ -151,35 +150,43 @@ pub fn plan_pipeline(existing: &str) -> PipelinePlan {
         reason,
         job: ci_job(DEFAULT_STAGE),
     };
-    let entries = match crate::yaml::parse(existing).map(|root| root.value) {
-        Ok(Value::Map(entries)) => entries,
-        Ok(Value::Null) => Vec::new(),
+    // A pipeline is not an assessment: it may use anchors, aliases, tags
+    // (`!reference`) and merge keys, which mrd's own reader refuses on
+    // purpose, so it is read with serde-saphyr, which expands them.
+    let jobs = match serde_saphyr::from_str::<serde_json::Value>(existing) {
+        Ok(serde_json::Value::Object(jobs)) => jobs,
+        Ok(serde_json::Value::Null) => serde_json::Map::new(),
         Ok(_) => return leave("it is not a YAML mapping of jobs".into()),
         Err(err) => {
-            return leave(format!(
-                "it could not be read as YAML, at line {} column {}: {}",
-                err.pos.line, err.pos.column, err.message
-            ));
+            let at = err
+                .location()
+                .map(|l| format!(", at line {} column {}", l.line(), l.column()))
+                .unwrap_or_default();
+            let message = err.to_string();
+            let message = message.lines().next().unwrap_or_default();
+            return leave(format!("it could not be read as YAML{at}: {message}"));
         }
     };
-    let value_of = |key: &str| {
-        entries
-            .iter()
-            .find(|(k, _)| k.key_text().as_deref() == Some(key))
-            .map(|(_, v)| &v.value)
-    };
-    if value_of(JOB).is_some() {
+    if jobs.contains_key(JOB) {
         return PipelinePlan::HasJob;
     }
-    let stage = match value_of("stages") {
-        None if value_of("include").is_some() => {
+    let stage = match jobs.get("stages") {
+        None if jobs.contains_key("include") => {
             return leave(
                 "it has no `stages:` of its own but includes other files, whose stages mrd cannot see".into(),
             );
         }
         None => DEFAULT_STAGE.to_string(),
-        Some(Value::Seq(items)) => {
-            let stages: Vec<String> = items.iter().filter_map(|i| i.as_text()).collect();
+        Some(serde_json::Value::Array(items)) => {
+            let stages: Vec<String> = items
+                .iter()
+                .filter_map(|i| match i {
+                    serde_json::Value::String(s) => Some(s.clone()),
+                    serde_json::Value::Number(n) => Some(n.to_string()),
+                    serde_json::Value::Bool(b) => Some(b.to_string()),
+                    _ => None,
+                })
+                .collect();
             match check_stage(&stages) {
                 Some(stage) => stage,
                 None => {

@@ -15,12 +15,15 @@ pub mod report;
 pub mod risks;
 pub mod verdict;
 
+use std::collections::HashSet;
+
 use serde::Serialize;
 
-use crate::assessment::{self, Decision, FrontMatter, Status};
-use crate::diagnostic::{Diagnostic, Level};
-use crate::lint;
+use crate::assessment::{self, Assessment, Decision, FrontMatter, Status};
+use crate::diagnostic::{Diagnostic, Subject, rules};
+use crate::lint::Linter;
 use crate::questions::{QuestionSet, RECOMMENDATION_KEY};
+use crate::source::Source;
 
 pub use evidence::{Evidence, Strength};
 pub use readiness::Readiness;
@@ -59,39 +62,38 @@ pub struct Summary {
 }
 
 impl Summary {
-    /// The summary from the front-matter alone, without lint findings.
-    pub fn of(front: &FrontMatter, questions: &QuestionSet) -> Summary {
-        Summary::with_lint(front, questions, &[])
+    /// The summary with every lint finding on the file among its risks, as
+    /// `mrd summary` and the interview's last screen show it: findings on an
+    /// answer or the recommendation weaken the evidence.
+    pub fn linted(source: &Source, assessment: &Assessment, linter: &Linter<'_>) -> Summary {
+        let lint = linter.lint_parts(source, &[], Some(assessment));
+        Summary::from_findings(
+            &assessment.front,
+            linter.questions,
+            &lint.diagnostics,
+            Some(source),
+        )
     }
 
-    /// The summary with lint findings of this file's front-matter among its
-    /// risks: those on an answer or the recommendation weaken the evidence;
-    /// the others are ignored.
-    pub fn with_lint(
+    /// The summary from the assessment's completeness alone (answers
+    /// present, a decision, a rationale), without lint's judgment of the
+    /// answers' quality and whatever the levels in `.mrd.yml`: what a
+    /// rendered issue shows, the same in every project.
+    pub fn of(assessment: &Assessment, questions: &QuestionSet) -> Summary {
+        let settings = crate::lint::Settings::default();
+        let findings = Linter::new(questions, &settings).completeness(assessment);
+        Summary::from_findings(&assessment.front, questions, &findings, None)
+    }
+
+    /// The summary of `front` with `findings` (a linter's, on the file
+    /// `source`) as its risks.
+    pub fn from_findings(
         front: &FrontMatter,
         questions: &QuestionSet,
-        diagnostics: &[Diagnostic],
+        findings: &[Diagnostic],
+        source: Option<&Source>,
     ) -> Summary {
-        build(front, questions, diagnostics)
-    }
-
-    /// The summary of one linted file, running every lint rule on it; `None`
-    /// when the file has no readable front-matter.
-    pub fn of_context(cx: &lint::Context<'_>) -> Option<Summary> {
-        let assessment = cx.assessment?;
-        // Findings in the body are about notes, not about the decision.
-        let body_line = assessment::split(&cx.source.text)
-            .map(|split| 2 + split.yaml.matches('\n').count() as u32)
-            .unwrap_or(u32::MAX);
-        let diagnostics: Vec<Diagnostic> = lint::check(cx)
-            .into_iter()
-            .filter(|d| d.pos.line < body_line)
-            .collect();
-        Some(Summary::with_lint(
-            &assessment.front,
-            cx.questions,
-            &diagnostics,
-        ))
+        build(front, questions, findings, source)
     }
 
     /// The decision as people say it in a meeting.
@@ -114,7 +116,12 @@ pub fn label(decision: Option<Decision>) -> &'static str {
     }
 }
 
-fn build(front: &FrontMatter, questions: &QuestionSet, diagnostics: &[Diagnostic]) -> Summary {
+fn build(
+    front: &FrontMatter,
+    questions: &QuestionSet,
+    findings: &[Diagnostic],
+    source: Option<&Source>,
+) -> Summary {
     let unanswered: Vec<String> = front
         .unanswered(questions)
         .into_iter()
@@ -133,9 +140,10 @@ fn build(front: &FrontMatter, questions: &QuestionSet, diagnostics: &[Diagnostic
         .and_then(|r| r.rationale.as_ref())
         .is_some_and(|r| !r.value.trim().is_empty());
 
-    let lint_risks = lint_risks(front, questions, decision, has_rationale, diagnostics);
+    let found = risks_of(front, questions, decision, findings, source);
     let count = |key: &str, kind: RiskKind| {
-        lint_risks
+        found
+            .lint
             .iter()
             .filter(|r| r.question == key && r.kind == kind)
             .count()
@@ -153,32 +161,7 @@ fn build(front: &FrontMatter, questions: &QuestionSet, diagnostics: &[Diagnostic
         .collect();
     let readiness = Readiness::of(&evidence, decision, has_rationale);
 
-    let mut risks: Vec<Risk> = unanswered
-        .iter()
-        .map(|key| {
-            Risk::new(
-                RiskKind::MissingAnswer,
-                Level::Error,
-                key,
-                format!("{} missing", questions.name(key)),
-            )
-        })
-        .collect();
-    match decision {
-        None => risks.push(Risk::new(
-            RiskKind::NoDecision,
-            Level::Error,
-            RECOMMENDATION_KEY,
-            "no decision".into(),
-        )),
-        Some(Decision::Go | Decision::NoGo) if !has_rationale => risks.push(Risk::new(
-            RiskKind::NoRationale,
-            Level::Error,
-            RECOMMENDATION_KEY,
-            "no rationale".into(),
-        )),
-        Some(_) => {}
-    }
+    let mut risks = found.completeness;
     risks.extend(
         evidence
             .iter()
@@ -186,13 +169,13 @@ fn build(front: &FrontMatter, questions: &QuestionSet, diagnostics: &[Diagnostic
             .map(|e| {
                 Risk::new(
                     RiskKind::LowConfidence,
-                    Level::Warning,
+                    crate::diagnostic::Level::Warning,
                     &e.key,
                     format!("{} low confidence", e.short_name),
                 )
             }),
     );
-    risks.extend(lint_risks);
+    risks.extend(found.lint);
 
     let verdict = Verdict::of(&verdict::Facts {
         label: label(decision),
@@ -225,109 +208,154 @@ fn build(front: &FrontMatter, questions: &QuestionSet, diagnostics: &[Diagnostic
     }
 }
 
-/// The lint findings that bear on the decision, as risks in file order.
-///
-/// A finding on an answer that is missing, or on a recommendation with no
-/// decision, is dropped: the missing-answer or no-decision risk already says
-/// it. So is a finding on the recommendation that mentions the rationale when
-/// there is none, for the same reason.
-fn lint_risks(
+/// The risks findings give, by kind.
+struct Found {
+    /// Missing answers (in question order), then no decision or no rationale.
+    completeness: Vec<Risk>,
+    /// Other findings on an answer, a confidence or the recommendation:
+    /// errors first, then in file order.
+    lint: Vec<Risk>,
+}
+
+/// Turns findings into risks by their rule and subject. A finding about an
+/// answer that says nothing, or about a recommendation with no decision, is
+/// left out: the missing-answer or no-decision risk already says it.
+fn risks_of(
     front: &FrontMatter,
     questions: &QuestionSet,
     decision: Option<Decision>,
-    has_rationale: bool,
-    diagnostics: &[Diagnostic],
-) -> Vec<Risk> {
-    let attribution = risks::Attribution::new(front);
-    let mut out: Vec<(&Diagnostic, Risk)> = Vec::new();
-    for d in diagnostics {
-        match attribution.subject(d.pos) {
-            risks::Subject::Answer(key) => {
-                if front.answer_text(&key).is_some() {
-                    out.push((d, risks::from_diagnostic(&key, &questions.name(&key), d)));
+    findings: &[Diagnostic],
+    source: Option<&Source>,
+) -> Found {
+    let mut missing: Vec<(usize, Risk)> = Vec::new();
+    let mut decided: Vec<Risk> = Vec::new();
+    let mut lint: Vec<(&Diagnostic, Risk)> = Vec::new();
+    // A set, not a scan per finding: a file with 10,000 answers and as many
+    // findings stays linear.
+    let answered: HashSet<&str> = front
+        .answers
+        .iter()
+        .filter(|a| !a.text.value.trim().is_empty())
+        .map(|a| a.key.value.as_str())
+        .collect();
+    for d in findings {
+        let Some(rule) = d.id.rule() else {
+            continue;
+        };
+        match &d.subject {
+            Subject::Answer(key) if rule == &rules::MISSING_ANSWER => {
+                let order = questions
+                    .answer_questions()
+                    .position(|q| &q.key == key)
+                    .unwrap_or(usize::MAX);
+                let risk = Risk::new(
+                    RiskKind::MissingAnswer,
+                    d.level,
+                    key,
+                    format!("{} missing", questions.name(key)),
+                );
+                missing.push((order, risk));
+            }
+            _ if rule == &rules::MISSING_DECISION => decided.push(Risk::new(
+                RiskKind::NoDecision,
+                d.level,
+                RECOMMENDATION_KEY,
+                "no decision".into(),
+            )),
+            _ if rule == &rules::MISSING_RATIONALE => decided.push(Risk::new(
+                RiskKind::NoRationale,
+                d.level,
+                RECOMMENDATION_KEY,
+                "no rationale".into(),
+            )),
+            Subject::Answer(key) | Subject::Confidence(key) => {
+                if answered.contains(key.as_str()) {
+                    let name = questions.name(key);
+                    lint.push((d, risks::from_diagnostic(key, &name, d, source)));
                 }
             }
-            risks::Subject::Recommendation => {
-                let about_rationale = d.message.to_lowercase().contains("rationale");
-                if decision.is_some() && (has_rationale || !about_rationale) {
-                    out.push((
+            Subject::Recommendation(_) => {
+                if decision.is_some() {
+                    let name = questions.name(RECOMMENDATION_KEY);
+                    lint.push((
                         d,
-                        risks::from_diagnostic(
-                            RECOMMENDATION_KEY,
-                            &questions.name(RECOMMENDATION_KEY),
-                            d,
-                        ),
+                        risks::from_diagnostic(RECOMMENDATION_KEY, &name, d, source),
                     ));
                 }
             }
-            risks::Subject::Elsewhere => {}
+            Subject::Title | Subject::File => {}
         }
     }
-    out.sort_by_key(|(d, _)| {
-        (
-            std::cmp::Reverse(d.level),
-            d.pos.line,
-            d.pos.column,
-            d.rule.code,
-        )
-    });
-    out.into_iter().map(|(_, risk)| risk).collect()
+    missing.sort_by_key(|(order, _)| *order);
+    lint.sort_by_key(|(d, _)| (std::cmp::Reverse(d.level), d.offset(), d.code()));
+    Found {
+        completeness: missing.into_iter().map(|(_, r)| r).chain(decided).collect(),
+        lint: lint.into_iter().map(|(_, risk)| risk).collect(),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::assessment::parse;
-    use crate::source::Source;
+    use crate::diagnostic::{Level, RecommendationPart};
+    use crate::lint::Settings;
+    use crate::source::Pos;
+
+    fn read(text: &str) -> (Source, Assessment) {
+        let source = Source::from_text("t.md", text);
+        let assessment = parse(&source).assessment.unwrap();
+        (source, assessment)
+    }
+
+    fn plain(assessment: &Assessment) -> Summary {
+        Summary::of(assessment, &QuestionSet::builtin())
+    }
 
     #[test]
     fn counts_required_answers_and_reads_the_decision() {
         let text = "---\ntitle: T\nanswers:\n  problem: Pain.\n  target_market: '  '\nconfidence:\n  problem: low\nrecommendation:\n  decision: go\n---\n";
-        let front = parse(&Source::from_text("t.md", text))
-            .assessment
-            .unwrap()
-            .front;
-        let summary = Summary::of(&front, &QuestionSet::builtin());
+        let summary = plain(&read(text).1);
         assert_eq!((summary.answered, summary.required), (1, 9));
         assert_eq!(summary.unanswered[0], "target_market");
         assert_eq!(summary.low_confidence, ["problem"]);
         assert_eq!(summary.decision_label(), "GO");
         assert!(!summary.is_complete());
+        assert_eq!(summary.risks[0].message, "target market missing");
+        assert!(
+            summary
+                .risks
+                .iter()
+                .any(|r| r.kind == RiskKind::NoRationale)
+        );
     }
 
-    fn front(text: &str) -> FrontMatter {
-        parse(&Source::from_text("t.md", text))
-            .assessment
-            .unwrap()
-            .front
-    }
-
-    /// A finding of some rule at a line, as a lint rule from another area
+    /// A finding of some rule about `subject`, as a rule from another area
     /// would produce it.
-    fn finding(line: u32, column: u32, level: Level) -> Diagnostic {
-        let rule = lint::rules::find("missing-title").unwrap();
-        Diagnostic {
-            file: "t.md".into(),
-            pos: crate::yaml::Pos {
-                line,
-                column,
-                ..Default::default()
-            },
-            rule,
-            level,
-            message: "something is off".into(),
-            help: None,
-        }
+    fn finding(subject: Subject, level: Level) -> Diagnostic {
+        let mut d = Diagnostic::rule(&rules::MISSING_TITLE, Pos::START, "something is off")
+            .about(subject)
+            .in_file("t.md");
+        d.level = level;
+        d
     }
 
     const GO: &str = "---\ntitle: T\nanswers:\n  problem: |\n    TBD\n  metrics: Soon.\n  market_size: ''\nconfidence:\n  problem: high\n  metrics: high\nrecommendation:\n  decision: go\n  rationale: Because.\n---\nBody.\n";
 
+    fn with(findings: &[Diagnostic]) -> (Summary, Summary) {
+        let (source, assessment) = read(GO);
+        let questions = QuestionSet::builtin();
+        let settings = Settings::default();
+        let linter = Linter::new(&questions, &settings);
+        let mut all = linter.completeness(&assessment);
+        all.extend(findings.iter().cloned());
+        let linted = Summary::from_findings(&assessment.front, &questions, &all, Some(&source));
+        (plain(&assessment), linted)
+    }
+
     #[test]
     fn a_lint_error_on_an_answer_makes_it_no_evidence_and_puts_a_go_at_risk() {
-        let front = front(GO);
-        let questions = QuestionSet::builtin();
-        let plain = Summary::of(&front, &questions);
-        let linted = Summary::with_lint(&front, &questions, &[finding(5, 5, Level::Error)]);
+        let (plain, linted) = with(&[finding(Subject::Answer("problem".into()), Level::Error)]);
         let problem = |s: &Summary| {
             s.evidence
                 .iter()
@@ -356,8 +384,8 @@ mod tests {
             (
                 "problem",
                 "value proposition: missing title",
-                Some(lint::rules::find("missing-title").unwrap().code),
-                Some(5)
+                Some("MRD005"),
+                Some(1)
             )
         );
         assert!(
@@ -369,9 +397,10 @@ mod tests {
 
     #[test]
     fn a_lint_warning_halves_an_answer_and_is_listed_but_does_not_put_a_go_at_risk() {
-        let front = front(GO);
-        let questions = QuestionSet::builtin();
-        let linted = Summary::with_lint(&front, &questions, &[finding(6, 12, Level::Warning)]);
+        let (_, linted) = with(&[finding(
+            Subject::Confidence("metrics".into()),
+            Level::Warning,
+        )]);
         let metrics = linted.evidence.iter().find(|e| e.key == "metrics").unwrap();
         assert_eq!((metrics.weight, metrics.lint_warnings), (0.5, 1));
         assert!(
@@ -389,31 +418,36 @@ mod tests {
 
     #[test]
     fn lint_findings_elsewhere_or_on_missing_answers_are_left_out() {
-        let front = front(GO);
-        let questions = QuestionSet::builtin();
-        let diagnostics = [
-            finding(2, 8, Level::Error),   // the title
-            finding(7, 3, Level::Error),   // market_size, which is empty: already "missing"
-            finding(1, 1, Level::Warning), // the whole file
-        ];
-        let linted = Summary::with_lint(&front, &questions, &diagnostics);
-        assert_eq!(linted, Summary::of(&front, &questions));
+        let (plain, linted) = with(&[
+            finding(Subject::Title, Level::Error),
+            finding(Subject::Answer("market_size".into()), Level::Error),
+            finding(Subject::File, Level::Warning),
+        ]);
+        assert_eq!(linted, plain);
     }
 
     #[test]
-    fn of_context_runs_lint_on_the_file() {
-        let source = Source::from_text("t.md", GO);
-        let parsed = parse(&source);
+    fn the_recommendation_counts_once_there_is_a_decision() {
+        let (_, linted) = with(&[finding(
+            Subject::Recommendation(RecommendationPart::Rationale),
+            Level::Error,
+        )]);
+        assert!(
+            linted
+                .risks
+                .iter()
+                .any(|r| r.message == "go or no-go: missing title")
+        );
+    }
+
+    #[test]
+    fn linted_runs_every_rule_on_the_file() {
+        let (source, assessment) = read(GO);
         let questions = QuestionSet::builtin();
-        let cx = lint::Context {
-            source: &source,
-            problems: &parsed.problems,
-            assessment: parsed.assessment.as_ref(),
-            questions: &questions,
-            settings: &lint::Settings::default(),
-        };
-        let summary = Summary::of_context(&cx).unwrap();
-        let plain = Summary::of(&parsed.assessment.as_ref().unwrap().front, &questions);
+        let settings = Settings::default();
+        let linter = Linter::new(&questions, &settings);
+        let summary = Summary::linted(&source, &assessment, &linter);
+        let plain = Summary::of(&assessment, &questions);
         // Lint's placeholder rule flags `TBD`: that answer is no evidence,
         // and the finding is a risk the plain summary cannot see.
         let problem = summary
@@ -429,5 +463,21 @@ mod tests {
             summary.verdict.text.split(';').next(),
             Some("GO, at risk: target market missing")
         );
+    }
+
+    #[test]
+    fn a_rule_allowed_in_the_config_is_no_risk() {
+        let (source, assessment) = read(GO);
+        let questions = QuestionSet::builtin();
+        let mut settings = Settings::default();
+        settings.set(&rules::MISSING_ANSWER, crate::lint::RuleLevel::Allow);
+        let summary = Summary::linted(&source, &assessment, &Linter::new(&questions, &settings));
+        assert!(
+            !summary
+                .risks
+                .iter()
+                .any(|r| r.kind == RiskKind::MissingAnswer)
+        );
+        assert!(!summary.unanswered.is_empty(), "the facts stay");
     }
 }

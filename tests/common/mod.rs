@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+#[cfg(unix)]
+pub mod cost;
 pub mod gitlab_quick_actions;
 
 use std::path::{Path, PathBuf};

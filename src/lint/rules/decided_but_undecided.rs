@@ -1,26 +1,10 @@
 //! MRD008: the status says decided, the decision says undecided.
 
 use crate::assessment::{Decision, Status};
-use crate::diagnostic::Level;
-use crate::lint::{Context, Finding, Rule, Settings};
+use crate::diagnostic::{Diagnostic, RecommendationPart, Subject, rules::DECIDED_BUT_UNDECIDED};
+use crate::lint::Context;
 
-pub static RULE: Rule = Rule {
-    code: "MRD008",
-    name: "decided-but-undecided",
-    level: Level::Error,
-    summary: "The status is `decided` but the decision is `undecided`.",
-    why: r#"Summaries and dashboards trust `status: decided` to mean a go or no-go was made. An undecided decision under that status reports a decision that was never taken."#,
-    example: r#"status: decided
-recommendation:
-  decision: undecided"#,
-    instead: r#"status: review          # still deciding
-recommendation:
-  decision: undecided
-or decide: `decision: go` or `no-go`, with a rationale."#,
-    check,
-};
-
-fn check(cx: &Context<'_>, _: &Settings, out: &mut Vec<Finding>) {
+pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(assessment) = cx.assessment else {
         return;
     };
@@ -38,11 +22,13 @@ fn check(cx: &Context<'_>, _: &Settings, out: &mut Vec<Finding>) {
         && decision.value == Decision::Undecided
     {
         out.push(
-            Finding::new(
+            Diagnostic::rule(
+                &DECIDED_BUT_UNDECIDED,
                 decision.pos,
                 "the status is `decided` but the decision is `undecided`",
             )
-            .help("decide `go` or `no-go`, or set `status: review` until you do"),
+            .help("decide `go` or `no-go`, or set `status: review` until you do")
+            .about(Subject::Recommendation(RecommendationPart::Decision)),
         );
     }
 }

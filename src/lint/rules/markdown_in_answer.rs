@@ -1,28 +1,14 @@
 //! MRD015: Markdown in an answer that breaks the rendered issue.
 
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
 use pulldown_cmark::{Event, Parser, Tag};
 
-use crate::diagnostic::Level;
+use crate::diagnostic::{Diagnostic, RecommendationPart, Subject, rules::MARKDOWN_IN_ANSWER};
+use crate::lint::Context;
 use crate::lint::text::locate;
-use crate::lint::{Context, Finding, Rule, Settings};
-use crate::yaml::Pos;
-
-pub static RULE: Rule = Rule {
-    code: "MRD015",
-    name: "markdown-in-answer",
-    level: Level::Warning,
-    summary: "An answer contains a Markdown heading, or a link or image with an empty target.",
-    why: r#"Each answer is rendered under its question's heading in the issue; a heading inside an answer breaks that structure (its text appears as a new question). A link with an empty target renders as a dead link."#,
-    example: r#"answers:
-  alternatives: |
-    ## Competitors
-    See [the comparison]()."#,
-    instead: r#"answers:
-  alternatives: |
-    **Competitors:** Airflow, Dagster Cloud; see
-    [the comparison](https://wiki.example.com/scheduler-comparison)."#,
-    check,
-};
+use crate::source::Pos;
 
 /// Only text that could hold a heading (a line starting with `#`, or a
 /// setext underline of `=` or `-`) or an empty link target is parsed: most
@@ -41,14 +27,23 @@ fn might_matter(text: &str) -> bool {
 
 /// `](` followed by nothing but spaces or `<>` before `)`.
 fn empty_target(text: &str) -> bool {
-    memchr::memmem::find_iter(text.as_bytes(), "](").any(|i| {
+    // Built once: building a searcher costs more than most answers' search.
+    static LINK_TARGET: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("]("));
+    LINK_TARGET.find_iter(text.as_bytes()).any(|i| {
         let rest = text[i + 2..].trim_start_matches([' ', '<', '>', '\n']);
         rest.starts_with(')')
     })
 }
 
 /// Findings for one Markdown text that starts at `value` in the file.
-fn check_text(cx: &Context<'_>, what: &str, text: &str, value: Pos, out: &mut Vec<Finding>) {
+fn check_text(
+    cx: &Context<'_>,
+    what: &str,
+    subject: &Subject,
+    text: &str,
+    value: Pos,
+    out: &mut Vec<Diagnostic>,
+) {
     if !might_matter(text) {
         return;
     }
@@ -60,13 +55,29 @@ fn check_text(cx: &Context<'_>, what: &str, text: &str, value: Pos, out: &mut Ve
     for (event, range) in Parser::new(text).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading { .. }) => out.push(
-                Finding::new(at(range), format!("{what} contains a Markdown heading"))
-                    .help("headings in the issue are the questions; use **bold** text or a list instead"),
+                Diagnostic::rule(
+                    &MARKDOWN_IN_ANSWER,
+                    at(range),
+                    format!("{what} contains a Markdown heading"),
+                )
+                .help(
+                    "headings in the issue are the questions; use **bold** text or a list instead",
+                )
+                .about(subject.clone()),
             ),
-            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) if dest_url.trim().is_empty() => {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
+                if dest_url.trim().is_empty() =>
+            {
                 out.push(
-                    Finding::new(at(range), format!("{what} has a link with an empty target"))
-                        .help("put the address in the parentheses: [text](https://…), or remove the link"),
+                    Diagnostic::rule(
+                        &MARKDOWN_IN_ANSWER,
+                        at(range),
+                        format!("{what} has a link with an empty target"),
+                    )
+                    .help(
+                        "put the address in the parentheses: [text](https://…), or remove the link",
+                    )
+                    .about(subject.clone()),
                 )
             }
             _ => {}
@@ -74,20 +85,38 @@ fn check_text(cx: &Context<'_>, what: &str, text: &str, value: Pos, out: &mut Ve
     }
 }
 
-fn check(cx: &Context<'_>, _: &Settings, out: &mut Vec<Finding>) {
+pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(assessment) = cx.assessment else {
         return;
     };
     let front = &assessment.front;
     for answer in &front.answers {
-        let what = format!("the answer to `{}`", answer.key.value);
-        check_text(cx, &what, &answer.text.value, answer.text.pos, out);
+        if might_matter(&answer.text.value) {
+            let what = format!("the answer to `{}`", answer.key.value);
+            let subject = Subject::Answer(answer.key.value.clone());
+            check_text(
+                cx,
+                &what,
+                &subject,
+                &answer.text.value,
+                answer.text.pos,
+                out,
+            );
+        }
     }
     if let Some(rationale) = front
         .recommendation
         .as_ref()
         .and_then(|r| r.rationale.as_ref())
     {
-        check_text(cx, "the rationale", &rationale.value, rationale.pos, out);
+        let subject = Subject::Recommendation(RecommendationPart::Rationale);
+        check_text(
+            cx,
+            "the rationale",
+            &subject,
+            &rationale.value,
+            rationale.pos,
+            out,
+        );
     }
 }

@@ -1,26 +1,10 @@
 //! MRD003: a required question has no answer.
 
-use crate::diagnostic::Level;
-use crate::lint::{Context, FILE_START, Finding, Rule, Settings};
+use crate::diagnostic::{Diagnostic, Subject, rules::MISSING_ANSWER};
+use crate::lint::Context;
+use crate::source::Pos;
 
-pub static RULE: Rule = Rule {
-    code: "MRD003",
-    name: "missing-answer",
-    level: Level::Error,
-    summary: "A required question is not answered, or its answer is empty or only whitespace.",
-    why: r#"An assessment decides whether a problem is worth solving by answering every question; an unanswered question is usually the one nobody wanted to face, and a decision taken without it is a guess."#,
-    example: r#"answers:
-  problem: ""
-  # target_market is not there at all"#,
-    instead: r#"answers:
-  problem: |
-    Teams lose a day a month to failed cron jobs nobody notices.
-  target_market: |
-    Data engineers at 20-500 person companies who self-host their pipelines."#,
-    check,
-};
-
-fn check(cx: &Context<'_>, _: &Settings, out: &mut Vec<Finding>) {
+pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(assessment) = cx.assessment else {
         return;
     };
@@ -31,10 +15,11 @@ fn check(cx: &Context<'_>, _: &Settings, out: &mut Vec<Finding>) {
         }
         let (pos, what) = match front.answer(&question.key) {
             Some(answer) => (answer.key.pos, "is empty"),
-            None => (front.answers_pos.unwrap_or(FILE_START), "is missing"),
+            None => (front.answers_pos.unwrap_or(Pos::START), "is missing"),
         };
         out.push(
-            Finding::new(
+            Diagnostic::rule(
+                &MISSING_ANSWER,
                 pos,
                 format!(
                     "the answer to question {} ({}) {what}",
@@ -44,7 +29,8 @@ fn check(cx: &Context<'_>, _: &Settings, out: &mut Vec<Finding>) {
             .help(format!(
                 "answer `{}`: {} (`mrd edit` asks each unanswered question)",
                 question.key, question.text
-            )),
+            ))
+            .about(Subject::Answer(question.key.clone())),
         );
     }
 }

@@ -1,25 +1,10 @@
 //! MRD004: the recommendation makes no decision.
 
-use crate::diagnostic::Level;
-use crate::lint::{Context, FILE_START, Finding, Rule, Settings};
+use crate::diagnostic::{Diagnostic, RecommendationPart, Subject, rules::MISSING_DECISION};
+use crate::lint::Context;
+use crate::source::Pos;
 
-pub static RULE: Rule = Rule {
-    code: "MRD004",
-    name: "missing-decision",
-    level: Level::Error,
-    summary: "The recommendation has no decision (go, no-go or undecided).",
-    why: r#"The tenth question is the point of the other nine: an assessment without a go, no-go or explicit undecided cannot be acted on or summarised."#,
-    example: r#"answers:
-  problem: ...
-# no recommendation:"#,
-    instead: r#"recommendation:
-  decision: go
-  rationale: |
-    Why, weighing the answers above."#,
-    check,
-};
-
-fn check(cx: &Context<'_>, _: &Settings, out: &mut Vec<Finding>) {
+pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(assessment) = cx.assessment else {
         return;
     };
@@ -31,14 +16,16 @@ fn check(cx: &Context<'_>, _: &Settings, out: &mut Vec<Finding>) {
         return;
     }
     let number = cx.questions.recommendation().map_or(0, |q| q.number);
-    let pos = front.recommendation.as_ref().map_or(FILE_START, |r| r.pos);
+    let pos = front.recommendation.as_ref().map_or(Pos::START, |r| r.pos);
     out.push(
-        Finding::new(
+        Diagnostic::rule(
+            &MISSING_DECISION,
             pos,
             format!("question {number} (go or no-go) has no decision"),
         )
         .help(
             "add `recommendation:` with `decision: go`, `no-go` or `undecided`, and a `rationale:`",
-        ),
+        )
+        .about(Subject::Recommendation(RecommendationPart::Decision)),
     );
 }

@@ -1,24 +1,10 @@
 //! MRD005: the assessment has no title.
 
-use crate::diagnostic::Level;
-use crate::lint::{Context, FILE_START, Finding, Rule, Settings};
+use crate::diagnostic::{Diagnostic, Subject, rules::MISSING_TITLE};
+use crate::lint::Context;
+use crate::source::Pos;
 
-pub static RULE: Rule = Rule {
-    code: "MRD005",
-    name: "missing-title",
-    level: Level::Error,
-    summary: "The front-matter has no `title`, or it is empty.",
-    why: r#"The title becomes the issue title and the name in summaries; an untitled assessment is hard to find and to talk about."#,
-    example: r#"---
-author: Lena
-answers: ..."#,
-    instead: r#"---
-title: Managed scheduler for self-hosted pipelines
-author: Lena"#,
-    check,
-};
-
-fn check(cx: &Context<'_>, _: &Settings, out: &mut Vec<Finding>) {
+pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(assessment) = cx.assessment else {
         return;
     };
@@ -27,9 +13,10 @@ fn check(cx: &Context<'_>, _: &Settings, out: &mut Vec<Finding>) {
     if titled || front.is_invalid("title") {
         return;
     }
-    let pos = front.key_pos("title").unwrap_or(FILE_START);
+    let pos = front.key_pos("title").unwrap_or(Pos::START);
     out.push(
-        Finding::new(pos, "the assessment has no title")
-            .help("add `title:` with the opportunity's name; it becomes the issue title"),
+        Diagnostic::rule(&MISSING_TITLE, pos, "the assessment has no title")
+            .help("add `title:` with the opportunity's name; it becomes the issue title")
+            .about(Subject::Title),
     );
 }

@@ -1,13 +1,10 @@
-//! The registry: every rule `mrd lint` knows, in code order. Codes are never
-//! renamed or reused; a retired rule keeps its code out of use.
+//! The checks of the file rules, one module each; their codes, names and
+//! documentation are in the catalogue (`crate::diagnostic::rules`).
 
 mod decided_but_undecided;
-mod duplicate_title;
-mod invalid_front_matter;
 mod markdown_in_answer;
 mod missing_answer;
 mod missing_decision;
-mod missing_front_matter;
 mod missing_rationale;
 mod missing_title;
 mod placeholder_answer;
@@ -17,116 +14,72 @@ mod solution_not_problem;
 mod unknown_key;
 mod unmeasurable_metrics;
 
-use super::Rule;
+use super::Context;
+use crate::diagnostic::{Diagnostic, Rule, rules as catalogue};
 
-pub use duplicate_title::RULE as DUPLICATE_TITLE;
-pub use invalid_front_matter::RULE as INVALID_FRONT_MATTER;
 pub use placeholder_answer::placeholder_kind;
 pub use solution_not_problem::solution_opening;
-pub use unknown_key::TOP_LEVEL_KEYS;
 pub use unmeasurable_metrics::is_measurable;
 
-pub static RULES: &[&Rule] = &[
-    &invalid_front_matter::RULE,
-    &missing_front_matter::RULE,
-    &missing_answer::RULE,
-    &missing_decision::RULE,
-    &missing_title::RULE,
-    &placeholder_answer::RULE,
-    &short_answer::RULE,
-    &decided_but_undecided::RULE,
-    &missing_rationale::RULE,
-    &risky_go::RULE,
-    &unmeasurable_metrics::RULE,
-    &solution_not_problem::RULE,
-    &unknown_key::RULE,
-    &duplicate_title::RULE,
-    &markdown_in_answer::RULE,
+/// A file rule's check: the findings of one rule in one file.
+pub type Check = fn(&Context<'_>, &mut Vec<Diagnostic>);
+
+/// Every rule that looks at one file, in code order, with its check.
+pub static FILE_CHECKS: &[(&Rule, Check)] = &[
+    (&catalogue::MISSING_ANSWER, missing_answer::check),
+    (&catalogue::MISSING_DECISION, missing_decision::check),
+    (&catalogue::MISSING_TITLE, missing_title::check),
+    (&catalogue::PLACEHOLDER_ANSWER, placeholder_answer::check),
+    (&catalogue::SHORT_ANSWER, short_answer::check),
+    (
+        &catalogue::DECIDED_BUT_UNDECIDED,
+        decided_but_undecided::check,
+    ),
+    (&catalogue::MISSING_RATIONALE, missing_rationale::check),
+    (&catalogue::RISKY_GO, risky_go::check),
+    (
+        &catalogue::UNMEASURABLE_METRICS,
+        unmeasurable_metrics::check,
+    ),
+    (
+        &catalogue::SOLUTION_NOT_PROBLEM,
+        solution_not_problem::check,
+    ),
+    (&catalogue::UNKNOWN_KEY, unknown_key::check),
+    (&catalogue::MARKDOWN_IN_ANSWER, markdown_in_answer::check),
 ];
 
-/// The rule with this code (`MRD003`, any case) or name (`missing-answer`).
-pub fn find(code_or_name: &str) -> Option<&'static Rule> {
-    let wanted = code_or_name.trim();
-    RULES
-        .iter()
-        .copied()
-        .find(|r| r.code.eq_ignore_ascii_case(wanted) || r.name == wanted)
-}
+/// The rules that say whether an assessment is complete, which a summary
+/// without lint's judgment of the answers still needs.
+pub static COMPLETENESS_CHECKS: &[(&Rule, Check)] = &[
+    (&catalogue::MISSING_ANSWER, missing_answer::check),
+    (&catalogue::MISSING_DECISION, missing_decision::check),
+    (&catalogue::MISSING_RATIONALE, missing_rationale::check),
+];
+
+/// The rules whose findings are the problems met reading a file.
+pub static READING_RULES: &[&Rule] = &[
+    &catalogue::INVALID_FRONT_MATTER,
+    &catalogue::MISSING_FRONT_MATTER,
+];
+
+/// The rules that compare files, run once every file is linted.
+pub static CROSS_FILE_RULES: &[&Rule] = &[&catalogue::DUPLICATE_TITLE];
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashSet;
 
     #[test]
-    fn codes_and_names_are_unique_and_well_formed() {
-        let codes: HashSet<_> = RULES.iter().map(|r| r.code).collect();
-        let names: HashSet<_> = RULES.iter().map(|r| r.name).collect();
-        assert_eq!(codes.len(), RULES.len());
-        assert_eq!(names.len(), RULES.len());
-        for rule in RULES {
-            assert!(
-                rule.code.len() == 6 && rule.code.starts_with("MRD"),
-                "{}",
-                rule.code
-            );
-            assert!(
-                rule.name
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c == '-'),
-                "{}",
-                rule.name
-            );
-        }
-    }
-
-    #[test]
-    fn rules_are_listed_in_code_order() {
-        let codes: Vec<_> = RULES.iter().map(|r| r.code).collect();
-        let mut sorted = codes.clone();
-        sorted.sort();
-        assert_eq!(codes, sorted);
-    }
-
-    #[test]
-    fn every_rule_is_documented_in_the_fixed_shape() {
-        for rule in RULES {
-            for (section, text) in [
-                ("summary", rule.summary),
-                ("why", rule.why),
-                ("example", rule.example),
-                ("instead", rule.instead),
-            ] {
-                assert!(!text.trim().is_empty(), "{} has no {section}", rule.code);
-            }
-        }
-    }
-
-    #[test]
-    fn published_codes_keep_their_names() {
-        let published: Vec<_> = RULES
+    fn every_rule_in_the_catalogue_is_checked_exactly_once() {
+        let mut checked: Vec<&str> = FILE_CHECKS
             .iter()
-            .map(|r| format!("{} {}", r.code, r.name))
+            .map(|(rule, _)| rule.code)
+            .chain(READING_RULES.iter().map(|r| r.code))
+            .chain(CROSS_FILE_RULES.iter().map(|r| r.code))
             .collect();
-        assert_eq!(
-            published,
-            [
-                "MRD001 invalid-front-matter",
-                "MRD002 missing-front-matter",
-                "MRD003 missing-answer",
-                "MRD004 missing-decision",
-                "MRD005 missing-title",
-                "MRD006 placeholder-answer",
-                "MRD007 short-answer",
-                "MRD008 decided-but-undecided",
-                "MRD009 missing-rationale",
-                "MRD010 risky-go",
-                "MRD011 unmeasurable-metrics",
-                "MRD012 solution-not-problem",
-                "MRD013 unknown-key",
-                "MRD014 duplicate-title",
-                "MRD015 markdown-in-answer",
-            ]
-        );
+        checked.sort_unstable();
+        let catalogue: Vec<&str> = catalogue::RULES.iter().map(|r| r.code).collect();
+        assert_eq!(checked, catalogue);
     }
 }

@@ -1,29 +1,13 @@
 //! MRD006: an answer that is a placeholder, not an answer.
 
-use crate::diagnostic::Level;
-use crate::lint::text::normalized;
-use crate::lint::{Context, Finding, Rule, Settings};
-use crate::questions::Question;
+use std::sync::LazyLock;
 
-pub static RULE: Rule = Rule {
-    code: "MRD006",
-    name: "placeholder-answer",
-    level: Level::Error,
-    summary: "An answer is a placeholder (TODO, TBD, N/A, ?, ..., lorem ipsum, \"fill in\") or the question's own guidance pasted back.",
-    why: r#"A placeholder passes a check for "is there an answer" while saying nothing; it is how an unanswered question slips into a go decision. Pasting the question's guidance back is the same thing in more words."#,
-    example: r#"answers:
-  market_size: TBD
-  alternatives: "TODO: ask sales"
-  metrics: Give measurable targets with dates"#,
-    instead: r#"answers:
-  market_size: |
-    About 12,000 self-hosted installs (telemetry); at 8% adoption and
-    $99/month that is roughly $1.1M ARR.
-If the answer is not known yet, leave the question unanswered (in the
-interview, Enter on an empty answer leaves it for later): the assessment stays
-a draft, `missing-answer` says so honestly, and `mrd edit` asks it again."#,
-    check,
-};
+use memchr::memmem::Finder;
+
+use crate::diagnostic::{Diagnostic, RecommendationPart, Subject, rules::PLACEHOLDER_ANSWER};
+use crate::lint::Context;
+use crate::lint::text::{DECORATION, normalized};
+use crate::questions::Question;
 
 /// Whole answers that say nothing, after `normalized`.
 const PLACEHOLDERS: &[&str] = &[
@@ -95,8 +79,26 @@ pub fn placeholder_kind(text: &str, question: Option<&Question>) -> Option<&'sta
     if trimmed.is_empty() {
         return None;
     }
+    let head = head(trimmed, HEAD);
+    // Normalizing is most of this check's cost, and most answers need none:
+    // a long answer is normalized only when its first letter could start a
+    // placeholder prefix or the question's own text.
+    let first = first_letter(head);
+    let own_texts = question
+        .map(|q| [q.guidance.as_str(), q.text.as_str()])
+        .unwrap_or_default();
+    let own_first = |own: &str| own.trim().chars().flat_map(char::to_lowercase).next();
+    let may_start_a_prefix = first.is_some_and(|c| PREFIXES.iter().any(|p| p.starts_with(c)));
+    let may_repeat_the_question = own_texts
+        .iter()
+        .any(|own| !own.is_empty() && own_first(own) == first);
+    if trimmed.len() > SHORT && !may_start_a_prefix && !may_repeat_the_question {
+        return lorem_ipsum(trimmed);
+    }
+    let said_head = normalized(head);
     if trimmed.len() <= SHORT {
-        let said = normalized(trimmed);
+        // A short answer is its own head.
+        let said = &said_head;
         if said.is_empty() {
             // `...` or `--` normalise to nothing.
             return Some("is only punctuation");
@@ -108,7 +110,6 @@ pub fn placeholder_kind(text: &str, question: Option<&Question>) -> Option<&'sta
             return Some("is only punctuation");
         }
     }
-    let said_head = normalized(head(trimmed, HEAD));
     for prefix in PREFIXES {
         if let Some(rest) = said_head.strip_prefix(prefix)
             && rest.starts_with(|c: char| !c.is_alphanumeric())
@@ -116,21 +117,40 @@ pub fn placeholder_kind(text: &str, question: Option<&Question>) -> Option<&'sta
             return Some("starts with a placeholder");
         }
     }
-    if trimmed.contains("orem ipsum") || trimmed.contains("OREM IPSUM") {
-        return Some("is lorem ipsum");
+    if let Some(found) = lorem_ipsum(trimmed) {
+        return Some(found);
     }
-    if let Some(question) = question {
-        let first = said_head.chars().next();
-        for own in [&question.guidance, &question.text] {
-            // Most answers differ from the guidance at the first letter;
-            // normalizing the guidance only when they do not keeps this cheap.
-            let own_first = own.trim().chars().flat_map(char::to_lowercase).next();
-            if own_first == first && pasted_from(&said_head, &normalized(head(own.trim(), HEAD))) {
-                return Some("repeats the question's own text");
-            }
+    let first = said_head.chars().next();
+    for own in own_texts {
+        // Most answers differ from the guidance at the first letter;
+        // normalizing the guidance only when they do not keeps this cheap.
+        if own_first(own) == first && pasted_from(&said_head, &normalized(head_of(own.trim()))) {
+            return Some("repeats the question's own text");
         }
     }
     None
+}
+
+fn lorem_ipsum(trimmed: &str) -> Option<&'static str> {
+    // Built once: building a searcher costs more than most answers' search.
+    static LOREM: LazyLock<[Finder<'static>; 2]> =
+        LazyLock::new(|| [Finder::new("orem ipsum"), Finder::new("OREM IPSUM")]);
+    LOREM
+        .iter()
+        .any(|finder| finder.find(trimmed.as_bytes()).is_some())
+        .then_some("is lorem ipsum")
+}
+
+fn head_of(text: &str) -> &str {
+    head(text, HEAD)
+}
+
+/// The first character `normalized(text)` would have: the first one that
+/// is neither white space nor the decoration normalizing trims, lowercased.
+fn first_letter(text: &str) -> Option<char> {
+    text.chars()
+        .find(|&c| !c.is_whitespace() && !DECORATION.contains(&c))
+        .and_then(|c| c.to_lowercase().next())
 }
 
 /// Whether an answer starting with `said` is the question's text starting
@@ -149,7 +169,7 @@ fn pasted_from(said: &str, own: &str) -> bool {
     common >= shorter.min(40)
 }
 
-fn check(cx: &Context<'_>, _: &Settings, out: &mut Vec<Finding>) {
+pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(assessment) = cx.assessment else {
         return;
     };
@@ -158,8 +178,9 @@ fn check(cx: &Context<'_>, _: &Settings, out: &mut Vec<Finding>) {
         let question = cx.questions.get(&answer.key.value);
         if let Some(why) = placeholder_kind(&answer.text.value, question) {
             out.push(
-                Finding::new(answer.text.pos, format!("the answer to `{}` {why}", answer.key.value))
-                    .help("write the answer, or remove the placeholder and leave the question unanswered until you know it: the assessment stays a draft, and `mrd edit` asks it again"),
+                Diagnostic::rule(&PLACEHOLDER_ANSWER, answer.text.pos, format!("the answer to `{}` {why}", answer.key.value))
+                    .help("write the answer, or remove the placeholder and leave the question unanswered until you know it: the assessment stays a draft, and `mrd edit` asks it again")
+                    .about(Subject::Answer(answer.key.value.clone())),
             );
         }
     }
@@ -170,8 +191,13 @@ fn check(cx: &Context<'_>, _: &Settings, out: &mut Vec<Finding>) {
         && let Some(why) = placeholder_kind(&rationale.value, cx.questions.recommendation())
     {
         out.push(
-            Finding::new(rationale.pos, format!("the rationale {why}"))
-                .help("say why the decision is right, weighing the answers above"),
+            Diagnostic::rule(
+                &PLACEHOLDER_ANSWER,
+                rationale.pos,
+                format!("the rationale {why}"),
+            )
+            .help("say why the decision is right, weighing the answers above")
+            .about(Subject::Recommendation(RecommendationPart::Rationale)),
         );
     }
 }

@@ -1,27 +1,12 @@
 //! MRD007: an answer too short to be an answer.
 
 use super::placeholder_answer::placeholder_kind;
-use crate::diagnostic::Level;
+use crate::diagnostic::{Diagnostic, Subject, rules::SHORT_ANSWER};
+use crate::lint::Context;
 use crate::lint::text::word_count;
-use crate::lint::{Context, Finding, Rule, Settings};
 
-pub static RULE: Rule = Rule {
-    code: "MRD007",
-    name: "short-answer",
-    level: Level::Warning,
-    summary: "An answer has fewer words than `lint.min_words` (default 5).",
-    why: r#"Each question asks for evidence: who, how many, compared with what. A two-word answer ("data engineers", "big market") names a topic but gives the reader nothing to weigh, and the decision rests on it anyway."#,
-    example: r#"answers:
-  target_market: Data engineers."#,
-    instead: r#"answers:
-  target_market: |
-    Data engineers at 20-500 person companies who self-host their ELT stack;
-    not enterprises on managed platforms.
-The minimum is `lint: {min_words: N}` in .mrd.yml."#,
-    check,
-};
-
-fn check(cx: &Context<'_>, settings: &Settings, out: &mut Vec<Finding>) {
+pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let settings = cx.settings;
     let Some(assessment) = cx.assessment else {
         return;
     };
@@ -35,7 +20,8 @@ fn check(cx: &Context<'_>, settings: &Settings, out: &mut Vec<Finding>) {
             continue;
         }
         out.push(
-            Finding::new(
+            Diagnostic::rule(
+                &SHORT_ANSWER,
                 answer.text.pos,
                 format!(
                     "the answer to `{}` has {words} word{}, fewer than {}",
@@ -47,7 +33,8 @@ fn check(cx: &Context<'_>, settings: &Settings, out: &mut Vec<Finding>) {
             .help(match question {
                 Some(q) => format!("a strong answer: {}", q.guidance.trim()),
                 None => "say who, how many, compared with what".to_string(),
-            }),
+            })
+            .about(Subject::Answer(answer.key.value.clone())),
         );
     }
 }

@@ -1,23 +1,8 @@
 //! MRD012: the problem answer describes a solution.
 
-use crate::diagnostic::Level;
+use crate::diagnostic::{Diagnostic, Subject, rules::SOLUTION_NOT_PROBLEM};
+use crate::lint::Context;
 use crate::lint::substance::{self, Words};
-use crate::lint::{Context, Finding, Rule, Settings};
-
-pub static RULE: Rule = Rule {
-    code: "MRD012",
-    name: "solution-not-problem",
-    level: Level::Warning,
-    summary: "The `problem` answer opens with a solution (\"Build…\", \"We will create…\") or the tool's effect (\"Eliminates…\", \"Automates…\", \"Allows users to…\", \"A mobile app that…\") rather than who hurts and how much.",
-    why: r#"Cagan's questions are about the problem: an assessment decides whether a problem is worth solving before anyone designs how. An answer that starts from a solution skips that decision and makes every later answer about the feature, not the pain."#,
-    example: r#"answers:
-  problem: Build a hosted scheduler with retries and Slack alerts."#,
-    instead: r#"answers:
-  problem: |
-    Teams running pipelines on their own servers lose a day a month to failed
-    cron jobs nobody notices: 41 of 60 interviewed users reported silent failures."#,
-    check,
-};
 
 /// The question whose answer must be a problem.
 const KEY: &str = "problem";
@@ -29,17 +14,18 @@ pub fn solution_opening<'t>(text: &'t str, words: &Words) -> Option<&'t str> {
     substance::solution::opening(text, words)
 }
 
-fn check(cx: &Context<'_>, settings: &Settings, out: &mut Vec<Finding>) {
+pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(answer) = cx.assessment.and_then(|a| a.front.answer(KEY)) else {
         return;
     };
     if cx.questions.get(KEY).is_none() {
         return;
     }
-    if let Some(weakness) = substance::solution::check(&answer.text.value, &settings.words) {
+    if let Some(weakness) = substance::solution::check(&answer.text.value, &cx.settings.words) {
         out.push(
-            Finding::new(answer.text.pos, weakness.message)
-                .help("describe who hurts today, in what situation, and what it costs them; the solution comes after the decision"),
+            Diagnostic::rule(&SOLUTION_NOT_PROBLEM, answer.text.pos, weakness.message)
+                .help("describe who hurts today, in what situation, and what it costs them; the solution comes after the decision")
+                .about(Subject::Answer(KEY.to_string())),
         );
     }
 }

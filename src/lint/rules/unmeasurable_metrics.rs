@@ -1,23 +1,8 @@
 //! MRD011: success metrics with nothing to measure.
 
-use crate::diagnostic::Level;
+use crate::diagnostic::{Diagnostic, Subject, rules::UNMEASURABLE_METRICS};
+use crate::lint::Context;
 use crate::lint::substance::{self, Words};
-use crate::lint::{Context, Finding, Rule, Settings};
-
-pub static RULE: Rule = Rule {
-    code: "MRD011",
-    name: "unmeasurable-metrics",
-    level: Level::Warning,
-    summary: "The `metrics` answer has no target: no number with a unit or %, no comparison against today, no date. Versions (v1, 2.0), labels (phase 2, question 3), list numbers and years alone do not count.",
-    why: r#""More engagement" cannot be checked, so it can never fail; a metric becomes one when it has a baseline, a target and a date, and only then can the team learn whether the bet paid off."#,
-    example: r#"answers:
-  metrics: Users will love it and engagement will go up."#,
-    instead: r#"answers:
-  metrics: |
-    Weekly active schedules from 0 to 1,500 within 90 days of launch; 5% of
-    active installs on the paid tier by 2027-06-30."#,
-    check,
-};
 
 /// The question whose answer must be measurable.
 const KEY: &str = "metrics";
@@ -30,19 +15,20 @@ pub fn is_measurable(text: &str, words: &Words) -> bool {
     substance::metrics::check(text, words).is_none()
 }
 
-fn check(cx: &Context<'_>, settings: &Settings, out: &mut Vec<Finding>) {
+pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(answer) = cx.assessment.and_then(|a| a.front.answer(KEY)) else {
         return;
     };
     if cx.questions.get(KEY).is_none() || answer.text.value.trim().is_empty() {
         return;
     }
-    let Some(weakness) = substance::metrics::check(&answer.text.value, &settings.words) else {
+    let Some(weakness) = substance::metrics::check(&answer.text.value, &cx.settings.words) else {
         return;
     };
     out.push(
-        Finding::new(answer.text.pos, weakness.message)
-            .help("give the metric, today's baseline, a target and a date, e.g. \"from 0 to 1,500 weekly users by 2027-03-31\""),
+        Diagnostic::rule(&UNMEASURABLE_METRICS, answer.text.pos, weakness.message)
+            .help("give the metric, today's baseline, a target and a date, e.g. \"from 0 to 1,500 weekly users by 2027-03-31\"")
+            .about(Subject::Answer(KEY.to_string())),
     );
 }
 

@@ -78,13 +78,13 @@ impl Lexicon {
             .ok_or_else(|| error(root.pos, "the word lists must be a mapping of groups"))?;
         let mut groups = Vec::new();
         for (key, value) in entries {
-            let name = key.key_text().unwrap_or_default();
+            let name = key.as_text().unwrap_or_default();
             let fields = value
                 .entries()
                 .ok_or_else(|| error(value.pos, format!("`{name}` must be a mapping")))?;
             let mut settings = Vec::new();
             for (key, value) in fields {
-                let field = key.key_text().unwrap_or_default();
+                let field = key.as_text().unwrap_or_default();
                 let path = format!("{name}.{field}");
                 let setting = match &value.value {
                     Value::Seq(_) => Setting::List(list(value, &path)?),
@@ -179,7 +179,7 @@ impl Lexicon {
         let mut seen: Vec<String> = Vec::new();
         for (key, value) in entries {
             let name = key
-                .key_text()
+                .as_text()
                 .ok_or_else(|| error(key.pos, "a word-list group's name must be text"))?;
             if seen.contains(&name) {
                 return Err(error(
@@ -220,7 +220,7 @@ impl Group {
         let mut seen: Vec<String> = Vec::new();
         for (key, value) in entries {
             let name = key
-                .key_text()
+                .as_text()
                 .ok_or_else(|| error(key.pos, "a word list's name must be text"))?;
             let path = format!("{PREFIX}.{group}.{name}");
             if seen.contains(&name) {
@@ -267,7 +267,7 @@ fn change_list(items: &mut Vec<String>, node: &Node, path: &str) -> Result<(), W
         }
         Value::Map(entries) => {
             for (key, value) in entries {
-                let verb = key.key_text().unwrap_or_default();
+                let verb = key.as_text().unwrap_or_default();
                 match verb.as_str() {
                     "add" => {
                         for word in list(value, &format!("{path}.add"))? {
@@ -364,7 +364,7 @@ fn table(node: &Node, path: &str) -> Result<Vec<(String, f64)>, WordsError> {
     let mut rows = Vec::with_capacity(entries.len());
     for (key, value) in entries {
         let word = key
-            .key_text()
+            .as_text()
             .map(|w| w.trim().to_lowercase())
             .filter(|w| !w.is_empty() && !w.contains(char::is_whitespace))
             .ok_or_else(|| error(key.pos, format!("`{path}` maps single words to numbers")))?;
@@ -392,6 +392,12 @@ mod tests {
         let node = yaml::parse(text).unwrap();
         lexicon.apply(&node)?;
         Ok(lexicon)
+    }
+
+    /// An error's line and column in `text`.
+    fn at(text: &str) -> (u32, u32) {
+        let err = applied(text).unwrap_err();
+        crate::source::line_column(text, err.pos.offset)
     }
 
     #[test]
@@ -429,11 +435,11 @@ mod tests {
     #[test]
     fn mistakes_are_errors_with_a_position_and_a_suggestion() {
         let err = applied("everyone_markt:\n  phrases: [x]\n").unwrap_err();
-        assert_eq!((err.pos.line, err.pos.column), (1, 1));
+        assert_eq!(at("everyone_markt:\n  phrases: [x]\n"), (1, 1));
         assert_eq!(err.help.as_deref(), Some("did you mean `everyone_market`?"));
 
         let err = applied("everyone_market:\n  phrase: [x]\n").unwrap_err();
-        assert_eq!((err.pos.line, err.pos.column), (2, 3));
+        assert_eq!(at("everyone_market:\n  phrase: [x]\n"), (2, 3));
         assert_eq!(
             err.message,
             "unknown setting `lint.words.everyone_market.phrase`"
@@ -446,8 +452,7 @@ mod tests {
         let err = applied("everyone_market:\n  phrases: {ad: [x]}\n").unwrap_err();
         assert_eq!(err.help.as_deref(), Some("did you mean `add`?"));
 
-        let err = applied("market_size:\n  min_count: lots\n").unwrap_err();
-        assert_eq!((err.pos.line, err.pos.column), (2, 14));
+        assert_eq!(at("market_size:\n  min_count: lots\n"), (2, 14));
 
         let err = applied("market_size:\n  vague: [\"\"]\n").unwrap_err();
         assert!(err.message.contains("empty entry"), "{}", err.message);

@@ -238,7 +238,7 @@ mod tests {
 
     #[test]
     fn codes_and_names_are_new_unique_and_well_formed() {
-        let published: Vec<&str> = crate::lint::rules::RULES
+        let published: Vec<&str> = crate::diagnostic::rules::RULES
             .iter()
             .flat_map(|r| [r.code, r.name])
             .collect();

@@ -7,8 +7,11 @@
 
 use std::io::{self, Write};
 
+use crate::assessment::Field;
+use crate::summary::backlog::Row;
 use crate::summary::report::Report;
 
+/// The columns; those named after a front-matter field take its key.
 pub const HEADER: &[&str] = &[
     "path",
     "decision",
@@ -16,11 +19,11 @@ pub const HEADER: &[&str] = &[
     "answered",
     "required",
     "complete",
-    "title",
-    "status",
-    "author",
-    "milestone",
-    "labels",
+    Field::Title.key(),
+    Field::Status.key(),
+    Field::Author.key(),
+    Field::Milestone.key(),
+    Field::Labels.key(),
     "unanswered",
     "low_confidence",
     "risks",
@@ -51,14 +54,13 @@ fn line(out: &mut dyn Write, fields: &[String]) -> io::Result<()> {
 /// Columns added with `--since`.
 pub const SINCE_HEADER: &[&str] = &["since", "new", "decision_before", "readiness_before"];
 
-pub fn write(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
+pub fn write(out: &mut dyn Write, report: &Report<'_, Row>) -> io::Result<()> {
     let mut header: Vec<String> = HEADER.iter().map(|h| h.to_string()).collect();
     if report.since.is_some() {
         header.extend(SINCE_HEADER.iter().map(|h| h.to_string()));
     }
     line(out, &header)?;
     for (path, s) in report.summaries() {
-        let risks: Vec<&str> = s.risks.iter().map(|r| r.message.as_str()).collect();
         let mut fields = vec![
             path.to_string(),
             s.decision.map_or("", |d| d.as_str()).to_string(),
@@ -66,15 +68,15 @@ pub fn write(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
             s.answered.to_string(),
             s.required.to_string(),
             s.is_complete().to_string(),
-            s.title.clone().unwrap_or_default(),
+            s.title().unwrap_or_default().to_string(),
             s.status.map_or("", |x| x.as_str()).to_string(),
-            s.author.clone().unwrap_or_default(),
-            s.milestone.clone().unwrap_or_default(),
-            s.labels.join(";"),
-            s.unanswered.join(";"),
-            s.low_confidence.join(";"),
-            risks.join("; "),
-            s.verdict.text.clone(),
+            s.author().unwrap_or_default().to_string(),
+            s.milestone().unwrap_or_default().to_string(),
+            s.labels().to_string(),
+            s.unanswered().to_string(),
+            s.low_confidence().to_string(),
+            s.risks().to_string(),
+            s.verdict().to_string(),
             String::new(),
         ];
         if report.since.is_some() {

@@ -9,23 +9,12 @@ use std::io::{self, Write};
 
 use crate::assessment::Decision;
 use crate::date::Date;
-use crate::summary::Summary;
+use crate::summary::backlog::Row;
 use crate::summary::report::text::one_line;
 use crate::summary::report::{Report, decision_hex, readiness_hex};
 
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::text::escape_markup(text, crate::text::Markup::Html)
 }
 
 /// The page's stylesheet. Every text colour reads at 4.5:1 or more on every
@@ -65,7 +54,7 @@ td.num.ready{font-weight:700}
 /// page's width, its text stays the page's size at any width, and below 40em
 /// each label moves above its bar. The decision is written beside each bar
 /// as well as coloured, so the chart reads without colour too.
-fn chart(out: &mut dyn Write, rows: &[(&str, &Summary)]) -> io::Result<()> {
+fn chart(out: &mut dyn Write, rows: &[(&str, &Row)]) -> io::Result<()> {
     writeln!(out, r#"<figure class="chart">"#)?;
     writeln!(
         out,
@@ -77,7 +66,7 @@ fn chart(out: &mut dyn Write, rows: &[(&str, &Summary)]) -> io::Result<()> {
     )?;
     writeln!(out, "<ol>")?;
     for (path, s) in rows {
-        let label = escape(&one_line(s.title.as_deref().unwrap_or(path)));
+        let label = escape(&one_line(s.title().unwrap_or(path)));
         writeln!(
             out,
             r#"<li class="row"><span class="label" title="{label}">{label}</span><span class="track" aria-hidden="true"><span class="bar" style="width:{}%;background-color:{}"></span></span><span class="value" style="color:{}">{}</span><span class="decision" style="color:{}">{}</span></li>"#,
@@ -110,10 +99,10 @@ fn chart(out: &mut dyn Write, rows: &[(&str, &Summary)]) -> io::Result<()> {
 
 /// The line under the heading: the day the page was made and the
 /// milestones it covers.
-fn meta_line(rows: &[(&str, &Summary)], today: Date) -> String {
+fn meta_line(rows: &[(&str, &Row)], today: Date) -> String {
     let mut milestones: Vec<String> = rows
         .iter()
-        .filter_map(|(_, s)| s.milestone.as_deref())
+        .filter_map(|(_, s)| s.milestone())
         .map(|m| one_line(m.trim()))
         .collect();
     milestones.sort();
@@ -127,7 +116,7 @@ fn meta_line(rows: &[(&str, &Summary)], today: Date) -> String {
     format!("{today}{milestones}")
 }
 
-pub fn write(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
+pub fn write(out: &mut dyn Write, report: &Report<'_, Row>) -> io::Result<()> {
     let rows: Vec<_> = report.summaries().collect();
     let heading = escape(&one_line(&report.heading));
     let meta = escape(&meta_line(&rows, Date::today()));
@@ -209,12 +198,12 @@ pub fn write(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
                 s.readiness,
                 s.answered,
                 s.required,
-                text(s.title.as_deref()),
+                text(s.title()),
                 s.status.map_or("-", |x| x.as_str()),
-                text(s.author.as_deref()),
-                text(s.milestone.as_deref()),
+                text(s.author()),
+                text(s.milestone()),
                 escape(path),
-                escape(&s.verdict.text),
+                escape(s.verdict()),
             )?;
         }
         writeln!(out, "</tbody>")?;

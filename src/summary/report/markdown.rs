@@ -7,6 +7,7 @@
 
 use std::io::{self, Write};
 
+use crate::summary::backlog::Row;
 use crate::summary::report::Report;
 use crate::summary::report::text::one_line;
 
@@ -50,7 +51,7 @@ fn or_dash(text: Option<&str>) -> String {
     }
 }
 
-pub fn write(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
+pub fn write(out: &mut dyn Write, report: &Report<'_, Row>) -> io::Result<()> {
     writeln!(out, "# {}", escape(&report.heading))?;
     writeln!(out)?;
     let rows: Vec<_> = report.summaries().collect();
@@ -88,10 +89,10 @@ pub fn write(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
                 s.readiness,
                 s.answered,
                 s.required,
-                or_dash(s.title.as_deref()),
+                or_dash(s.title()),
                 s.status.map_or("-", |x| x.as_str()),
-                or_dash(s.author.as_deref()),
-                or_dash(s.milestone.as_deref()),
+                or_dash(s.author()),
+                or_dash(s.milestone()),
                 code(path),
             )?;
         }
@@ -111,11 +112,11 @@ pub fn write(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
         writeln!(out, "## Verdicts")?;
         writeln!(out)?;
         for (path, s) in &rows {
-            let title = match s.title.as_deref().map(escape) {
+            let title = match s.title().map(escape) {
                 Some(title) if !title.is_empty() => title,
                 _ => code(path),
             };
-            writeln!(out, "- **{title}**: {}", escape(&s.verdict.text))?;
+            writeln!(out, "- **{title}**: {}", escape(s.verdict()))?;
         }
     }
     let broken: Vec<_> = report.broken().collect();

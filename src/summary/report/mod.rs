@@ -13,11 +13,12 @@ pub mod text;
 use anstyle::{AnsiColor, Style};
 
 use crate::assessment::Decision;
-use crate::summary::backlog::{Entry, Totals};
+use crate::summary::backlog::{Entry, Headline, Totals};
 
-/// What every format prints.
-pub struct Report<'a> {
-    pub entries: &'a [Entry],
+/// What every format prints: whole summaries for JSON, [`Row`]s
+/// (`crate::summary::backlog::Row`) for the others.
+pub struct Report<'a, T = Box<crate::summary::Summary>> {
+    pub entries: &'a [Entry<T>],
     pub totals: Totals,
     /// "Weekly Kickoff for Milestone - M", or a neutral heading.
     pub heading: String,
@@ -25,8 +26,8 @@ pub struct Report<'a> {
     pub since: Option<&'a crate::history::compare::Comparison>,
 }
 
-impl<'a> Report<'a> {
-    pub fn new(entries: &'a [Entry], milestones: &[String]) -> Report<'a> {
+impl<'a, T: Headline> Report<'a, T> {
+    pub fn new(entries: &'a [Entry<T>], milestones: &[String]) -> Report<'a, T> {
         Report {
             entries,
             totals: Totals::of(entries),
@@ -41,10 +42,10 @@ impl<'a> Report<'a> {
     }
 
     /// The summarised entries, with their paths.
-    pub fn summaries(&self) -> impl Iterator<Item = (&'a str, &'a crate::summary::Summary)> {
+    pub fn summaries(&self) -> impl Iterator<Item = (&'a str, &'a T)> {
         self.entries
             .iter()
-            .filter_map(|e| e.result.as_ref().ok().map(|s| (e.path.as_str(), &**s)))
+            .filter_map(|e| e.result.as_ref().ok().map(|s| (e.path.as_str(), s)))
     }
 
     /// The files that could not be read, with their paths.
@@ -114,5 +115,68 @@ pub fn readiness_hex(readiness: u8) -> &'static str {
     match readiness_style(readiness).get_fg_color() {
         Some(anstyle::Color::Ansi(color)) => document_hex(color),
         _ => document_hex(AnsiColor::White),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lint::{Linter, Settings};
+    use crate::questions::QuestionSet;
+    use crate::source::Source;
+    use crate::summary::Summary;
+    use crate::summary::backlog::Row;
+
+    /// The examples and the summary fixtures, summarised as `mrd summary` does.
+    fn summaries() -> Vec<Summary> {
+        let questions = QuestionSet::builtin();
+        let settings = Settings::default();
+        let linter = Linter::new(&questions, &settings);
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut out = Vec::new();
+        for dir in ["examples", "tests/fixtures/summary"] {
+            for file in std::fs::read_dir(root.join(dir)).unwrap() {
+                let path = file.unwrap().path();
+                if path.extension().is_none_or(|e| e != "md") {
+                    continue;
+                }
+                let source = Source::read(&path).unwrap();
+                if let Some(assessment) = crate::assessment::parse(&source).assessment {
+                    out.push(Summary::linted(&source, &assessment, &linter));
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_row_keeps_what_the_reports_print_of_a_summary() {
+        for s in summaries() {
+            for lists in [false, true] {
+                let row = Row::of(&s, lists);
+                assert_eq!(row.title(), s.title.as_deref());
+                assert_eq!(row.author(), s.author.as_deref());
+                assert_eq!(row.milestone(), s.milestone.as_deref());
+                assert_eq!(row.verdict(), s.verdict.text);
+                assert_eq!(
+                    (
+                        row.status,
+                        row.decision,
+                        row.readiness,
+                        row.answered,
+                        row.required
+                    ),
+                    (s.status, s.decision, s.readiness, s.answered, s.required)
+                );
+                assert_eq!(row.is_complete(), s.is_complete());
+                assert_eq!(row.decision_label(), s.decision_label());
+                if lists {
+                    let risks: Vec<&str> = s.risks.iter().map(|r| r.message.as_str()).collect();
+                    assert_eq!(row.labels(), s.labels.join(";"));
+                    assert_eq!(row.unanswered(), s.unanswered.join(";"));
+                    assert_eq!(row.low_confidence(), s.low_confidence.join(";"));
+                    assert_eq!(row.risks(), risks.join("; "));
+                }
+            }
+        }
     }
 }

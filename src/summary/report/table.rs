@@ -11,7 +11,7 @@ use std::io::{self, Write};
 
 use anstyle::Style;
 
-use crate::summary::Summary;
+use crate::summary::backlog::Row;
 use crate::summary::report::text::{pad_end, pad_start, truncate_end, truncate_start, width};
 use crate::summary::report::{Report, decision_style, readiness_style};
 
@@ -43,19 +43,31 @@ enum Cut {
     Start(usize),
 }
 
-struct Column {
+/// What a column shows of a row, given its index, its path and its row.
+type CellOf<'a> = Box<dyn Fn(usize, &str, &Row) -> String + 'a>;
+
+/// A column: its cells are made when measured and again when printed, so a
+/// table of 100,000 rows does not hold 800,000 cells at once.
+struct Column<'a> {
     header: &'static str,
     align: Align,
     cut: Cut,
-    cells: Vec<String>,
+    cell_of: CellOf<'a>,
     width: usize,
 }
 
-impl Column {
-    fn new(header: &'static str, align: Align, cut: Cut, cells: Vec<String>) -> Column {
-        let width = cells
+impl<'a> Column<'a> {
+    fn new(
+        header: &'static str,
+        align: Align,
+        cut: Cut,
+        cell_of: CellOf<'a>,
+        rows: &[(&str, &Row)],
+    ) -> Column<'a> {
+        let width = rows
             .iter()
-            .map(|c| width(c))
+            .enumerate()
+            .map(|(i, (p, s))| width(&cell_of(i, p, s)))
             .chain([width(header)])
             .max()
             .unwrap_or(0);
@@ -63,7 +75,7 @@ impl Column {
             header,
             align,
             cut,
-            cells,
+            cell_of,
             width,
         }
     }
@@ -87,7 +99,7 @@ impl Column {
     }
 }
 
-fn completeness(s: &Summary) -> String {
+fn completeness(s: &Row) -> String {
     format!("{}/{}", s.answered, s.required)
 }
 
@@ -95,12 +107,12 @@ fn or_dash(text: Option<&str>) -> String {
     text.map_or_else(|| "-".to_string(), super::text::one_line)
 }
 
-fn title(s: &Summary) -> String {
-    or_dash(s.title.as_deref().filter(|t| !t.trim().is_empty()))
+fn title(s: &Row) -> String {
+    or_dash(s.title().filter(|t| !t.trim().is_empty()))
 }
 
-pub fn write(out: &mut dyn Write, report: &Report<'_>, max_width: usize) -> io::Result<()> {
-    let rows: Vec<(&str, &Summary)> = report.summaries().collect();
+pub fn write(out: &mut dyn Write, report: &Report<'_, Row>, max_width: usize) -> io::Result<()> {
+    let rows: Vec<(&str, &Row)> = report.summaries().collect();
     if rows.is_empty() {
         // With only broken files, their errors below say everything.
         if report.broken().next().is_none() {
@@ -127,61 +139,66 @@ pub fn write(out: &mut dyn Write, report: &Report<'_>, max_width: usize) -> io::
 /// Writes the one-line table if it fits; returns whether it did.
 fn one_line_layout(
     out: &mut dyn Write,
-    rows: &[(&str, &Summary)],
+    rows: &[(&str, &Row)],
     changes: Option<&[String]>,
     max_width: usize,
 ) -> io::Result<bool> {
-    let cells = |f: &dyn Fn(&str, &Summary) -> String| {
-        rows.iter().map(|(p, s)| f(p, s)).collect::<Vec<_>>()
-    };
     let mut columns = vec![
         Column::new(
             "DECISION",
             Align::Left,
             Cut::Fixed,
-            cells(&|_, s| s.decision_label().into()),
+            Box::new(|_, _, s| s.decision_label().into()),
+            rows,
         ),
         Column::new(
             "READY",
             Align::Right,
             Cut::Fixed,
-            cells(&|_, s| s.readiness.to_string()),
+            Box::new(|_, _, s| s.readiness.to_string()),
+            rows,
         ),
         Column::new(
             "DONE",
             Align::Right,
             Cut::Fixed,
-            cells(&|_, s| completeness(s)),
+            Box::new(|_, _, s| completeness(s)),
+            rows,
         ),
         Column::new(
             "TITLE",
             Align::Left,
             Cut::End(TITLE_MIN),
-            cells(&|_, s| title(s)),
+            Box::new(|_, _, s| title(s)),
+            rows,
         ),
         Column::new(
             "STATUS",
             Align::Left,
             Cut::Fixed,
-            cells(&|_, s| or_dash(s.status.map(|x| x.as_str()))),
+            Box::new(|_, _, s| or_dash(s.status.map(|x| x.as_str()))),
+            rows,
         ),
         Column::new(
             "MILESTONE",
             Align::Left,
             Cut::End(9),
-            cells(&|_, s| or_dash(s.milestone.as_deref())),
+            Box::new(|_, _, s| or_dash(s.milestone())),
+            rows,
         ),
         Column::new(
             "AUTHOR",
             Align::Left,
             Cut::End(AUTHOR_MIN),
-            cells(&|_, s| or_dash(s.author.as_deref())),
+            Box::new(|_, _, s| or_dash(s.author())),
+            rows,
         ),
         Column::new(
             "PATH",
             Align::Left,
             Cut::Start(PATH_MIN),
-            cells(&|p, _| super::text::one_line(p)),
+            Box::new(|_, p, _| super::text::one_line(p)),
+            rows,
         ),
     ];
     if let Some(changes) = changes {
@@ -189,7 +206,8 @@ fn one_line_layout(
             "SINCE",
             Align::Left,
             Cut::End(9),
-            changes.to_vec(),
+            Box::new(move |i, _, _| changes[i].clone()),
+            rows,
         ));
     }
     let total = |columns: &[Column]| {
@@ -221,13 +239,13 @@ fn one_line_layout(
         "{bold}{}{bold:#}",
         header.join(&" ".repeat(GAP)).trim_end()
     )?;
-    for (i, (_, summary)) in rows.iter().enumerate() {
+    for (i, (path, summary)) in rows.iter().enumerate() {
         let mut line = String::new();
         for (n, column) in columns.iter().enumerate() {
             if n > 0 {
                 line.push_str(&" ".repeat(GAP));
             }
-            let cell = column.cell(&column.cells[i]);
+            let cell = column.cell(&(column.cell_of)(i, path, summary));
             let style = match n {
                 0 => decision_style(summary.decision),
                 1 => readiness_style(summary.readiness),
@@ -242,7 +260,7 @@ fn one_line_layout(
 
 fn two_line_layout(
     out: &mut dyn Write,
-    rows: &[(&str, &Summary)],
+    rows: &[(&str, &Row)],
     changes: Option<&[String]>,
     max_width: usize,
 ) -> io::Result<()> {
@@ -272,20 +290,18 @@ fn two_line_layout(
     );
     writeln!(out, "{bold}{header}{bold:#}")?;
     let dim = Style::new().dimmed();
-    let facts: Vec<Vec<Fact>> = rows
-        .iter()
-        .enumerate()
-        .map(|(i, (path, s))| facts_of(path, s, changes.map(|c| c[i].as_str())))
-        .collect();
     // The facts go under the title when they all fit there; otherwise they
     // start near the left edge, the same for every row so they still align.
-    let facts_indent = if facts.iter().all(|f| indent + facts_width(f) <= max_width) {
-        indent
-    } else {
-        FACTS_INDENT
-    };
+    // (Made once to measure and again to print, rather than held for all.)
+    let change = |i: usize| changes.map(|c| c[i].as_str());
+    let fits = rows
+        .iter()
+        .enumerate()
+        .all(|(i, (path, s))| indent + facts_width(&facts_of(path, s, change(i))) <= max_width);
+    let facts_indent = if fits { indent } else { FACTS_INDENT };
     let room = max_width.saturating_sub(facts_indent);
-    for ((_, s), facts) in rows.iter().zip(facts) {
+    for (i, (path, s)) in rows.iter().enumerate() {
+        let facts = facts_of(path, s, change(i));
         let decision = decision_style(s.decision);
         let ready = readiness_style(s.readiness);
         writeln!(
@@ -318,7 +334,7 @@ const SEPARATOR: &str = " · ";
 
 /// status · milestone · author · since · path; the path is always there,
 /// and last.
-fn facts_of(path: &str, s: &Summary, change: Option<&str>) -> Vec<Fact> {
+fn facts_of(path: &str, s: &Row, change: Option<&str>) -> Vec<Fact> {
     let fact = |text: String, min: usize| Fact {
         text,
         min,
@@ -326,12 +342,8 @@ fn facts_of(path: &str, s: &Summary, change: Option<&str>) -> Vec<Fact> {
     };
     let mut facts: Vec<Fact> = [
         s.status.map(|x| fact(x.as_str().to_string(), usize::MAX)),
-        s.milestone
-            .as_deref()
-            .map(|m| fact(super::text::one_line(m), 6)),
-        s.author
-            .as_deref()
-            .map(|a| fact(super::text::one_line(a), 6)),
+        s.milestone().map(|m| fact(super::text::one_line(m), 6)),
+        s.author().map(|a| fact(super::text::one_line(a), 6)),
     ]
     .into_iter()
     .flatten()
@@ -384,7 +396,7 @@ fn fit_facts(mut facts: Vec<Fact>, room: usize) -> String {
         .join(SEPARATOR)
 }
 
-fn write_footer(out: &mut dyn Write, report: &Report<'_>) -> io::Result<()> {
+fn write_footer(out: &mut dyn Write, report: &Report<'_, Row>) -> io::Result<()> {
     let red = Style::new()
         .bold()
         .fg_color(Some(anstyle::AnsiColor::Red.into()));
