@@ -69,6 +69,7 @@ pub enum Command {
     Import(ImportArgs),
     Completions(CompletionsArgs),
     Man(ManArgs),
+    Lsp(LspArgs),
 }
 
 /// Create an assessment: a guided interview in the terminal, or from a YAML file.
@@ -640,6 +641,20 @@ pub struct CompletionsArgs {
     /// The shell to complete for.
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
+}
+
+/// Run the language server over stdio: findings as you type, fixes, hover and completion in your editor.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Editors start it themselves; docs/editors.md has the setup for VS Code, Neovim,\n\
+    Helix and Zed. It reads .mrd.yml from the workspace's root (or --config) and reloads it when it\n\
+    changes. Exit codes: 0 after the client's shutdown and exit, 1 when the client exits or goes away\n\
+    without shutdown."
+)]
+pub struct LspArgs {
+    /// Talk over standard input and output (the only transport; accepted because editors pass it).
+    #[arg(long)]
+    pub stdio: bool,
 }
 
 /// Print the manual page (roff).

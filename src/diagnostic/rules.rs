@@ -44,6 +44,27 @@ pub static RULES: &[&Rule] = &[
     &MARKDOWN_IN_ANSWER,
 ];
 
+/// The project's address, the one definition every URL `mrd` prints is made
+/// from (Cargo.toml's `repository`).
+pub const PROJECT_URL: &str = env!("CARGO_PKG_REPOSITORY");
+
+impl Rule {
+    /// The anchor of the rule's heading in docs/lint.md (`### MRD007
+    /// short-answer` is `mrd007-short-answer`, as GitHub makes anchors).
+    pub fn docs_anchor(&self) -> String {
+        format!("{}-{}", self.code.to_ascii_lowercase(), self.name)
+    }
+
+    /// Where the rule is documented: its section of docs/lint.md. SARIF's
+    /// `helpUri` and the language server's diagnostic links point here.
+    pub fn docs_url(&self) -> String {
+        format!(
+            "{PROJECT_URL}/blob/main/docs/lint.md#{}",
+            self.docs_anchor()
+        )
+    }
+}
+
 /// The rule with this code (`MRD003`) or name (`missing-answer`), in any case.
 pub fn find(code_or_name: &str) -> Option<&'static Rule> {
     let wanted = code_or_name.trim();

@@ -2,9 +2,7 @@
 //! which fixes apply, that every other byte stays, what is reported, and
 //! the exit code after fixing.
 
-mod common;
-
-use common::{Scratch, example};
+use crate::common::{Scratch, example};
 
 /// A complete assessment (the managed-scheduler example) with its `problem`
 /// key written `Problem` (a safe fix) and, when `guess` is set, its
