@@ -645,12 +645,11 @@ pub struct CompletionsArgs {
 
 /// Run the language server over stdio: findings as you type, fixes, hover and completion in your editor.
 #[derive(Debug, Args)]
-#[command(
-    after_help = "Editors start it themselves; docs/editors.md has the setup for VS Code, Neovim,\n\
-    Helix and Zed. It reads .mrd.yml from the workspace's root (or --config) and reloads it when it\n\
-    changes. Exit codes: 0 after the client's shutdown and exit, 1 when the client exits or goes away\n\
-    without shutdown."
-)]
+#[command(after_help = "Examples:\n  \
+    mrd lsp                          what an editor runs; docs/editors.md has each editor's setup\n  \
+    mrd --config team.mrd.yml lsp    with a config other than the workspace's .mrd.yml\n\n\
+    It reads .mrd.yml from the workspace's root and reloads it when it changes. Exit codes: 0 after\n\
+    the client's shutdown and exit, 1 when the client exits or goes away without shutdown.")]
 pub struct LspArgs {
     /// Talk over standard input and output (the only transport; accepted because editors pass it).
     #[arg(long)]
