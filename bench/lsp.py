@@ -26,12 +26,13 @@ SENTENCE = ("Teams that self-host their pipelines lose about a day a month to "
             "failed cron runs nobody notices, by our September interviews.")
 
 
-def assessment(lines_per_answer=105):
-    """A complete assessment of about 1,000 lines: nine long answers."""
+def assessment(lines_per_answer=109):
+    """A complete assessment of about 1,000 lines: nine long answers, and one
+    unknown key, so every keystroke publishes a finding."""
     keys = ["problem", "target_market", "market_size", "alternatives",
             "differentiator", "market_window", "go_to_market", "metrics",
             "success_factors"]
-    out = ["---", "title: A long assessment", "author: Bench",
+    out = ["---", "title: A long assessment", "author: Bench", "colour: blue",
            "created: 2026-10-02", "status: review", "answers:"]
     for key in keys:
         out.append(f"  {key}: |")
