@@ -264,34 +264,20 @@ pub fn completion(server: &mut Server<'_>, params: CompletionParams) -> Option<C
                 .collect();
             values(&used, "label used in the backlog")
         }
-        (Some("answers"), None) => {
-            let child = " ".repeat(place.indent + 2);
-            let present = block_keys(&doc.text, "answers");
+        (Some(parent @ ("answers" | "confidence")), None) => {
+            // An answer is Markdown: its key opens a block on the next
+            // line; a confidence is one word after the key.
+            let after = match parent {
+                "answers" => format!("|\n{}", " ".repeat(place.indent + 2)),
+                _ => String::new(),
+            };
+            let present = block_keys(&doc.text, parent);
             questions
                 .answer_questions()
                 .filter(|q| !present.contains(&q.key.as_str()))
                 .map(|q| {
-                    item(
-                        &q.key,
-                        &q.text,
-                        format!("{}: |\n{child}", q.key),
-                        CompletionItemKind::FIELD,
-                    )
-                })
-                .collect()
-        }
-        (Some("confidence"), None) => {
-            let present = block_keys(&doc.text, "confidence");
-            questions
-                .answer_questions()
-                .filter(|q| !present.contains(&q.key.as_str()))
-                .map(|q| {
-                    item(
-                        &q.key,
-                        &q.text,
-                        format!("{}: ", q.key),
-                        CompletionItemKind::FIELD,
-                    )
+                    let insert = format!("{}: {after}", q.key);
+                    item(&q.key, &q.text, insert, CompletionItemKind::FIELD)
                 })
                 .collect()
         }
