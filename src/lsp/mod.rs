@@ -30,8 +30,8 @@ use lsp_types::{
     CodeActionKind, CodeActionOptions, CodeActionProviderCapability, CodeDescription,
     CompletionOptions, DiagnosticSeverity, DidChangeTextDocumentParams,
     DidChangeWatchedFilesParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
-    DidSaveTextDocumentParams, HoverProviderCapability, InitializeParams, InitializeResult,
-    NumberOrString, OneOf, PublishDiagnosticsParams, SaveOptions, ServerCapabilities, ServerInfo,
+    HoverProviderCapability, InitializeParams, InitializeResult, NumberOrString, OneOf,
+    PublishDiagnosticsParams, SaveOptions, ServerCapabilities, ServerInfo,
     TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
     TextDocumentSyncSaveOptions, Uri,
 };
@@ -281,10 +281,8 @@ impl<'o> Server<'o> {
             notif::DidSaveTextDocument::METHOD => {
                 // What is saved changes the backlog other files are compared
                 // with: titles, milestones, labels.
-                if parse::<DidSaveTextDocumentParams>(params).is_some() {
-                    self.workspace.refresh(&self.config, &self.root);
-                    self.publish_all();
-                }
+                self.workspace.refresh(&self.config, &self.root);
+                self.publish_all();
             }
             notif::DidCloseTextDocument::METHOD => {
                 if let Some(p) = parse::<DidCloseTextDocumentParams>(params) {
