@@ -137,10 +137,7 @@ fn lint_input(input: &Input, linter: Linter<'_>, format: LintFormat, styled: boo
         Input::File(path) => Source::read(path),
         Input::Stdin => Source::read_stdin(),
     };
-    let name = || match input {
-        Input::File(path) => path.display().to_string(),
-        Input::Stdin => "<stdin>".to_string(),
-    };
+    let name = || input.name();
     let (source, lint) = match read {
         Ok(source) => {
             let lint = linter.lint_source(&source);
