@@ -11,7 +11,7 @@
 # corpus entries go to fuzz/corpus/TARGET, crashing inputs to
 # fuzz/artifacts/TARGET (both ignored by git): keep a crashing input as a
 # regression test in the normal test suite once it is fixed
-# (tests/fuzz_regressions.rs).
+# (tests/it/fuzz_regressions.rs).
 set -euo pipefail
 cd "$(dirname "$0")"
 # Absolute paths: the targets run mrd in a scratch working directory.

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 /// GitLab's extractor, ported once for the tests and the fuzz targets.
-#[path = "../../tests/common/gitlab_quick_actions.rs"]
+#[path = "../../tests/it/common/gitlab_quick_actions.rs"]
 pub mod gitlab_quick_actions;
 
 /// A scratch directory, made the working directory once per process, with a

@@ -8,7 +8,7 @@
 //! data (`words.yml`, changed by `.mrd.yml`'s `lint.words`), and an answer
 //! in a language the lists do not cover is never called weak. Precision comes
 //! first: a rule that cries wolf gets switched off, so when a heuristic is
-//! unsure it stays silent. `tests/substance_corpus.rs` measures each rule
+//! unsure it stays silent. `tests/it/substance_corpus.rs` measures each rule
 //! against a labelled corpus.
 //!
 //! The rules' documentation (`RULES`) sits next to them; registering them

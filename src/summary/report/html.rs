@@ -18,7 +18,7 @@ pub fn escape(text: &str) -> String {
 }
 
 /// The page's stylesheet. Every text colour reads at 4.5:1 or more on every
-/// background here (tests/summary_output.rs computes it from this text);
+/// background here (tests/it/summary_output.rs computes it from this text);
 /// decision and readiness colours come from [`decision_hex`] and
 /// [`readiness_hex`], which pass the same test.
 const STYLE: &str = "\

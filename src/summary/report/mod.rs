@@ -87,7 +87,7 @@ pub fn readiness_style(readiness: u8) -> Style {
 
 /// The colour a document (the HTML page) gives what the terminal shows in
 /// `color`: the same hue, dark enough to read as text on white and on the
-/// table header's grey (at least 4.5:1, WCAG AA; tests/summary_output.rs
+/// table header's grey (at least 4.5:1, WCAG AA; tests/it/summary_output.rs
 /// computes it from the page's CSS).
 pub fn document_hex(color: AnsiColor) -> &'static str {
     match color {
