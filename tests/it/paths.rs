@@ -242,3 +242,62 @@ fn editing_a_short_answer_that_stays_short_keeps_its_fingerprint() {
         .unwrap();
     assert_ne!(other["fingerprint"], before["fingerprint"]);
 }
+
+/// `mrd ARGS` run in `cwd`: its standard output, after a success or
+/// findings (an import that leaves questions unanswered exits 1).
+fn run(cwd: &Path, args: &[&str]) -> String {
+    let output = assert_cmd::Command::cargo_bin("mrd")
+        .unwrap()
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .env("CI", "true")
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        matches!(output.status.code(), Some(0 | 1)),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn new_import_and_summary_name_files_from_the_root_and_commands_from_here() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = repository(dir.path());
+    let inside = root.join("assessments");
+    let skeleton = inside.join("skeleton.md").display().to_string();
+    let wrote = run(
+        &inside,
+        &["new", "Skeleton", "--template-only", "-o", &skeleton],
+    );
+    // The report names the file from the root; the command to paste works
+    // from where the user is.
+    assert_eq!(
+        wrote,
+        "wrote assessments/skeleton.md (an empty skeleton: each question and its guidance are in its comments)\n\
+         next: answer in your editor, or run mrd edit skeleton.md\n"
+    );
+    let doc = dir.path().join("doc.md");
+    std::fs::write(
+        &doc,
+        "# Faster builds\n\n## Problem\nBuilds take 40 minutes for every team.\n",
+    )
+    .unwrap();
+    let out = format!("{}/", inside.display());
+    let imported = run(&inside, &["import", &doc.display().to_string(), "-o", &out]);
+    assert!(
+        imported.contains("\nwrote assessments/faster-builds.md ("),
+        "{imported}"
+    );
+    let absolute = inside.join("draft.md").display().to_string();
+    for format in ["json", "csv", "markdown"] {
+        let summary = run(&inside, &["summary", &absolute, "--format", format]);
+        assert!(
+            summary.contains("assessments/draft.md"),
+            "{format}: {summary}"
+        );
+        assert!(!summary.contains(&absolute), "{format}: {summary}");
+    }
+}
