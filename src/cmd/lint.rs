@@ -180,7 +180,11 @@ fn lint_input(input: &Input, linter: Linter<'_>, format: LintFormat, styled: boo
         }
     };
     let positions = output::positions(Some(&source), &lint.diagnostics);
-    let fingerprints = fingerprints(Some(&source), &lint.diagnostics);
+    let fingerprints = if output::has_fingerprints(format) {
+        fingerprints(Some(&source), &lint.diagnostics)
+    } else {
+        Vec::new()
+    };
     let rendered = (format == LintFormat::Human).then(|| {
         human::render_file(
             &FileReport {

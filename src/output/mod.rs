@@ -36,7 +36,8 @@ pub struct FileReport<'a> {
     /// travel to the printer.
     pub positions: &'a [LineColumn],
     /// The fingerprint of each diagnostic ([`fingerprint`]), computed with
-    /// the positions, for the same reason.
+    /// the positions, for the same reason; empty for a format without
+    /// fingerprints ([`has_fingerprints`]).
     pub fingerprints: &'a [String],
     /// The file's text, for the human format's source lines when a worker
     /// did not render them already.
@@ -123,6 +124,12 @@ pub fn emitter(format: LintFormat, styled: bool) -> Box<dyn Emitter> {
         LintFormat::Junit => Box::new(junit::Junit::default()),
         LintFormat::Concise => Box::new(concise::Concise::default()),
     }
+}
+
+/// Whether `format` prints fingerprints, so that they are computed only
+/// for the formats that print them.
+pub fn has_fingerprints(format: LintFormat) -> bool {
+    matches!(format, LintFormat::Gitlab | LintFormat::Sarif)
 }
 
 /// The items of a JSON array written one per line as they come, for the
