@@ -105,6 +105,20 @@ fn a_moved_repository_reports_the_same_paths_and_fingerprints_in_every_format() 
                 }
             }
         }
+        // Through a symbolic link to the repository.
+        #[cfg(unix)]
+        {
+            let link = second.path().join("link");
+            if !link.exists() {
+                std::os::unix::fs::symlink(&moved, &link).unwrap();
+            }
+            let through = link.join("assessments").display().to_string();
+            assert_eq!(
+                lint(&moved, &[&through], format),
+                expected,
+                "{format} via {through}"
+            );
+        }
         assert!(
             expected.contains("assessments/team/broken.md"),
             "{format} names files from the root:\n{expected}"
