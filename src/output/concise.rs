@@ -11,7 +11,6 @@ use std::io::{self, Write};
 
 use super::{Emitter, FileReport, Totals, human};
 
-#[derive(Default)]
 pub struct Concise;
 
 impl Emitter for Concise {

@@ -122,7 +122,7 @@ pub fn emitter(format: LintFormat, styled: bool) -> Box<dyn Emitter> {
         LintFormat::Gitlab => Box::new(gitlab::Gitlab::default()),
         LintFormat::Sarif => Box::new(sarif::Sarif::default()),
         LintFormat::Junit => Box::new(junit::Junit::default()),
-        LintFormat::Concise => Box::new(concise::Concise::default()),
+        LintFormat::Concise => Box::new(concise::Concise),
     }
 }
 
