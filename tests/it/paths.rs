@@ -315,3 +315,20 @@ fn new_import_and_summary_name_files_from_the_root_and_commands_from_here() {
         assert!(!summary.contains(&absolute), "{format}: {summary}");
     }
 }
+
+#[test]
+fn a_file_outside_the_repository_is_named_absolute_and_sarif_says_so_with_a_file_uri() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = repository(dir.path());
+    let outside = tempfile::tempdir().unwrap();
+    let file = outside.path().join("stray.md");
+    std::fs::copy(fixture("lint/report/draft.md"), &file).unwrap();
+    let named = file.display().to_string();
+    let concise = lint(&root, &[&named], "concise");
+    assert!(concise.starts_with(&format!("{named}:")), "{concise}");
+    let sarif: Value = serde_json::from_str(&lint(&root, &[&named], "sarif")).unwrap();
+    let location =
+        &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+    assert_eq!(location["uri"], format!("file://{named}"));
+    assert!(location.get("uriBaseId").is_none(), "{location}");
+}
