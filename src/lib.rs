@@ -21,6 +21,7 @@ pub mod kickoff;
 pub mod lint;
 pub mod milestone;
 pub mod output;
+pub mod paths;
 pub mod questions;
 pub mod render;
 pub mod scaffold;

@@ -21,6 +21,7 @@ mod kickoff;
 mod lint;
 mod lint_bad_input;
 mod lint_formats;
+mod paths;
 mod render;
 mod render_details;
 mod render_linear;
