@@ -228,6 +228,8 @@ pub enum LintFormat {
     Sarif,
     /// JUnit XML, one test case per file.
     Junit,
+    /// One line per finding: `path:line:col: CODE message`.
+    Concise,
 }
 
 /// List the lint rules with their codes and default levels.

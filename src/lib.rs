@@ -22,6 +22,7 @@ pub mod lint;
 pub mod lsp;
 pub mod milestone;
 pub mod output;
+pub mod paths;
 pub mod questions;
 pub mod render;
 pub mod scaffold;

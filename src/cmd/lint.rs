@@ -16,6 +16,7 @@ use crate::error::{Error, Outcome};
 use crate::inputs::{self, Input};
 use crate::lint::titles::{TitleSite, Titles};
 use crate::lint::{FileLint, Linter, RuleLevel, Settings};
+use crate::output::fingerprint::fingerprints;
 use crate::output::{self, FileReport, Totals, human};
 use crate::source::{LineColumn, ReadError, Source};
 
@@ -75,6 +76,7 @@ pub fn run(args: &LintArgs, config: &Config, out: &mut dyn Write) -> Result<Outc
                         name: &file.name,
                         diagnostics: &file.lint.diagnostics,
                         positions: &file.positions,
+                        fingerprints: &file.fingerprints,
                         source: None,
                         rendered: file.rendered.as_deref(),
                     },
@@ -91,6 +93,7 @@ pub fn run(args: &LintArgs, config: &Config, out: &mut dyn Write) -> Result<Outc
                 name: &found.name,
                 diagnostics: &found.diagnostics,
                 positions: &output::positions(found.source.as_ref(), &found.diagnostics),
+                fingerprints: &fingerprints(found.source.as_ref(), &found.diagnostics),
                 source: found.source.as_ref(),
                 rendered: None,
             },
@@ -131,6 +134,8 @@ struct Linted {
     lint: FileLint,
     /// The line and column of each diagnostic.
     positions: Vec<LineColumn>,
+    /// The fingerprint of each diagnostic, from the text it points at.
+    fingerprints: Vec<String>,
     /// The title, for duplicate-title.
     title: Option<TitleSite>,
     /// The file could not be read; its diagnostic says why.
@@ -144,10 +149,7 @@ fn lint_input(input: &Input, linter: Linter<'_>, format: LintFormat, styled: boo
         Input::File(path) => Source::read(path),
         Input::Stdin => Source::read_stdin(),
     };
-    let name = || match input {
-        Input::File(path) => path.display().to_string(),
-        Input::Stdin => "<stdin>".to_string(),
-    };
+    let name = || input.name();
     let (source, lint) = match read {
         Ok(source) => {
             let lint = linter.lint_source(&source);
@@ -167,6 +169,7 @@ fn lint_input(input: &Input, linter: Linter<'_>, format: LintFormat, styled: boo
                     title: None,
                 },
                 positions: Vec::new(),
+                fingerprints: Vec::new(),
                 title: None,
                 unreadable: true,
                 rendered: None,
@@ -184,12 +187,18 @@ fn lint_input(input: &Input, linter: Linter<'_>, format: LintFormat, styled: boo
         }
     };
     let positions = output::positions(Some(&source), &lint.diagnostics);
+    let fingerprints = if output::has_fingerprints(format) {
+        fingerprints(Some(&source), &lint.diagnostics)
+    } else {
+        Vec::new()
+    };
     let rendered = (format == LintFormat::Human).then(|| {
         human::render_file(
             &FileReport {
                 name: &source.name,
                 diagnostics: &lint.diagnostics,
                 positions: &positions,
+                fingerprints: &fingerprints,
                 source: Some(&source),
                 rendered: None,
             },
@@ -204,6 +213,7 @@ fn lint_input(input: &Input, linter: Linter<'_>, format: LintFormat, styled: boo
         name: source.name,
         lint,
         positions,
+        fingerprints,
         unreadable: false,
         rendered,
     }

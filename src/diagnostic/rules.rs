@@ -44,6 +44,27 @@ pub static RULES: &[&Rule] = &[
     &MARKDOWN_IN_ANSWER,
 ];
 
+/// The rules that judge what a finding is about as a whole (its absence,
+/// its length, its being a placeholder), rather than a piece of its text:
+/// the answer key identifies their finding, and its text does not, so
+/// editing a short answer that stays short is the same finding
+/// (`crate::output::fingerprint`). Every other rule's finding is also
+/// identified by the text it points at (a key, a phrase, a YAML error).
+static JUDGE_WHOLE_SUBJECT: &[&Rule] = &[
+    &MISSING_FRONT_MATTER,
+    &MISSING_ANSWER,
+    &MISSING_DECISION,
+    &MISSING_TITLE,
+    &PLACEHOLDER_ANSWER,
+    &SHORT_ANSWER,
+    &DECIDED_BUT_UNDECIDED,
+    &MISSING_RATIONALE,
+    &RISKY_GO,
+    &UNMEASURABLE_METRICS,
+    &SOLUTION_NOT_PROBLEM,
+    &MARKDOWN_IN_ANSWER,
+];
+
 /// The project's address, the one definition every URL `mrd` prints is made
 /// from (Cargo.toml's `repository`).
 pub const PROJECT_URL: &str = env!("CARGO_PKG_REPOSITORY");
@@ -62,6 +83,12 @@ impl Rule {
             "{PROJECT_URL}/blob/main/docs/lint.md#{}",
             self.docs_anchor()
         )
+    }
+
+    /// Whether the rule judges its finding's subject as a whole (see
+    /// `JUDGE_WHOLE_SUBJECT`).
+    pub fn judges_whole_subject(&self) -> bool {
+        JUDGE_WHOLE_SUBJECT.iter().any(|r| r.code == self.code)
     }
 }
 

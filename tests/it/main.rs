@@ -23,6 +23,7 @@ mod lint_bad_input;
 mod lint_fix;
 mod lint_formats;
 mod lsp;
+mod paths;
 mod render;
 mod render_details;
 mod render_linear;
