@@ -439,11 +439,18 @@ impl<'o> Server<'o> {
     }
 
     /// Whether a document is an assessment: under the assessments
-    /// directory, or with front-matter holding `answers` or a
-    /// `recommendation` (any other Markdown file in the workspace, a README,
-    /// is left alone).
+    /// directory (but its README), or with front-matter holding `answers`
+    /// or a `recommendation` (any other Markdown file in the workspace is
+    /// left alone).
     fn is_assessment(&self, uri: &Uri, text: &str) -> bool {
-        if uri::to_path(uri).is_some_and(|p| p.starts_with(&self.config.assessments_dir)) {
+        let path = uri::to_path(uri);
+        // The README `mrd init` leaves in the assessments directory is not
+        // an assessment, as `mrd lint` on the directory skips it.
+        let readme = path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .is_some_and(|name| name.to_string_lossy().eq_ignore_ascii_case("README.md"));
+        if !readme && path.is_some_and(|p| p.starts_with(&self.config.assessments_dir)) {
             return true;
         }
         let Ok(split) = assessment::split(text) else {

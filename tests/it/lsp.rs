@@ -662,6 +662,20 @@ fn a_duplicate_title_is_found_across_open_and_saved_files() {
         message.contains("assessments/saved.md:2 has the same title"),
         "{message}"
     );
+
+    // A third file saved by another program: the watcher's notice rereads
+    // the backlog, and both others are named.
+    let third = scratch.write("assessments/third.md", &scheduler());
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": uri_of(&third), "type": 1}]}),
+    );
+    let diagnostics = client.diagnostics(&uri, 1);
+    let message = diagnostics[0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("assessments/saved.md:2, assessments/third.md:2 have the same title"),
+        "{message}"
+    );
     assert_eq!(client.shut_down(), 0);
 }
 
@@ -702,4 +716,62 @@ fn exit_without_shutdown_is_exit_code_1_and_so_is_the_client_going_away() {
     let mut client = Client::start(&scratch);
     client.initialize(&scratch, false);
     assert_eq!(client.exit_code(), 1, "stdin closed without shutdown");
+}
+
+#[test]
+fn markdown_that_is_not_an_assessment_is_left_alone() {
+    let scratch = Scratch::new();
+    let mut client = Client::start(&scratch);
+    client.initialize(&scratch, false);
+    let readme = uri_of(&scratch.path().join("assessments/README.md"));
+    client.open(&readme, "# Assessments\n\nOne file per opportunity.\n");
+    assert_eq!(client.diagnostics(&readme, 1), Vec::<Value>::new());
+    let post = uri_of(&scratch.path().join("blog/post.md"));
+    client.open(&post, "---\ntitle: A blog post\nlayout: post\n---\nHello\n");
+    assert_eq!(client.diagnostics(&post, 1), Vec::<Value>::new());
+    // Outside the assessments directory, front-matter with answers is one.
+    let elsewhere = uri_of(&scratch.path().join("docs/idea.md"));
+    client.open(
+        &elsewhere,
+        "---\ntitle: Idea\nanswers:\n  problme: x\n---\n",
+    );
+    let codes: Vec<_> = found(&client.diagnostics(&elsewhere, 1))
+        .into_iter()
+        .map(|f| f.0)
+        .collect();
+    assert!(codes.contains(&"MRD013".to_string()), "{codes:?}");
+    assert_eq!(client.shut_down(), 0);
+}
+
+#[test]
+fn the_outline_lists_each_answer_under_its_question_then_the_recommendation() {
+    let scratch = Scratch::new();
+    let mut client = Client::start(&scratch);
+    client.initialize(&scratch, false);
+    let text = scheduler();
+    let uri = uri_of(&scratch.path().join("assessments/scheduler.md"));
+    client.open(&uri, &text);
+    client.diagnostics(&uri, 1);
+    let response = client.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    let symbols = response["result"].as_array().unwrap();
+    let names: Vec<&str> = symbols
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names.len(), 10, "{names:?}");
+    assert_eq!(
+        symbols[0]["detail"],
+        "Exactly what problem will this solve?"
+    );
+    let (line, character) = position_of(&text, "problem: |");
+    assert_eq!(
+        symbols[0]["selectionRange"]["start"],
+        json!({"line": line, "character": character})
+    );
+    let (rec_line, _) = position_of(&text, "recommendation:");
+    assert_eq!(symbols[9]["range"]["start"]["line"], rec_line);
+    assert_eq!(client.shut_down(), 0);
 }
