@@ -511,6 +511,24 @@ fn completion_offers_missing_answer_keys_values_and_the_backlogs_milestones_and_
     assert_eq!(labels(&complete(12, 12)), ["go", "no-go", "undecided"]);
     assert_eq!(labels(&complete(10, 11)), ["low", "medium", "high"]);
     assert_eq!(labels(&complete(3, 11)), ["2027-Q1"]);
+    // Another assessment saved with a new milestone: after a save, it is offered.
+    scratch.write(
+        "assessments/third.md",
+        "---\ntitle: Third\nmilestone: 2027-Q2\nanswers:\n  problem: x\n---\n",
+    );
+    client.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    client.next_diagnostics(&uri);
+    let mut complete = |line: u64, character: u64| -> Vec<Value> {
+        let response = client.request(
+            "textDocument/completion",
+            json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}}),
+        );
+        response["result"].as_array().unwrap().clone()
+    };
+    assert_eq!(labels(&complete(3, 11)), ["2027-Q1", "2027-Q2"]);
     assert_eq!(labels(&complete(4, 9)), ["billing", "growth"]);
 
     // On the blank line in `answers:`: the keys not there yet, each with
