@@ -204,3 +204,32 @@ fn write_diff(out: &mut dyn Write, file: &FileFixes) -> Result<(), Error> {
     )?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_changed_since_it_was_read_is_not_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        std::fs::write(&path, "---\ntitle: T\nanswers:\n  Problem: x\n---\n").unwrap();
+        let source = Source::read(&path).unwrap();
+        let file = FileFixes {
+            text: source.text.replace("Problem", "problem"),
+            source,
+            fixed: Vec::new(),
+            unsafe_left: 0,
+            errors_left: 0,
+        };
+        // An editor saves the file meanwhile.
+        let theirs = "---\ntitle: T, edited\nanswers:\n  Problem: x\n---\n";
+        std::fs::write(&path, theirs).unwrap();
+        assert!(!write_fixed(&file).unwrap());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
+        // Unchanged since it was read: written.
+        std::fs::write(&path, &file.source.text).unwrap();
+        assert!(write_fixed(&file).unwrap());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), file.text);
+    }
+}
