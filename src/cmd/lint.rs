@@ -34,6 +34,13 @@ pub fn run(args: &LintArgs, config: &Config, out: &mut dyn Write) -> Result<Outc
     if inputs.is_empty() {
         crate::cmd::note_nothing_to_check(config)?;
     }
+    if args.fix || args.diff || args.unsafe_fixes {
+        let outcome = crate::cmd::lint_fix::run(args, linter, &inputs, out)?;
+        if !args.fix {
+            return Ok(outcome);
+        }
+        // The files as now written are linted below: what remains.
+    }
     let styled = output::stdout_is_styled();
     let mut emitter = output::emitter(args.format, styled);
     let mut totals = Totals {

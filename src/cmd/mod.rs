@@ -8,6 +8,7 @@ pub mod import;
 pub mod init;
 pub mod kickoff;
 pub mod lint;
+pub mod lint_fix;
 pub mod log;
 pub mod man;
 pub mod new;

@@ -12,6 +12,7 @@ mod risky_go;
 mod short_answer;
 mod solution_not_problem;
 mod unknown_key;
+pub use unknown_key::suggestion as suggested_key;
 mod unmeasurable_metrics;
 
 use super::Context;
