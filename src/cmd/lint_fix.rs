@@ -193,7 +193,9 @@ fn write_fixed(file: &FileFixes) -> Result<bool, Error> {
 
 /// The fixes of one file as a unified diff, `a/` and `b/` as git writes them.
 fn write_diff(out: &mut dyn Write, file: &FileFixes) -> Result<(), Error> {
-    let name = &file.source.name;
+    // An absolute name (a file outside the repository) loses its leading
+    // `/` after the prefix, as `git diff --no-index` writes it.
+    let name = file.source.name.trim_start_matches('/');
     let diff = similar::TextDiff::from_lines(&file.source.text, &file.text);
     write!(
         out,
