@@ -388,8 +388,12 @@ fn edit_inline(
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
                 let at = r.start + count_leading(&bytes[r.start..r.end], b' ');
                 let last = text[..r.end].trim_end_matches('\n').len();
-                if at < last {
-                    blank_lines_around(text, &range, at, last - 1, &mut edits);
+                // The block's last character, which may be wider than a byte
+                // (`~~~ﬀ`, found by the render fuzz target).
+                if let Some((last_char, _)) = text[..last].char_indices().next_back()
+                    && at <= last_char
+                {
+                    blank_lines_around(text, &range, at, last_char, &mut edits);
                 }
                 if info.trim().is_empty() {
                     // A nested fence without a language (MD040): say `text`.

@@ -36,3 +36,36 @@ fn a_list_marker_before_a_carriage_return_does_not_panic_import() {
         String::from_utf8_lossy(&run.stderr)
     );
 }
+
+/// A fence nested in a quote whose last character is wider than a byte
+/// (`>>~~~ﬀ`, fuzz target `render`): the Markdown tidier sliced one byte
+/// before the block's end, inside the ligature, and panicked (exit 101), in
+/// the notes and in an answer alike.
+#[test]
+fn a_nested_fence_ending_in_a_wide_character_renders() {
+    let scratch = Scratch::new();
+    scratch.write(
+        "notes.md",
+        "---\ntitle: x\nanswers:\n  problem: a\n---\n>>~~~\u{fb00}\n",
+    );
+    scratch.write(
+        "answer.md",
+        "---\ntitle: x\nanswers:\n  problem: |\n    >>~~~\u{fb00}\n---\n",
+    );
+    for file in ["notes.md", "answer.md"] {
+        for flavor in ["gitlab", "github"] {
+            let run = scratch
+                .mrd()
+                .args(["render", file, "--flavor", flavor])
+                .output()
+                .expect("mrd render");
+            assert_eq!(
+                run.status.code(),
+                Some(0),
+                "{file} {flavor}: {}",
+                String::from_utf8_lossy(&run.stderr)
+            );
+            assert!(String::from_utf8_lossy(&run.stdout).contains("~~~\u{fb00}"));
+        }
+    }
+}
