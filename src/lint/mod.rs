@@ -21,6 +21,8 @@ pub mod substance;
 pub mod text;
 pub mod titles;
 
+use std::sync::{Arc, OnceLock};
+
 use crate::assessment::{self, Assessment, Located, Parsed};
 use crate::diagnostic::{Diagnostic, Level, Rule, rules as catalogue};
 use crate::questions::QuestionSet;
@@ -39,16 +41,25 @@ pub struct Context<'a> {
     pub questions: &'a QuestionSet,
     /// Thresholds from `.mrd.yml` (`min_words`, `critical_questions`).
     pub settings: &'a Settings,
+    /// The question set's texts, for question-in-answer.
+    pub in_answer: &'a InAnswer<'a>,
 }
+
+/// The question set's texts prepared for question-in-answer, built the
+/// first time a linter needs them and shared by its copies.
+type InAnswer<'q> = substance::question_in_answer::Questions<'q>;
 
 /// The rules and settings a project lints with. Built once per command from
 /// the configuration; every command that judges an assessment (lint, the
 /// interview, new, render, summary) asks the same linter, so a rule set to
 /// `allow` is allowed everywhere.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub struct Linter<'c> {
     pub questions: &'c QuestionSet,
     pub settings: &'c Settings,
+    /// Prepared on first use: a linter asked only for completeness (the
+    /// plain summary) never builds it.
+    in_answer: Arc<OnceLock<InAnswer<'c>>>,
 }
 
 /// What linting one file found.
@@ -65,6 +76,7 @@ impl<'c> Linter<'c> {
         Linter {
             questions,
             settings,
+            in_answer: Arc::default(),
         }
     }
 
@@ -122,6 +134,7 @@ impl<'c> Linter<'c> {
             assessment,
             questions: self.questions,
             settings: self.settings,
+            in_answer: self.in_answer.get_or_init(|| InAnswer::new(self.questions)),
         };
         let mut found = Vec::new();
         for (rule, check) in checks {

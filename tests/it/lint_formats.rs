@@ -86,7 +86,7 @@ fn sarif_has_the_required_fields_rules_and_regions() {
     let driver = &run["tool"]["driver"];
     assert_eq!(driver["name"], "mrd");
     let rules = driver["rules"].as_array().unwrap();
-    assert_eq!(rules.len(), 15);
+    assert_eq!(rules.len(), 21);
     let results = run["results"].as_array().unwrap();
     assert!(!results.is_empty());
     for result in results {

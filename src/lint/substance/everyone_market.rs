@@ -14,21 +14,11 @@ use super::lexicon::Lexicon;
 use super::phrases::Phrases;
 use super::scan::Vocabulary;
 use super::{RuleDoc, Weakness, Words, quoting};
-use crate::diagnostic::Level;
+use crate::diagnostic::rules;
 
 pub static DOC: RuleDoc = RuleDoc {
-    code: "MRD017",
-    name: "everyone-market",
-    level: Level::Warning,
+    rule: &rules::EVERYONE_MARKET,
     question: Some("target_market"),
-    summary: "The `target_market` answer is everyone: all users, all segments, \"anyone who…\".",
-    why: r#"A product for everyone is designed for no one in particular: the first customers, the channel, the price and the features all depend on who exactly hurts most. A market of "everyone" usually means the problem is not yet understood."#,
-    example: r#"answers:
-  target_market: Mobile App Users (all segments)"#,
-    instead: r#"answers:
-  target_market: |
-    Android users in India on phones under $150 who ride app-based bike
-    taxis daily; not iPhone users, who already have a working wallet."#,
     help: "name the segment that hurts most (role, company size, industry, situation) and say who is not the target",
     risk: "target market is everyone",
 };

@@ -16,21 +16,11 @@ use super::numbers::Kind;
 use super::phrases::Phrases;
 use super::scan::{Scan, Vocabulary};
 use super::{RuleDoc, Weakness, Words, one_line, quoting};
-use crate::diagnostic::Level;
+use crate::diagnostic::rules;
 
 pub static DOC: RuleDoc = RuleDoc {
-    code: "MRD018",
-    name: "no-differentiator",
-    level: Level::Warning,
+    rule: &rules::NO_DIFFERENTIATOR,
     question: Some("differentiator"),
-    summary: "The `differentiator` answer says we have no edge, or names only strengths any team would claim (passion, quality, great UX).",
-    why: r#"Every competitor is passionate and believes its UX is great. If the answer names nothing the alternatives lack (users, data, distribution, expertise, technology), the assessment has no reason to expect us to win, and the go rests on hope."#,
-    example: r#"answers:
-  differentiator: Passionate, experienced team and great UX."#,
-    instead: r#"answers:
-  differentiator: |
-    Our Android SDK is in 3,100 apps, so we reach these users without buying
-    distribution; the two competitors would have to pay for every install."#,
     help: "name what we have that the alternatives lack (users, data, distribution, expertise, technology), or say honestly that we have nothing yet",
     risk: "no differentiator",
 };

@@ -15,23 +15,12 @@
 use super::phrases::Phrases;
 use super::scan::{Scan, Vocabulary};
 use super::{RuleDoc, Weakness, one_line};
-use crate::diagnostic::Level;
+use crate::diagnostic::rules;
 use crate::questions::{Question, QuestionSet};
 
 pub static DOC: RuleDoc = RuleDoc {
-    code: "MRD020",
-    name: "question-in-answer",
-    level: Level::Warning,
+    rule: &rules::QUESTION_IN_ANSWER,
     question: None,
-    summary: "An answer holds another question's text, short name or key: a copy-paste, or an import that kept the next question inside this answer.",
-    why: r#"Text under the wrong question is read as the answer to it: the market size seems answered when it sits inside the target market, and the question it belongs to looks empty or thin. After an import it usually means the rest of the answer is misplaced too."#,
-    example: r#"answers:
-  target_market: |
-    Data engineers at 20–500 person companies.
-    **How big is the opportunity?** About 12,000 installs."#,
-    instead: r#"answers:
-  target_market: Data engineers at 20–500 person companies.
-  market_size: About 12,000 installs."#,
     help: "move the text after the question to that question's answer, and delete the question line",
     risk: "another question's text in an answer",
 };
