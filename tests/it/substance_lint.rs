@@ -303,3 +303,25 @@ fn rules_and_explain_show_the_substance_rules() {
         }
     }
 }
+
+#[test]
+fn a_placeholder_is_placeholder_answers_business_not_a_substance_finding() {
+    let scratch = Scratch::new();
+    let text = weak_assessment("")
+        .replace(
+            "I don't have any special aptitude for this, but I care.",
+            "n/a",
+        )
+        .replace("Two (maybe more) shops in the Twin Cities.", "...");
+    scratch.write("a.md", &text);
+    let (_, found) = findings(&scratch, &[]);
+    let about = |key: &str| -> Vec<&str> {
+        found
+            .iter()
+            .filter(|(_, k)| k == key)
+            .map(|(c, _)| c.as_str())
+            .collect()
+    };
+    assert_eq!(about("differentiator"), ["MRD006"], "{found:?}");
+    assert_eq!(about("market_size"), ["MRD006"], "{found:?}");
+}

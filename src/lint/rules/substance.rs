@@ -11,6 +11,8 @@ use crate::lint::substance::{
 use crate::lint::text::locate;
 use crate::source::Pos;
 
+use super::placeholder_kind;
+
 pub fn weak_market_size(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     one_answer(cx, out, &market_size::DOC, market_size::check);
 }
@@ -89,7 +91,13 @@ fn one_answer(
     let Some(answer) = cx.assessment.and_then(|a| a.front.answer(key)) else {
         return;
     };
-    if cx.questions.get(key).is_none() || answer.text.value.trim().is_empty() {
+    let question = cx.questions.get(key);
+    // Empty answers and placeholders ("...", "n/a") have rules of their own:
+    // "n/a" is not a claim that there is no differentiator.
+    if question.is_none()
+        || answer.text.value.trim().is_empty()
+        || placeholder_kind(&answer.text.value, question).is_some()
+    {
         return;
     }
     if let Some(weakness) = check(&answer.text.value, &cx.settings.words) {
