@@ -42,12 +42,11 @@ pub struct Context<'a> {
     /// Thresholds from `.mrd.yml` (`min_words`, `critical_questions`).
     pub settings: &'a Settings,
     /// The question set's texts, for question-in-answer.
-    pub in_answer: &'a InAnswer<'a>,
+    pub in_answer: &'a InAnswer,
 }
 
-/// The question set's texts prepared for question-in-answer, built the
-/// first time a linter needs them and shared by its copies.
-type InAnswer<'q> = substance::question_in_answer::Questions<'q>;
+/// The question set's texts prepared for question-in-answer.
+type InAnswer = substance::question_in_answer::Questions;
 
 /// The rules and settings a project lints with. Built once per command from
 /// the configuration; every command that judges an assessment (lint, the
@@ -57,9 +56,9 @@ type InAnswer<'q> = substance::question_in_answer::Questions<'q>;
 pub struct Linter<'c> {
     pub questions: &'c QuestionSet,
     pub settings: &'c Settings,
-    /// Prepared on first use: a linter asked only for completeness (the
-    /// plain summary) never builds it.
-    in_answer: Arc<OnceLock<InAnswer<'c>>>,
+    /// Taken from the settings' cache on first use: a linter asked only for
+    /// completeness (the plain summary) never needs it.
+    in_answer: OnceLock<Arc<InAnswer>>,
 }
 
 /// What linting one file found.
@@ -76,7 +75,7 @@ impl<'c> Linter<'c> {
         Linter {
             questions,
             settings,
-            in_answer: Arc::default(),
+            in_answer: OnceLock::new(),
         }
     }
 
@@ -134,7 +133,9 @@ impl<'c> Linter<'c> {
             assessment,
             questions: self.questions,
             settings: self.settings,
-            in_answer: self.in_answer.get_or_init(|| InAnswer::new(self.questions)),
+            in_answer: self
+                .in_answer
+                .get_or_init(|| self.settings.in_answer.get(self.questions)),
         };
         let mut found = Vec::new();
         for (rule, check) in checks {

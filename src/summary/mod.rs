@@ -81,24 +81,34 @@ impl TextInNotes {
     pub const MIN_NOTES_WORDS: usize = 60;
 
     pub fn of(assessment: &Assessment) -> Option<TextInNotes> {
-        let count = |text: &str| crate::lint::text::word_count(text, usize::MAX);
-        let notes_words = count(&assessment.body);
-        if notes_words < Self::MIN_NOTES_WORDS {
+        use crate::lint::text::word_count;
+        // The summary reads every file, and most have short notes: the
+        // notes are counted in full only past the minimum, and the answers
+        // only as far as they could outweigh the notes.
+        let body = &assessment.body;
+        if word_count(body, Self::MIN_NOTES_WORDS) < Self::MIN_NOTES_WORDS {
             return None;
         }
+        let notes_words = word_count(body, usize::MAX);
         let front = &assessment.front;
         let rationale = front
             .recommendation
             .as_ref()
             .and_then(|r| r.rationale.as_ref())
-            .map_or(0, |r| count(&r.value));
-        let answer_words = front
+            .map(|r| r.value.as_str());
+        let texts = front
             .answers
             .iter()
-            .map(|a| count(&a.text.value))
-            .sum::<usize>()
-            + rationale;
-        (notes_words > answer_words).then_some(TextInNotes {
+            .map(|a| a.text.value.as_str())
+            .chain(rationale);
+        let mut answer_words = 0;
+        for text in texts {
+            answer_words += word_count(text, notes_words - answer_words);
+            if answer_words >= notes_words {
+                return None;
+            }
+        }
+        Some(TextInNotes {
             notes_words,
             answer_words,
         })

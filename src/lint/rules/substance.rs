@@ -92,15 +92,16 @@ fn one_answer(
         return;
     };
     let question = cx.questions.get(key);
-    // Empty answers and placeholders ("...", "n/a") have rules of their own:
-    // "n/a" is not a claim that there is no differentiator.
-    if question.is_none()
-        || answer.text.value.trim().is_empty()
-        || placeholder_kind(&answer.text.value, question).is_some()
-    {
+    if question.is_none() || answer.text.value.trim().is_empty() {
         return;
     }
-    if let Some(weakness) = check(&answer.text.value, &cx.settings.words) {
+    let Some(weakness) = check(&answer.text.value, &cx.settings.words) else {
+        return;
+    };
+    // Placeholders ("...", "n/a") have a rule of their own: "n/a" is not a
+    // claim that there is no differentiator. Asked only of a weak answer,
+    // since most answers are not weak and lint reads every one.
+    if placeholder_kind(&answer.text.value, question).is_none() {
         out.push(finding(
             cx,
             doc,

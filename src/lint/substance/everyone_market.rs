@@ -94,14 +94,12 @@ impl Lists {
                 break;
             }
         }
-        if i == words && words <= 4 {
-            if let Some(hit) = audience {
-                return Some(Hit {
-                    first: 0,
-                    end: words,
-                    ..hit
-                });
-            }
+        if let Some(hit) = audience.filter(|_| i == words && words <= 4) {
+            return Some(Hit {
+                first: 0,
+                end: words,
+                ..hit
+            });
         }
         for start in (0..words).filter(|&i| i == 0 || scan.get(i).is_some_and(|t| t.clause)) {
             let end = scan.clause_end(start);
@@ -165,8 +163,7 @@ fn comma_before(scan: &Scan<'_>, i: usize) -> bool {
     i > 0 && {
         let gap = scan.span(i - 1, i);
         let previous = scan.word(i - 1).len();
-        scan.text[gap.start + previous..].starts_with(|c: char| c == ',')
-            || scan.text[gap.start + previous..gap.end].contains(',')
+        scan.text[gap.start + previous..gap.end].contains(',')
     }
 }
 
@@ -216,12 +213,9 @@ pub fn check(text: &str, words: &Words) -> Option<Weakness> {
             format!("the target market is everyone (\"{quote}\")")
         }));
     }
-    let narrowed = *figures.get_or_insert_with(|| words.numbers.read(&scan).any(|q| q.is_figure()));
-    if narrowed {
-        return None;
-    }
     let hit = lists.bare_audience(&scan)?;
-    if !words.language.judges(&scan, 1) {
+    let narrowed = *figures.get_or_insert_with(|| words.numbers.read(&scan).any(|q| q.is_figure()));
+    if narrowed || !words.language.judges(&scan, 1) {
         return None;
     }
     Some(quoting(&scan, &hit, |quote| {
