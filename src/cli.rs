@@ -69,6 +69,7 @@ pub enum Command {
     Import(ImportArgs),
     Completions(CompletionsArgs),
     Man(ManArgs),
+    Lsp(LspArgs),
 }
 
 /// Create an assessment: a guided interview in the terminal, or from a YAML file.
@@ -134,8 +135,10 @@ pub struct EditArgs {
     mrd lint - < draft.md         standard input\n  \
     mrd lint --format github      annotations in a GitHub Actions run\n  \
     mrd lint --deny warnings      fail on warnings too\n  \
-    mrd lint --explain MRD006     what a rule checks and what to write instead\n\n\
-    Exit codes: 0 no errors (warnings alone pass), 1 errors found, 2 usage or I/O error.")]
+    mrd lint --explain MRD006     what a rule checks and what to write instead\n  \
+    mrd lint --fix                apply the safe fixes, then report what remains\n  \
+    mrd lint --diff --unsafe-fixes   preview every fix as a unified diff, writing nothing\n\n\
+    Exit codes: 0 no errors (warnings alone pass), 1 errors found (after --fix: errors remain), 2 usage or I/O error.")]
 pub struct LintArgs {
     /// Files or directories; `-` reads standard input. Default: the assessments directory.
     #[arg(value_name = "PATH")]
@@ -156,6 +159,18 @@ pub struct LintArgs {
     /// Do not check this rule (code or name).
     #[arg(long, value_name = "RULE", value_parser = RuleName::default(), hide_possible_values = true)]
     pub allow: Vec<String>,
+
+    /// Apply the safe fixes (a key spelt another way, renamed to the one it means), then lint what remains.
+    #[arg(long)]
+    pub fix: bool,
+
+    /// With --fix or --diff: also apply the fixes that change what mrd reads (a guessed spelling).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+
+    /// Print the fixes as a unified diff instead of writing them.
+    #[arg(long)]
+    pub diff: bool,
 
     /// Explain a rule (code or name) and exit.
     #[arg(long, value_name = "RULE", exclusive = true, value_parser = RuleName::default(), hide_possible_values = true)]
@@ -213,6 +228,8 @@ pub enum LintFormat {
     Sarif,
     /// JUnit XML, one test case per file.
     Junit,
+    /// One line per finding: `path:line:col: CODE message`.
+    Concise,
 }
 
 /// List the lint rules with their codes and default levels.
@@ -626,6 +643,19 @@ pub struct CompletionsArgs {
     /// The shell to complete for.
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
+}
+
+/// Run the language server over stdio: findings as you type, fixes, hover and completion in your editor.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    mrd lsp                          what an editor runs; docs/editors.md has each editor's setup\n  \
+    mrd --config team.mrd.yml lsp    with a config other than the workspace's .mrd.yml\n\n\
+    It reads .mrd.yml from the workspace's root and reloads it when it changes. Exit codes: 0 after\n\
+    the client's shutdown and exit, 1 when the client exits or goes away without shutdown.")]
+pub struct LspArgs {
+    /// Talk over standard input and output (the only transport; accepted because editors pass it).
+    #[arg(long)]
+    pub stdio: bool,
 }
 
 /// Print the manual page (roff).

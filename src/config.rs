@@ -83,7 +83,7 @@ pub struct ConfigError {
 impl ConfigError {
     /// The error as a diagnostic (`error[config]`), with its source line.
     pub fn problem(&self) -> Problem {
-        let name = self.path.display().to_string();
+        let name = crate::paths::display(&self.path);
         let mut diagnostic =
             Diagnostic::new(DiagnosticId::Config, self.pos, &self.message).in_file(name.clone());
         diagnostic.help.clone_from(&self.help);
@@ -225,7 +225,7 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
         if candidate.is_file() {
             return Some(candidate);
         }
-        if dir.join(".git").exists() {
+        if crate::paths::is_repository_root(dir) {
             return None;
         }
     }

@@ -72,7 +72,7 @@ impl Error {
                 Problem::new(Diagnostic::new(DiagnosticId::Usage, None, message), None)
             }
             Error::Config(err) => err.problem(),
-            Error::Input(err) => io(err.path.display().to_string(), err.message.clone()),
+            Error::Input(err) => io(crate::paths::display(&err.path), err.message.clone()),
             Error::Read { name, err } => match err {
                 ReadError::NotUtf8 { offset, lossy } => {
                     let diagnostic = Diagnostic::new(

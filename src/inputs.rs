@@ -17,6 +17,17 @@ pub enum Input {
     Stdin,
 }
 
+impl Input {
+    /// The input as every report names it: the path as
+    /// [`crate::paths::display`] shows it, or `<stdin>`.
+    pub fn name(&self) -> String {
+        match self {
+            Input::File(path) => crate::paths::display(path),
+            Input::Stdin => "<stdin>".to_string(),
+        }
+    }
+}
+
 #[derive(Debug)]
 pub struct InputError {
     pub path: PathBuf,

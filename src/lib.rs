@@ -19,8 +19,10 @@ pub mod inputs;
 pub mod interview;
 pub mod kickoff;
 pub mod lint;
+pub mod lsp;
 pub mod milestone;
 pub mod output;
+pub mod paths;
 pub mod questions;
 pub mod render;
 pub mod scaffold;
@@ -136,6 +138,9 @@ fn dispatch(cli: &Cli) -> Result<Outcome, Error> {
     match &cli.command {
         Command::Completions(args) => return cmd::completions::run(args, out),
         Command::Man(args) => return cmd::man::run(args, out),
+        // The server reads .mrd.yml from the workspace the editor names, and
+        // shows a broken one as a finding on it rather than refusing to start.
+        Command::Lsp(_) => return lsp::run(cli.config.as_deref(), out),
         _ => {}
     }
     date::check_today_override().map_err(Error::Usage)?;
@@ -156,7 +161,7 @@ fn dispatch(cli: &Cli) -> Result<Outcome, Error> {
         Command::Init(args) => cmd::init::run(args, &config, &cwd, out),
         Command::Schema(args) => cmd::schema::run(args, &config, out),
         Command::Import(args) => cmd::import::run(args, &config, out),
-        Command::Completions(_) | Command::Man(_) => {
+        Command::Completions(_) | Command::Man(_) | Command::Lsp(_) => {
             unreachable!("handled before the config is read")
         }
     }?;

@@ -41,7 +41,8 @@ impl Pos {
 
 #[derive(Clone, Debug)]
 pub struct Source {
-    /// The path as the user gave it, or `<stdin>`; used in every message.
+    /// The path as every report shows it (`crate::paths::display`), or
+    /// `<stdin>`; used in every message.
     pub name: String,
     pub path: Option<PathBuf>,
     /// The text without its byte-order mark.
@@ -123,7 +124,7 @@ impl Source {
         }
         let mut bytes = Vec::with_capacity(metadata.len() as usize);
         file.read_to_end(&mut bytes).map_err(ReadError::Io)?;
-        let mut source = Source::from_bytes(path.display().to_string(), bytes)?;
+        let mut source = Source::from_bytes(crate::paths::display(path), bytes)?;
         source.path = Some(path.to_path_buf());
         Ok(source)
     }

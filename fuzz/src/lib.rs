@@ -174,6 +174,7 @@ const TAGS: &[&str] = &[
     "sup",
     "div",
     "main",
+    "header",
     "body",
     "html",
     "span",

@@ -22,7 +22,7 @@ pub use fields::{
 pub use frontmatter::{Split, SplitError, split};
 pub use guard::{GuardedFile, Saved};
 pub use parse::{Parsed, parse, parse_front_matter};
-pub use patch::rewrite;
+pub use patch::{TopEntry, closing_fence, rewrite, top_entry};
 pub use write::{
     Recovery, WriteError, WriteMode, read_bytes, replace_if_unchanged, to_markdown,
     write_atomically,

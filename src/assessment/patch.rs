@@ -114,6 +114,42 @@ impl<'a> Lines<'a> {
     }
 }
 
+/// Where a top-level entry sits in a file's text, for edits made to the
+/// text directly (`lint::fix`): the byte range of its lines, from its key
+/// line to its last content line (trailing blank and comment lines belong to
+/// what follows, as for [`rewrite`]), and the indentation of its children.
+pub struct TopEntry {
+    pub lines: std::ops::Range<usize>,
+    pub child_indent: Option<usize>,
+}
+
+/// The top-level entry `key` of `text`'s front-matter, if it has one.
+pub fn top_entry(text: &str, key: &str) -> Option<TopEntry> {
+    let lines = Lines::new(text)?;
+    let line = lines.top(key)?;
+    let (start, end) = lines.entry(line);
+    Some(TopEntry {
+        lines: lines.offset(start)..lines.offset(end),
+        child_indent: lines.child_indent(line),
+    })
+}
+
+/// The byte offset of the front-matter's closing fence line.
+pub fn closing_fence(text: &str) -> Option<usize> {
+    let lines = Lines::new(text)?;
+    Some(lines.offset(lines.fence))
+}
+
+impl Lines<'_> {
+    /// The byte offset of line `i` (the text's length past the last line).
+    fn offset(&self, i: usize) -> usize {
+        self.lines[..i.min(self.lines.len())]
+            .iter()
+            .map(|l| l.len())
+            .sum()
+    }
+}
+
 /// `text` (one rendered entry) with the comment that followed the value of
 /// the one-line entry it replaces, lines `[start, end)`.
 fn keep_comment(

@@ -176,10 +176,7 @@ impl Run<'_> {
         let source = match read(input) {
             Ok(source) => source,
             Err(err) => {
-                let name = match input {
-                    Input::File(path) => path.display().to_string(),
-                    Input::Stdin => "<stdin>".into(),
-                };
+                let name = input.name();
                 return (
                     stem,
                     vec![Item::Failed(name, Reason::Failed(err.to_string()))],

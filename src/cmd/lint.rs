@@ -16,6 +16,7 @@ use crate::error::{Error, Outcome};
 use crate::inputs::{self, Input};
 use crate::lint::titles::{TitleSite, Titles};
 use crate::lint::{FileLint, Linter, RuleLevel, Settings};
+use crate::output::fingerprint::fingerprints;
 use crate::output::{self, FileReport, Totals, human};
 use crate::source::{LineColumn, ReadError, Source};
 
@@ -32,6 +33,13 @@ pub fn run(args: &LintArgs, config: &Config, out: &mut dyn Write) -> Result<Outc
     let inputs = inputs::collect(&args.paths, &config.assessments_dir)?;
     if inputs.is_empty() {
         crate::cmd::note_nothing_to_check(config)?;
+    }
+    if args.fix || args.diff || args.unsafe_fixes {
+        let outcome = crate::cmd::lint_fix::run(args, &linter, &inputs, out)?;
+        if !args.fix {
+            return Ok(outcome);
+        }
+        // The files as now written are linted below: what remains.
     }
     let styled = output::stdout_is_styled();
     let mut emitter = output::emitter(args.format, styled);
@@ -68,6 +76,7 @@ pub fn run(args: &LintArgs, config: &Config, out: &mut dyn Write) -> Result<Outc
                         name: &file.name,
                         diagnostics: &file.lint.diagnostics,
                         positions: &file.positions,
+                        fingerprints: &file.fingerprints,
                         source: None,
                         rendered: file.rendered.as_deref(),
                     },
@@ -84,6 +93,7 @@ pub fn run(args: &LintArgs, config: &Config, out: &mut dyn Write) -> Result<Outc
                 name: &found.name,
                 diagnostics: &found.diagnostics,
                 positions: &output::positions(found.source.as_ref(), &found.diagnostics),
+                fingerprints: &fingerprints(found.source.as_ref(), &found.diagnostics),
                 source: found.source.as_ref(),
                 rendered: None,
             },
@@ -124,6 +134,8 @@ struct Linted {
     lint: FileLint,
     /// The line and column of each diagnostic.
     positions: Vec<LineColumn>,
+    /// The fingerprint of each diagnostic, from the text it points at.
+    fingerprints: Vec<String>,
     /// The title, for duplicate-title.
     title: Option<TitleSite>,
     /// The file could not be read; its diagnostic says why.
@@ -137,10 +149,7 @@ fn lint_input(input: &Input, linter: &Linter<'_>, format: LintFormat, styled: bo
         Input::File(path) => Source::read(path),
         Input::Stdin => Source::read_stdin(),
     };
-    let name = || match input {
-        Input::File(path) => path.display().to_string(),
-        Input::Stdin => "<stdin>".to_string(),
-    };
+    let name = || input.name();
     let (source, lint) = match read {
         Ok(source) => {
             let lint = linter.lint_source(&source);
@@ -160,6 +169,7 @@ fn lint_input(input: &Input, linter: &Linter<'_>, format: LintFormat, styled: bo
                     title: None,
                 },
                 positions: Vec::new(),
+                fingerprints: Vec::new(),
                 title: None,
                 unreadable: true,
                 rendered: None,
@@ -177,12 +187,18 @@ fn lint_input(input: &Input, linter: &Linter<'_>, format: LintFormat, styled: bo
         }
     };
     let positions = output::positions(Some(&source), &lint.diagnostics);
+    let fingerprints = if output::has_fingerprints(format) {
+        fingerprints(Some(&source), &lint.diagnostics)
+    } else {
+        Vec::new()
+    };
     let rendered = (format == LintFormat::Human).then(|| {
         human::render_file(
             &FileReport {
                 name: &source.name,
                 diagnostics: &lint.diagnostics,
                 positions: &positions,
+                fingerprints: &fingerprints,
                 source: Some(&source),
                 rendered: None,
             },
@@ -197,6 +213,7 @@ fn lint_input(input: &Input, linter: &Linter<'_>, format: LintFormat, styled: bo
         name: source.name,
         lint,
         positions,
+        fingerprints,
         unreadable: false,
         rendered,
     }

@@ -28,7 +28,7 @@ pub fn run(args: &ManArgs, out: &mut dyn Write) -> Result<Outcome, Error> {
         let path = dir.join(&name);
         let text = String::from_utf8_lossy(&roff);
         write_atomically(&path, &text, WriteMode::Replace)?;
-        writeln!(out, "wrote {}", path.display())?;
+        writeln!(out, "wrote {}", crate::paths::display(&path))?;
     }
     out.flush()?;
     Ok(Outcome::Success)

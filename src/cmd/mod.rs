@@ -8,6 +8,7 @@ pub mod import;
 pub mod init;
 pub mod kickoff;
 pub mod lint;
+pub mod lint_fix;
 pub mod log;
 pub mod man;
 pub mod new;
@@ -29,16 +30,14 @@ use crate::source::Source;
 
 /// Reads one input for a command that needs its text.
 pub fn read(input: &Input) -> Result<Source, Error> {
-    match input {
-        Input::File(path) => Source::read(path).map_err(|err| Error::Read {
-            name: path.display().to_string(),
-            err,
-        }),
-        Input::Stdin => Source::read_stdin().map_err(|err| Error::Read {
-            name: "<stdin>".into(),
-            err,
-        }),
-    }
+    let read = match input {
+        Input::File(path) => Source::read(path),
+        Input::Stdin => Source::read_stdin(),
+    };
+    read.map_err(|err| Error::Read {
+        name: input.name(),
+        err,
+    })
 }
 
 /// Reads and parses one assessment.
@@ -93,7 +92,7 @@ pub fn report_written(
     writeln!(
         out,
         "wrote {} ({}, {} of {} questions answered)",
-        path.display(),
+        crate::paths::display(path),
         summary.decision_label(),
         summary.answered,
         summary.required

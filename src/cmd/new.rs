@@ -59,12 +59,12 @@ fn template_only(args: &NewArgs, config: &Config, out: &mut dyn Write) -> Result
     writeln!(
         out,
         "wrote {} (an empty skeleton: each question and its guidance are in its comments)",
-        path.display()
+        crate::paths::display(&path)
     )?;
     writeln!(
         out,
         "next: answer in your editor, or run mrd edit {}",
-        shell_quote(&path)
+        shell_quote(&shown(&path))
     )?;
     Ok(Outcome::Success)
 }
@@ -235,7 +235,7 @@ fn from_answers(
             .status
             .as_ref()
             .map_or("draft", |s| s.value.as_str()),
-        path.display()
+        shell_quote(&shown(&path))
     )?;
     Ok(Outcome::Findings)
 }

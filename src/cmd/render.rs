@@ -23,12 +23,14 @@ pub fn run(args: &RenderArgs, config: &Config, out: &mut dyn Write) -> Result<Ou
     } else {
         Input::File(args.path.clone())
     };
-    let (source, parsed) = load(&input)?;
-    let Some(assessment) = parsed
-        .assessment
-        .clone()
-        .filter(|_| parsed.problems.is_empty())
-    else {
+    let (source, mut parsed) = load(&input)?;
+    // Taken, not cloned: a long notes body is then held once, not twice.
+    let taken = if parsed.problems.is_empty() {
+        parsed.assessment.take()
+    } else {
+        None
+    };
+    let Some(assessment) = taken else {
         // The file cannot be read as an assessment: say exactly why, as lint would.
         let linter = config.linter();
         let diagnostics: Vec<_> = linter
@@ -49,6 +51,7 @@ pub fn run(args: &RenderArgs, config: &Config, out: &mut dyn Write) -> Result<Ou
         &source.text[..source.text.len() - body],
     );
     drop(source);
+    drop(parsed);
 
     // --context needs no templates, so a broken one does not hide the data.
     let templates = || -> Result<(TemplateSet, Option<String>), Error> {

@@ -16,7 +16,7 @@ pub fn run(args: &SchemaArgs, config: &Config, out: &mut dyn Write) -> Result<Ou
         // how it stays in step with .mrd.yml.
         Some(path) => {
             write_atomically(path, &text, WriteMode::Replace)?;
-            writeln!(out, "wrote {}", path.display())?;
+            writeln!(out, "wrote {}", crate::paths::display(path))?;
         }
         None => out.write_all(text.as_bytes())?,
     }

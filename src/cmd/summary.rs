@@ -104,7 +104,7 @@ pub fn run(args: &SummaryArgs, config: &Config, out: &mut dyn Write) -> Result<O
             let text = String::from_utf8(text.into_inner())
                 .map_err(|err| Error::Output(std::io::Error::other(err)))?;
             write_atomically(path, &text, WriteMode::Replace)?;
-            writeln!(out, "wrote {}", path.display())?;
+            writeln!(out, "wrote {}", crate::paths::display(path))?;
         }
     }
     Ok(if broken {
@@ -230,7 +230,7 @@ fn unreadable_entry(input: &Input, err: Error) -> Entry {
             result: Err(history::unreadable(&err)),
         },
         other => Entry {
-            path: display(input),
+            path: input.name(),
             result: Err(Broken {
                 line: None,
                 column: None,
@@ -261,7 +261,7 @@ pub(crate) fn entry(input: &Input, config: &Config) -> (Entry, State) {
         Ok(source) => (source.name.clone(), State::of_source(&source, config)),
         Err(Error::Read { name, err }) => (name, State::Unreadable(history::unreadable(&err))),
         Err(other) => (
-            display(input),
+            input.name(),
             State::Unreadable(Broken {
                 line: None,
                 column: None,
@@ -317,11 +317,4 @@ fn compare(
         )))
     })?;
     history::compare::compare(&repo, &files, since, config).map_err(Error::Git)
-}
-
-fn display(input: &Input) -> String {
-    match input {
-        Input::File(path) => path.display().to_string(),
-        Input::Stdin => "<stdin>".to_string(),
-    }
 }

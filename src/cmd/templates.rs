@@ -51,7 +51,7 @@ pub fn run(args: &TemplatesArgs, config: &Config, out: &mut dyn Write) -> Result
             for (name, source) in BUILTIN_TEMPLATES {
                 let path = dir.join(name);
                 write_atomically(&path, source, WriteMode::Replace)?;
-                writeln!(out, "wrote {}", path.display())?;
+                writeln!(out, "wrote {}", crate::paths::display(&path))?;
             }
             Ok(Outcome::Success)
         }

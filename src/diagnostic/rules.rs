@@ -50,6 +50,54 @@ pub static RULES: &[&Rule] = &[
     &WEAK_RATIONALE,
 ];
 
+/// The rules that judge what a finding is about as a whole (its absence,
+/// its length, its being a placeholder), rather than a piece of its text:
+/// the answer key identifies their finding, and its text does not, so
+/// editing a short answer that stays short is the same finding
+/// (`crate::output::fingerprint`). Every other rule's finding is also
+/// identified by the text it points at (a key, a phrase, a YAML error).
+static JUDGE_WHOLE_SUBJECT: &[&Rule] = &[
+    &MISSING_FRONT_MATTER,
+    &MISSING_ANSWER,
+    &MISSING_DECISION,
+    &MISSING_TITLE,
+    &PLACEHOLDER_ANSWER,
+    &SHORT_ANSWER,
+    &DECIDED_BUT_UNDECIDED,
+    &MISSING_RATIONALE,
+    &RISKY_GO,
+    &UNMEASURABLE_METRICS,
+    &SOLUTION_NOT_PROBLEM,
+    &MARKDOWN_IN_ANSWER,
+];
+
+/// The project's address, the one definition every URL `mrd` prints is made
+/// from (Cargo.toml's `repository`).
+pub const PROJECT_URL: &str = env!("CARGO_PKG_REPOSITORY");
+
+impl Rule {
+    /// The anchor of the rule's heading in docs/lint.md (`### MRD007
+    /// short-answer` is `mrd007-short-answer`, as GitHub makes anchors).
+    pub fn docs_anchor(&self) -> String {
+        format!("{}-{}", self.code.to_ascii_lowercase(), self.name)
+    }
+
+    /// Where the rule is documented: its section of docs/lint.md. SARIF's
+    /// `helpUri` and the language server's diagnostic links point here.
+    pub fn docs_url(&self) -> String {
+        format!(
+            "{PROJECT_URL}/blob/main/docs/lint.md#{}",
+            self.docs_anchor()
+        )
+    }
+
+    /// Whether the rule judges its finding's subject as a whole (see
+    /// `JUDGE_WHOLE_SUBJECT`).
+    pub fn judges_whole_subject(&self) -> bool {
+        JUDGE_WHOLE_SUBJECT.iter().any(|r| r.code == self.code)
+    }
+}
+
 /// The rule with this code (`MRD003`) or name (`missing-answer`), in any case.
 pub fn find(code_or_name: &str) -> Option<&'static Rule> {
     let wanted = code_or_name.trim();

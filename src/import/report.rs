@@ -236,8 +236,8 @@ pub fn print_text(out: &mut dyn Write, entry: &Entry, single: bool) -> std::io::
         Outcome::Written { .. } => {
             let path = entry
                 .output
-                .as_ref()
-                .map(|p| p.display().to_string())
+                .as_deref()
+                .map(crate::paths::display)
                 .unwrap_or_default();
             writeln!(out, "wrote {path} ({status})")?;
         }
@@ -245,8 +245,8 @@ pub fn print_text(out: &mut dyn Write, entry: &Entry, single: bool) -> std::io::
         Outcome::DryRun { .. } => {
             let path = entry
                 .output
-                .as_ref()
-                .map(|p| p.display().to_string())
+                .as_deref()
+                .map(crate::paths::display)
                 .unwrap_or_default();
             writeln!(out, "{name}: would write {path} ({status})")?;
         }
@@ -271,7 +271,7 @@ pub fn not_written_message(entry: &Entry) -> String {
             Reason::NoTitle => "no title found (no `# heading`, no \"Opportunity: …\" line): pass the opportunity's title with --title \"...\"".to_string(),
             Reason::Exists => format!(
                 "{} already exists; pass --force to replace it",
-                entry.output.as_ref().map(|p| p.display().to_string()).unwrap_or_default()
+                entry.output.as_deref().map(crate::paths::display).unwrap_or_default()
             ),
             Reason::Failed(why) => why.clone(),
         },
@@ -432,7 +432,7 @@ fn entry_json(entry: &Entry) -> serde_json::Value {
     let mut doc = json!({
         "input": entry.name,
         "result": entry.outcome.name(),
-        "output": entry.output.as_ref().map(|p| p.display().to_string()),
+        "output": entry.output.as_deref().map(crate::paths::display),
         "title": entry.title,
         "title_from": entry.title_from,
         "message": entry.message,

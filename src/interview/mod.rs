@@ -15,7 +15,7 @@ mod screen;
 pub mod skeleton;
 
 use std::io::{IsTerminal, Write};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use crate::assessment::{
     Assessment, Confidence, ConfidenceEntry, Decision, GuardedFile, Located, Recommendation, Saved,
@@ -66,60 +66,10 @@ pub fn shell_quote(path: &Path) -> String {
     }
 }
 
-/// `path` as the user would write it from the working directory: relative
-/// when it is under it or near it, as given otherwise. A config found in a
-/// parent directory makes the assessments directory absolute; messages and
-/// the resume command should not be.
+/// `path` as the user would type it from the working directory: the
+/// interview's messages and its resume command are meant to be pasted.
 pub fn shown(path: &Path) -> PathBuf {
-    match std::env::current_dir() {
-        Ok(cwd) => relative_to(path, &cwd),
-        Err(_) => path.to_path_buf(),
-    }
-}
-
-fn relative_to(path: &Path, base: &Path) -> PathBuf {
-    if !path.is_absolute() || !base.is_absolute() {
-        return path.to_path_buf();
-    }
-    let path = &lexically_normal(path);
-    let path_parts: Vec<Component<'_>> = path.components().collect();
-    let base_parts: Vec<Component<'_>> = base.components().collect();
-    let common = path_parts
-        .iter()
-        .zip(&base_parts)
-        .take_while(|(a, b)| a == b)
-        .count();
-    let ups = base_parts.len() - common;
-    // Only the root in common, or a long way up: the absolute path is clearer.
-    if common <= 1 || ups > 2 {
-        return path.to_path_buf();
-    }
-    let mut out = PathBuf::new();
-    for _ in 0..ups {
-        out.push("..");
-    }
-    for part in &path_parts[common..] {
-        out.push(part.as_os_str());
-    }
-    out
-}
-
-/// `path` without `.` and with each `..` taken back against the name before
-/// it, as a person reads it (`/repo/team/../plans` is `/repo/plans`).
-fn lexically_normal(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for part in path.components() {
-        match part {
-            Component::CurDir => {}
-            Component::ParentDir
-                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
-            {
-                out.pop();
-            }
-            other => out.push(other.as_os_str()),
-        }
-    }
-    out
+    crate::paths::from_working_dir(path)
 }
 
 /// What one step of the interview asks.
@@ -1017,31 +967,6 @@ mod tests {
                 Step::Confidence("market_size".into()),
                 Step::Answer("alternatives".into())
             ]
-        );
-    }
-
-    #[test]
-    fn paths_are_shown_from_the_working_directory() {
-        let cwd = Path::new("/home/u/repo/docs");
-        assert_eq!(
-            relative_to(Path::new("/home/u/repo/docs/a/x.md"), cwd),
-            Path::new("a/x.md")
-        );
-        assert_eq!(
-            relative_to(Path::new("/home/u/repo/assessments/x.md"), cwd),
-            Path::new("../assessments/x.md")
-        );
-        assert_eq!(
-            relative_to(Path::new("/srv/x.md"), cwd),
-            Path::new("/srv/x.md")
-        );
-        assert_eq!(
-            relative_to(Path::new("rel/x.md"), cwd),
-            Path::new("rel/x.md")
-        );
-        assert_eq!(
-            relative_to(Path::new("/home/u/repo/team/../plans/./x.md"), cwd),
-            Path::new("../plans/x.md")
         );
     }
 

@@ -26,20 +26,27 @@ fn comment(out: &mut String, indent: &str, text: &str) {
     }
 }
 
-fn question_comments(out: &mut String, question: &Question, total: usize) {
+/// A question's number, short name, text, guidance and example as comment
+/// lines at `indent`: what the skeleton (and `lint::fix`'s skeleton of the
+/// missing answers) writes above each empty answer.
+pub fn question_comments(out: &mut String, question: &Question, total: usize, indent: &str) {
     let optional = if question.required { "" } else { " (optional)" };
     comment(
         out,
-        "  ",
+        indent,
         &format!(
             "Question {} of {total} · {}{optional}",
             question.number, question.short_name
         ),
     );
-    comment(out, "  ", &question.text);
-    comment(out, "  ", &question.guidance);
+    comment(out, indent, &question.text);
+    comment(out, indent, &question.guidance);
     if !question.example.trim().is_empty() {
-        comment(out, "  ", &format!("Example: {}", question.example.trim()));
+        comment(
+            out,
+            indent,
+            &format!("Example: {}", question.example.trim()),
+        );
     }
 }
 
@@ -78,7 +85,7 @@ pub fn skeleton(title: Option<&str>, questions: &QuestionSet, created: Date) -> 
         if i > 0 {
             out.push('\n');
         }
-        question_comments(&mut out, question, total);
+        question_comments(&mut out, question, total, "  ");
         out.push_str(&format!("  {}:\n", question.key));
     }
     out.push_str("confidence:\n");
@@ -89,7 +96,7 @@ pub fn skeleton(title: Option<&str>, questions: &QuestionSet, created: Date) -> 
     );
     if let Some(question) = questions.recommendation() {
         out.push_str("recommendation:\n");
-        question_comments(&mut out, question, total);
+        question_comments(&mut out, question, total, "  ");
         out.push_str("  decision:   # go | no-go | undecided\n  rationale:\n");
     }
     out.push_str("---\n");

@@ -15,6 +15,7 @@
 //! `lint: {allow: [...]}`, so a check knows nothing about files, levels or
 //! output formats.
 
+pub mod fix;
 pub mod rules;
 pub mod settings;
 pub mod substance;

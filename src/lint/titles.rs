@@ -47,7 +47,7 @@ impl TitleSite {
     /// The file as the user named it (as `Source::read` names it).
     fn name(&self) -> String {
         match &self.path {
-            Some(path) => path.display().to_string(),
+            Some(path) => crate::paths::display(path),
             None => "<stdin>".to_string(),
         }
     }

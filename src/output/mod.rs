@@ -9,6 +9,8 @@
 //! span into a line and column here, through the file's line index, when it
 //! prints it.
 
+pub mod concise;
+pub mod fingerprint;
 pub mod github;
 pub mod gitlab;
 pub mod human;
@@ -33,6 +35,10 @@ pub struct FileReport<'a> {
     /// where it was read (a worker thread), so that the text itself need not
     /// travel to the printer.
     pub positions: &'a [LineColumn],
+    /// The fingerprint of each diagnostic ([`fingerprint`]), computed with
+    /// the positions, for the same reason; empty for a format without
+    /// fingerprints ([`has_fingerprints`]).
+    pub fingerprints: &'a [String],
     /// The file's text, for the human format's source lines when a worker
     /// did not render them already.
     pub source: Option<&'a Source>,
@@ -45,6 +51,13 @@ impl FileReport<'_> {
     /// Each diagnostic with its line and column.
     pub fn located(&self) -> impl Iterator<Item = (&Diagnostic, LineColumn)> {
         self.diagnostics.iter().zip(self.positions.iter().copied())
+    }
+
+    /// Each diagnostic with its line and column and its fingerprint.
+    pub fn fingerprinted(&self) -> impl Iterator<Item = (&Diagnostic, LineColumn, &str)> {
+        self.located()
+            .zip(self.fingerprints.iter())
+            .map(|((d, at), fingerprint)| (d, at, fingerprint.as_str()))
     }
 }
 
@@ -109,7 +122,14 @@ pub fn emitter(format: LintFormat, styled: bool) -> Box<dyn Emitter> {
         LintFormat::Gitlab => Box::new(gitlab::Gitlab::default()),
         LintFormat::Sarif => Box::new(sarif::Sarif::default()),
         LintFormat::Junit => Box::new(junit::Junit::default()),
+        LintFormat::Concise => Box::new(concise::Concise),
     }
+}
+
+/// Whether `format` prints fingerprints, so that they are computed only
+/// for the formats that print them.
+pub fn has_fingerprints(format: LintFormat) -> bool {
+    matches!(format, LintFormat::Gitlab | LintFormat::Sarif)
 }
 
 /// The items of a JSON array written one per line as they come, for the

@@ -51,7 +51,7 @@ impl Template {
                 "{} (built-in)",
                 self.name.trim_start_matches(BUILTIN_PREFIX)
             ),
-            Origin::File(path) => path.display().to_string(),
+            Origin::File(path) => crate::paths::display(path),
             Origin::Setting { file, key } => format!("{file} ({key})"),
         }
     }
@@ -97,7 +97,7 @@ impl TemplateSet {
                 origin: Origin::Setting {
                     file: config.path.as_ref().map_or_else(
                         || crate::config::FILE_NAME.to_string(),
-                        |p| p.display().to_string(),
+                        |p| crate::paths::display(p),
                     ),
                     key: "render.title".into(),
                 },
@@ -130,7 +130,7 @@ impl TemplateSet {
         let mut files = Vec::new();
         collect_files(dir, dir, &mut files).map_err(|err| {
             TemplateError::new(
-                dir.display().to_string(),
+                crate::paths::display(dir),
                 format!("cannot read the templates directory: {err}"),
             )
         })?;
@@ -259,7 +259,7 @@ impl TemplateSet {
 }
 
 fn read_template(path: &Path) -> Result<String, TemplateError> {
-    let error = |message: String| TemplateError::new(path.display().to_string(), message);
+    let error = |message: String| TemplateError::new(crate::paths::display(path), message);
     let bytes =
         std::fs::read(path).map_err(|err| error(format!("cannot read the template: {err}")))?;
     String::from_utf8(bytes).map_err(|_| error("the template is not valid UTF-8 text".into()))

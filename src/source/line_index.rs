@@ -105,6 +105,29 @@ impl LineIndex {
         Some(start..end - ending)
     }
 
+    /// The byte offset of a 0-based line and UTF-16 column, as the Language
+    /// Server Protocol names a position: clamped to the line's end (a column
+    /// past it, or inside a surrogate pair, ends at the character), and to
+    /// the text's end for a line past it.
+    pub fn offset_utf16(&self, line: u32, column: u32, text: &str) -> usize {
+        let Some(range) = self.line_range(line.saturating_add(1), text) else {
+            return text.len();
+        };
+        let line = &text[range.clone()];
+        let column = column as usize;
+        if self.ascii {
+            return range.start + column.min(line.len());
+        }
+        let mut units = 0;
+        for (i, c) in line.char_indices() {
+            if units >= column {
+                return range.start + i;
+            }
+            units += c.len_utf16();
+        }
+        range.end
+    }
+
     /// The byte offset of a 1-based line and character column, clamped to
     /// the line's end (and to the text's end for a line past it): the way
     /// back from what a person or an editor names to a byte offset.
@@ -208,5 +231,18 @@ mod tests {
             index.offset(LineColumn { line: 9, column: 1 }, text),
             text.len()
         );
+    }
+
+    #[test]
+    fn utf16_positions_go_back_to_the_same_offsets() {
+        let text = "a: é😀x\r\nb\n";
+        let index = LineIndex::new(text);
+        for offset in [0, 3, 5, 9, 10, 12, 13] {
+            let (line, column) = index.utf16_position(offset, text);
+            assert_eq!(index.offset_utf16(line, column, text), offset, "{offset}");
+        }
+        // Past the line's end, and past the text's end.
+        assert_eq!(index.offset_utf16(0, 99, text), 10);
+        assert_eq!(index.offset_utf16(9, 0, text), text.len());
     }
 }

@@ -173,7 +173,8 @@ assert report, "the Code Quality report is empty"
 for finding in report:
     for key in ("description", "check_name", "fingerprint", "severity"):
         assert finding.get(key), f"a finding has no {key}: {finding}"
-    assert finding["location"]["path"].endswith("data-contracts-draft.md"), finding
+    # Relative to the repository root, as GitLab needs to attach it to the diff.
+    assert finding["location"]["path"] == "assessments/data-contracts-draft.md", finding
     assert finding["location"]["lines"]["begin"] >= 1, finding
 print(f"gitlab c: the Code Quality report has {len(report)} findings: "
       + ", ".join(sorted({f['check_name'] for f in report})))

@@ -2,8 +2,8 @@
 # Checks mrd's outputs against the real programs that consume them, which
 # `cargo test` cannot reach: check-jsonschema (pip), ajv-cli, the YAML
 # language server, gitlab-ci-local and playwright (npm), and Debian's
-# chromium. `.ci/run` calls this after the test suite; it can be run alone
-# after `cargo build`.
+# chromium and neovim (the client of `mrd lsp`). `.ci/run` calls this after
+# the test suite; it can be run alone after `cargo build`.
 #
 # Tools are installed here, pinned (package-lock.json, requirements.txt), into
 # target/external/. When a tool cannot be installed (no npm, no registry),
@@ -11,7 +11,7 @@
 # closing line: never skipped silently. A check that runs and fails fails
 # this script.
 #
-#   tests/external/run.sh [CHECK...]     checks: package schema recipes render html
+#   tests/external/run.sh [CHECK...]     checks: package schema recipes render html neovim
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
@@ -27,7 +27,7 @@ if [[ ! -x $MRD ]]; then
 fi
 
 checks=("$@")
-[[ ${#checks[@]} -gt 0 ]] || checks=(package schema recipes render html)
+[[ ${#checks[@]} -gt 0 ]] || checks=(package schema recipes render html neovim)
 
 not_run=()
 banner() {
@@ -60,10 +60,12 @@ install_pip() {
 }
 
 # chromium for the page checks; rsync, which gitlab-ci-local copies the
-# project with.
+# project with; neovim, the language server's client (apt-get install -y
+# neovim).
 install_apt() {
     local missing=()
     command -v chromium >/dev/null || missing+=(chromium)
+    command -v nvim >/dev/null || missing+=(neovim)
     command -v rsync >/dev/null || missing+=(rsync)
     [[ ${#missing[@]} -eq 0 ]] && return 0
     if [[ $(id -u) -ne 0 ]]; then
@@ -79,6 +81,8 @@ if out=$(install_npm 2>&1); then have_npm=yes; else npm_error=$out; fi
 if out=$(install_pip 2>&1); then have_pip=yes; else pip_error=$out; fi
 if out=$(install_apt 2>&1); then apt_ok=yes; else apt_ok=no; apt_error=$out; fi
 [[ $apt_ok == yes ]] && command -v chromium >/dev/null && have_chromium=yes
+have_neovim=no
+command -v nvim >/dev/null && have_neovim=yes
 export PATH="$work/node_modules/.bin:$work/venv/bin:$PATH"
 
 # --- checks -----------------------------------------------------------------
@@ -134,8 +138,16 @@ for check in "${checks[@]}"; do
             banner "html (the summary page in headless chromium)" "${npm_error:-}${apt_error:-}"
         fi
         ;;
+    neovim)
+        if [[ $have_neovim == yes ]]; then
+            run_check neovim "$here/neovim.sh"
+        else
+            banner "neovim (mrd lsp in a real editor: diagnostics, a code action, the file written)" \
+                "neovim could not be installed with apt-get: ${apt_error:-no nvim after the install}"
+        fi
+        ;;
     *)
-        echo "unknown check: $check (package, schema, recipes, render, html)" >&2
+        echo "unknown check: $check (package, schema, recipes, render, html, neovim)" >&2
         exit 2
         ;;
     esac

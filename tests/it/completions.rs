@@ -181,3 +181,16 @@ fn bash_completes_rule_codes_and_names_when_tab_is_pressed() {
     bash.wait_for("--deny warnings ");
     bash.send("\x15exit\r");
 }
+
+#[test]
+fn the_concise_format_is_completed_like_every_other() {
+    // PowerShell's and elvish's generated scripts complete flags only.
+    for shell in ["bash", "zsh", "fish"] {
+        let text = script(shell);
+        assert!(text.contains("concise"), "{shell}");
+    }
+    let mut bash = Bash::start();
+    bash.send("mrd lint --format con\t");
+    bash.wait_for("--format concise ");
+    bash.send("\x15exit\r");
+}

@@ -103,5 +103,5 @@ fn a_missing_templates_directory_is_an_error() {
         .stderr(predicates::str::contains(
             "error[template]: cannot read the templates directory",
         ))
-        .stderr(predicates::str::contains("/nowhere\n"));
+        .stderr(predicates::str::contains("--> nowhere\n"));
 }

@@ -13,6 +13,7 @@ mod short_answer;
 mod solution_not_problem;
 mod substance;
 mod unknown_key;
+pub use unknown_key::suggestion as suggested_key;
 mod unmeasurable_metrics;
 
 use super::Context;

@@ -3,16 +3,47 @@
 use crate::assessment::{RECOMMENDATION_KEYS, TOP_LEVEL_KEYS};
 use crate::diagnostic::{Diagnostic, RecommendationPart, Subject, rules::UNKNOWN_KEY};
 use crate::lint::Context;
+use crate::questions::QuestionSet;
 use crate::source::Pos;
 use crate::suggest::did_you_mean;
 
 fn unknown(key: &str, pos: Pos, place: &str, known: &[&str], subject: Subject) -> Diagnostic {
     let finding = Diagnostic::rule(&UNKNOWN_KEY, pos, format!("unknown key `{key}`{place}"));
-    match did_you_mean(key, known.iter().copied()) {
+    match closest(key, known) {
         Some(near) => finding.help(format!("did you mean `{near}`?")),
         None => finding.help(format!("known keys here: {}", known.join(", "))),
     }
     .about(subject)
+}
+
+/// The key a misspelt `key` about `subject` most likely means, among the keys
+/// known in its place: what the finding's help suggests, and what the
+/// rename fix (`lint::fix`) writes.
+pub fn suggestion(key: &str, subject: &Subject, questions: &QuestionSet) -> Option<String> {
+    let question_keys: Vec<&str>;
+    let known: &[&str] = match subject {
+        Subject::Answer(_) | Subject::Confidence(_) => {
+            question_keys = questions
+                .answer_questions()
+                .map(|q| q.key.as_str())
+                .collect();
+            &question_keys
+        }
+        Subject::Recommendation(_) => RECOMMENDATION_KEYS,
+        _ => TOP_LEVEL_KEYS,
+    };
+    closest(key, known).map(str::to_string)
+}
+
+/// The known key `key` is nearest to: the same key written in another case
+/// or with `-` for `_`, or a near miss.
+fn closest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
+    let loose = key.to_lowercase().replace(['-', ' '], "_");
+    known
+        .iter()
+        .copied()
+        .find(|k| *k == loose)
+        .or_else(|| did_you_mean(key, known.iter().copied()))
 }
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
