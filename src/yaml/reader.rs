@@ -303,11 +303,13 @@ fn integer(text: &str) -> Option<i128> {
         b'+' => (false, &text[1..]),
         _ => (false, text),
     };
-    let (radix, digits) = if let Some(rest) = strip_prefix_ci(unsigned, "0x") {
+    // The prefixes are lower case only, as serde-saphyr reads them: `0X1F`
+    // is text (found by fuzzing the two readers against each other).
+    let (radix, digits) = if let Some(rest) = unsigned.strip_prefix("0x") {
         (16, rest)
-    } else if let Some(rest) = strip_prefix_ci(unsigned, "0o") {
+    } else if let Some(rest) = unsigned.strip_prefix("0o") {
         (8, rest)
-    } else if let Some(rest) = strip_prefix_ci(unsigned, "0b") {
+    } else if let Some(rest) = unsigned.strip_prefix("0b") {
         (2, rest)
     } else {
         // `007` is not an integer in YAML 1.2 (it reads as the float 7).
@@ -323,12 +325,6 @@ fn integer(text: &str) -> Option<i128> {
     } else {
         u64::try_from(magnitude).ok().map(i128::from)
     }
-}
-
-fn strip_prefix_ci<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
-    let head = text.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix)
-        .then(|| &text[prefix.len()..])
 }
 
 /// Digits in `radix`, with single `_` allowed between them.
@@ -420,6 +416,10 @@ mod tests {
             "nan",
             "1_",
             "0x",
+            "0X1F",
+            "0O2",
+            "-0B1",
+            "+0X1",
             "1.2.3",
             "+",
             ".",

@@ -39,7 +39,36 @@ pub fn read(text: &str) -> Option<Node> {
     let mut root = spanned.value.0;
     root.pos = position(text, &spanned.referenced);
     fill_positions(text, &mut root);
+    upper_case_radix_is_text(text, &mut root);
     Some(root)
+}
+
+/// YAML 1.2's core schema writes integer prefixes in lower case only (`0x`,
+/// `0o`, `0b`), and serde-saphyr reads `0X1F` as text at the top of a
+/// document but as the integer 31 inside a list of mappings (found by the
+/// `yaml_differential` fuzz target). The reader follows the schema
+/// everywhere, so the oracle's one inconsistency is put right here rather
+/// than copied.
+fn upper_case_radix_is_text(text: &str, node: &mut Node) {
+    match &mut node.value {
+        Value::Int(_) => {
+            let written = text.get(node.pos.offset..node.pos.offset + node.pos.len);
+            if let Some(written) = written {
+                let unsigned = written.trim_start_matches(['-', '+']);
+                if ["0X", "0O", "0B"].iter().any(|p| unsigned.starts_with(p)) {
+                    node.value = Value::String(written.to_owned());
+                }
+            }
+        }
+        Value::Seq(items) => items
+            .iter_mut()
+            .for_each(|item| upper_case_radix_is_text(text, item)),
+        Value::Map(entries) => entries.iter_mut().for_each(|(key, value)| {
+            upper_case_radix_is_text(text, key);
+            upper_case_radix_is_text(text, value);
+        }),
+        _ => {}
+    }
 }
 
 /// A location's byte span; `usize::MAX` when serde-saphyr does not know it
