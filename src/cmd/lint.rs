@@ -35,7 +35,7 @@ pub fn run(args: &LintArgs, config: &Config, out: &mut dyn Write) -> Result<Outc
         crate::cmd::note_nothing_to_check(config)?;
     }
     if args.fix || args.diff || args.unsafe_fixes {
-        let outcome = crate::cmd::lint_fix::run(args, linter, &inputs, out)?;
+        let outcome = crate::cmd::lint_fix::run(args, &linter, &inputs, out)?;
         if !args.fix {
             return Ok(outcome);
         }
@@ -54,7 +54,7 @@ pub fn run(args: &LintArgs, config: &Config, out: &mut dyn Write) -> Result<Outc
     // worker threads, so printing never leaves the cores idle.
     std::thread::scope(|scope| -> Result<(), Error> {
         let mut chunks = inputs.chunks(CHUNK);
-        let spawn = |chunk| spawn_chunk(scope, chunk, linter, args.format, styled);
+        let spawn = |chunk| spawn_chunk(scope, chunk, &linter, args.format, styled);
         let mut pending = chunks.next().map(spawn);
         while let Some(handle) = pending.take() {
             pending = chunks.next().map(spawn);
@@ -114,7 +114,7 @@ pub fn run(args: &LintArgs, config: &Config, out: &mut dyn Write) -> Result<Outc
 fn spawn_chunk<'scope, 'env>(
     scope: &'scope std::thread::Scope<'scope, 'env>,
     chunk: &'env [Input],
-    linter: Linter<'env>,
+    linter: &'env Linter<'env>,
     format: LintFormat,
     styled: bool,
 ) -> std::thread::ScopedJoinHandle<'scope, Vec<Linted>> {
@@ -144,7 +144,7 @@ struct Linted {
     rendered: Option<String>,
 }
 
-fn lint_input(input: &Input, linter: Linter<'_>, format: LintFormat, styled: bool) -> Linted {
+fn lint_input(input: &Input, linter: &Linter<'_>, format: LintFormat, styled: bool) -> Linted {
     let read = match input {
         Input::File(path) => Source::read(path),
         Input::Stdin => Source::read_stdin(),

@@ -47,7 +47,7 @@ struct FileFixes {
 /// `--fix`, the caller lints the files as now written.
 pub fn run(
     args: &LintArgs,
-    linter: Linter<'_>,
+    linter: &Linter<'_>,
     inputs: &[Input],
     out: &mut dyn Write,
 ) -> Result<Outcome, Error> {
@@ -131,7 +131,7 @@ fn plural<'w>(n: usize, one: &'w str, many: &'w str) -> &'w str {
 
 /// Applies the fixes that resolve a finding, one at a time, each on the
 /// text the previous one left.
-fn fix_file(source: Source, linter: Linter<'_>, unsafe_fixes: bool) -> FileFixes {
+fn fix_file(source: Source, linter: &Linter<'_>, unsafe_fixes: bool) -> FileFixes {
     let mut text = source.text.clone();
     let mut fixed = Vec::new();
     loop {

@@ -42,6 +42,12 @@ pub static RULES: &[&Rule] = &[
     &UNKNOWN_KEY,
     &DUPLICATE_TITLE,
     &MARKDOWN_IN_ANSWER,
+    &WEAK_MARKET_SIZE,
+    &EVERYONE_MARKET,
+    &NO_DIFFERENTIATOR,
+    &WHY_NOW_WITHOUT_CHANGE,
+    &QUESTION_IN_ANSWER,
+    &WEAK_RATIONALE,
 ];
 
 /// The rules that judge what a finding is about as a whole (its absence,
@@ -353,6 +359,100 @@ pub static MARKDOWN_IN_ANSWER: Rule = Rule {
     **Competitors:** Airflow, Dagster Cloud; see
     [the comparison](https://wiki.example.com/scheduler-comparison)."#,
 };
+
+/// MRD016: the market size has no count and no money figure.
+pub static WEAK_MARKET_SIZE: Rule = Rule {
+    code: "MRD016",
+    name: "weak-market-size",
+    level: Level::Warning,
+    summary: "The `market_size` answer gives no count of customers, users or companies, and no money figure.",
+    why: r#""Huge", "Two (maybe more) shops" or "millions of users" cannot be checked or compared with the cost of building; a size becomes an argument when it counts who would buy, or what they would pay, and says where the figure comes from."#,
+    example: r#"answers:
+  market_size: Two (maybe more) shops in the Twin Cities."#,
+    instead: r#"answers:
+  market_size: |
+    About 2,300 independent bike shops in the US (NBDA list); at $40/month
+    each that is roughly $1.1M a year."#,
+};
+
+/// MRD017: the target market is everyone.
+pub static EVERYONE_MARKET: Rule = Rule {
+    code: "MRD017",
+    name: "everyone-market",
+    level: Level::Warning,
+    summary: "The `target_market` answer is everyone: all users, all segments, \"anyone who…\".",
+    why: r#"A product for everyone is designed for no one in particular: the first customers, the channel, the price and the features all depend on who exactly hurts most. A market of "everyone" usually means the problem is not yet understood."#,
+    example: r#"answers:
+  target_market: Mobile App Users (all segments)"#,
+    instead: r#"answers:
+  target_market: |
+    Android users in India on phones under $150 who ride app-based bike
+    taxis daily; not iPhone users, who already have a working wallet."#,
+};
+
+/// MRD018: the differentiator is none, or only generic strengths.
+pub static NO_DIFFERENTIATOR: Rule = Rule {
+    code: "MRD018",
+    name: "no-differentiator",
+    level: Level::Warning,
+    summary: "The `differentiator` answer says we have no edge, or names only strengths any team would claim (passion, quality, great UX).",
+    why: r#"Every competitor is passionate and believes its UX is great. If the answer names nothing the alternatives lack (users, data, distribution, expertise, technology), the assessment has no reason to expect us to win, and the go rests on hope."#,
+    example: r#"answers:
+  differentiator: Passionate, experienced team and great UX."#,
+    instead: r#"answers:
+  differentiator: |
+    Our Android SDK is in 3,100 apps, so we reach these users without buying
+    distribution; the two competitors would have to pay for every install."#,
+};
+
+/// MRD019: the why-now names no change.
+pub static WHY_NOW_WITHOUT_CHANGE: Rule = Rule {
+    code: "MRD019",
+    name: "why-now-without-change",
+    level: Level::Warning,
+    summary: "The `market_window` answer names no change, event, trend, deadline or date that makes now different from two years ago.",
+    why: r#""Nobody has a solution" and "customers need it" were as true two years ago, so they do not explain why now. Timing is a bet on something that changed (a regulation, a competitor leaving, a cost falling); if nothing did, the window may not be open, or may have closed."#,
+    example: r#"answers:
+  market_window: Nobody seems to have a solution for this problem right now"#,
+    instead: r#"answers:
+  market_window: |
+    The EU Accessibility Act applies from 28 June 2025, and every
+    e-commerce checkout must comply; today's tools cover only the web."#,
+};
+
+/// MRD020: an answer holds another question's text.
+pub static QUESTION_IN_ANSWER: Rule = Rule {
+    code: "MRD020",
+    name: "question-in-answer",
+    level: Level::Warning,
+    summary: "An answer holds another question's text, short name or key: a copy-paste, or an import that kept the next question inside this answer.",
+    why: r#"Text under the wrong question is read as the answer to it: the market size seems answered when it sits inside the target market, and the question it belongs to looks empty or thin. After an import it usually means the rest of the answer is misplaced too."#,
+    example: r#"answers:
+  target_market: |
+    Data engineers at 20–500 person companies.
+    **How big is the opportunity?** About 12,000 installs."#,
+    instead: r#"answers:
+  target_market: Data engineers at 20–500 person companies.
+  market_size: About 12,000 installs."#,
+};
+
+/// MRD021: the rationale of a go or no-go gives no reason.
+pub static WEAK_RATIONALE: Rule = Rule {
+    code: "MRD021",
+    name: "weak-rationale",
+    level: Level::Warning,
+    summary: "The rationale of a go or no-go only restates the decision or a feeling (\"Yes — pursue.\"), with no reason a reviewer could check.",
+    why: r#"The rationale is what a reader weighs the nine answers against, and what the team revisits when the facts change. "Yes — pursue." cannot be challenged or revisited: it records a decision, not why it was made."#,
+    example: r#"recommendation:
+  decision: go
+  rationale: Yes — pursue."#,
+    instead: r#"recommendation:
+  decision: go
+  rationale: |
+    Go: 41 of 60 teams report silent failures, the window closes within a
+    year, and we ship as an upgrade to 12,400 installs."#,
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -426,6 +526,12 @@ mod tests {
                 "MRD013 unknown-key",
                 "MRD014 duplicate-title",
                 "MRD015 markdown-in-answer",
+                "MRD016 weak-market-size",
+                "MRD017 everyone-market",
+                "MRD018 no-differentiator",
+                "MRD019 why-now-without-change",
+                "MRD020 question-in-answer",
+                "MRD021 weak-rationale",
             ]
         );
     }

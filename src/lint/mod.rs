@@ -22,6 +22,8 @@ pub mod substance;
 pub mod text;
 pub mod titles;
 
+use std::sync::{Arc, OnceLock};
+
 use crate::assessment::{self, Assessment, Located, Parsed};
 use crate::diagnostic::{Diagnostic, Level, Rule, rules as catalogue};
 use crate::questions::QuestionSet;
@@ -40,16 +42,24 @@ pub struct Context<'a> {
     pub questions: &'a QuestionSet,
     /// Thresholds from `.mrd.yml` (`min_words`, `critical_questions`).
     pub settings: &'a Settings,
+    /// The question set's texts, for question-in-answer.
+    pub in_answer: &'a InAnswer,
 }
+
+/// The question set's texts prepared for question-in-answer.
+type InAnswer = substance::question_in_answer::Questions;
 
 /// The rules and settings a project lints with. Built once per command from
 /// the configuration; every command that judges an assessment (lint, the
 /// interview, new, render, summary) asks the same linter, so a rule set to
 /// `allow` is allowed everywhere.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub struct Linter<'c> {
     pub questions: &'c QuestionSet,
     pub settings: &'c Settings,
+    /// Taken from the settings' cache on first use: a linter asked only for
+    /// completeness (the plain summary) never needs it.
+    in_answer: OnceLock<Arc<InAnswer>>,
 }
 
 /// What linting one file found.
@@ -66,6 +76,7 @@ impl<'c> Linter<'c> {
         Linter {
             questions,
             settings,
+            in_answer: OnceLock::new(),
         }
     }
 
@@ -123,6 +134,9 @@ impl<'c> Linter<'c> {
             assessment,
             questions: self.questions,
             settings: self.settings,
+            in_answer: self
+                .in_answer
+                .get_or_init(|| self.settings.in_answer.get(self.questions)),
         };
         let mut found = Vec::new();
         for (rule, check) in checks {

@@ -4,10 +4,12 @@
 //! command line's `--allow`, `--warn` and `--deny` change them, in that order.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use super::substance::Words;
+use super::substance::question_in_answer::Questions;
 use crate::diagnostic::{Level, Rule};
+use crate::questions::QuestionSet;
 
 /// A level a user can give a rule, as cargo and clippy spell them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -51,6 +53,40 @@ pub struct Settings {
     pub critical: Vec<String>,
     /// The substance rules' word lists (`lint.words`), compiled.
     pub words: Arc<Words>,
+    /// question-in-answer's prepared question texts, shared by every linter
+    /// made from these settings (commands make one per file).
+    pub in_answer: InAnswerCache,
+}
+
+/// question-in-answer's question texts, prepared the first time a linter
+/// needs them. A cache: it does not make two settings differ.
+#[derive(Clone, Default)]
+pub struct InAnswerCache(Arc<OnceLock<Arc<Questions>>>);
+
+impl InAnswerCache {
+    /// The prepared texts of `questions`: the cached ones when they were
+    /// prepared from the same question set, else new ones (cached if the
+    /// cache is empty).
+    pub fn get(&self, questions: &QuestionSet) -> Arc<Questions> {
+        let cached = self.0.get_or_init(|| Arc::new(Questions::new(questions)));
+        if cached.fits(questions) {
+            cached.clone()
+        } else {
+            Arc::new(Questions::new(questions))
+        }
+    }
+}
+
+impl PartialEq for InAnswerCache {
+    fn eq(&self, _: &InAnswerCache) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for InAnswerCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("InAnswerCache")
+    }
 }
 
 impl Default for Settings {
@@ -61,6 +97,7 @@ impl Default for Settings {
             min_words: DEFAULT_MIN_WORDS,
             critical: DEFAULT_CRITICAL.iter().map(|s| s.to_string()).collect(),
             words: Words::builtin(),
+            in_answer: InAnswerCache::default(),
         }
     }
 }

@@ -52,6 +52,8 @@ pub struct Row {
     pub status: Option<Status>,
     pub decision: Option<Decision>,
     pub readiness: u8,
+    /// Most of the text is in the notes: the score is not shown.
+    pub in_notes: bool,
     pub answered: usize,
     pub required: usize,
     complete: bool,
@@ -101,6 +103,7 @@ impl Row {
             status: summary.status,
             decision: summary.decision,
             readiness: summary.readiness,
+            in_notes: summary.text_in_notes.is_some(),
             answered: summary.answered,
             required: summary.required,
             complete: summary.is_complete(),

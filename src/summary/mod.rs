@@ -59,6 +59,68 @@ pub struct Summary {
     /// What weakens the decision, most basic first.
     pub risks: Vec<Risk>,
     pub verdict: Verdict,
+    /// Set when most of the document's words are in its notes body rather
+    /// than in its answers: the score then does not judge the document.
+    pub text_in_notes: Option<TextInNotes>,
+}
+
+/// Most of a document's words sit in its notes body, not in its answers (a
+/// partial import, notes pasted under the front-matter). Readiness reads
+/// only the answers, so a low score would look like a judgment of work that
+/// is there but in the wrong place; the summary says where the text is
+/// instead.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct TextInNotes {
+    pub notes_words: usize,
+    /// The answers' and the rationale's words together.
+    pub answer_words: usize,
+}
+
+impl TextInNotes {
+    /// Notes shorter than this are notes, however short the answers.
+    pub const MIN_NOTES_WORDS: usize = 60;
+
+    pub fn of(assessment: &Assessment) -> Option<TextInNotes> {
+        use crate::lint::text::word_count;
+        // The summary reads every file, and most have short notes: the
+        // notes are counted in full only past the minimum, and the answers
+        // only as far as they could outweigh the notes.
+        let body = &assessment.body;
+        if word_count(body, Self::MIN_NOTES_WORDS) < Self::MIN_NOTES_WORDS {
+            return None;
+        }
+        let notes_words = word_count(body, usize::MAX);
+        let front = &assessment.front;
+        let rationale = front
+            .recommendation
+            .as_ref()
+            .and_then(|r| r.rationale.as_ref())
+            .map(|r| r.value.as_str());
+        let texts = front
+            .answers
+            .iter()
+            .map(|a| a.text.value.as_str())
+            .chain(rationale);
+        let mut answer_words = 0;
+        for text in texts {
+            answer_words += word_count(text, notes_words - answer_words);
+            if answer_words >= notes_words {
+                return None;
+            }
+        }
+        Some(TextInNotes {
+            notes_words,
+            answer_words,
+        })
+    }
+
+    /// What the summary says instead of a score.
+    pub fn message(&self) -> String {
+        format!(
+            "most of the text is in the notes ({} words; {} in the answers), so readiness does not judge it",
+            self.notes_words, self.answer_words
+        )
+    }
 }
 
 impl Summary {
@@ -68,7 +130,7 @@ impl Summary {
     pub fn linted(source: &Source, assessment: &Assessment, linter: &Linter<'_>) -> Summary {
         let lint = linter.lint_parts(source, &[], Some(assessment));
         Summary::from_findings(
-            &assessment.front,
+            assessment,
             linter.questions,
             &lint.diagnostics,
             Some(source),
@@ -82,18 +144,18 @@ impl Summary {
     pub fn of(assessment: &Assessment, questions: &QuestionSet) -> Summary {
         let settings = crate::lint::Settings::default();
         let findings = Linter::new(questions, &settings).completeness(assessment);
-        Summary::from_findings(&assessment.front, questions, &findings, None)
+        Summary::from_findings(assessment, questions, &findings, None)
     }
 
-    /// The summary of `front` with `findings` (a linter's, on the file
+    /// The summary of `assessment` with `findings` (a linter's, on the file
     /// `source`) as its risks.
     pub fn from_findings(
-        front: &FrontMatter,
+        assessment: &Assessment,
         questions: &QuestionSet,
         findings: &[Diagnostic],
         source: Option<&Source>,
     ) -> Summary {
-        build(front, questions, findings, source)
+        build(assessment, questions, findings, source)
     }
 
     /// The decision as people say it in a meeting.
@@ -117,11 +179,13 @@ pub fn label(decision: Option<Decision>) -> &'static str {
 }
 
 fn build(
-    front: &FrontMatter,
+    assessment: &Assessment,
     questions: &QuestionSet,
     findings: &[Diagnostic],
     source: Option<&Source>,
 ) -> Summary {
+    let front = &assessment.front;
+    let text_in_notes = TextInNotes::of(assessment);
     let unanswered: Vec<String> = front
         .unanswered(questions)
         .into_iter()
@@ -185,6 +249,7 @@ fn build(
         readiness_evidence: readiness.evidence,
         all_answered: unanswered.is_empty(),
         risks: &risks,
+        text_in_notes,
     });
 
     Summary {
@@ -205,6 +270,7 @@ fn build(
         evidence,
         risks,
         verdict,
+        text_in_notes,
     }
 }
 
@@ -349,7 +415,7 @@ mod tests {
         let linter = Linter::new(&questions, &settings);
         let mut all = linter.completeness(&assessment);
         all.extend(findings.iter().cloned());
-        let linted = Summary::from_findings(&assessment.front, &questions, &all, Some(&source));
+        let linted = Summary::from_findings(&assessment, &questions, &all, Some(&source));
         (plain(&assessment), linted)
     }
 

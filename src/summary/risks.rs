@@ -2,7 +2,8 @@
 //! finding, by the rule that found it and what the finding is about: a
 //! missing answer (missing-answer), no decision (missing-decision), no
 //! rationale (missing-rationale), or any other finding on an answer, a
-//! confidence or the recommendation; and from the evidence itself, an answer
+//! confidence or the recommendation (a substance finding in the words of its
+//! rule's `risk`); and from the evidence itself, an answer
 //! its author marked low confidence. Findings about the title, the status or
 //! the file do not bear on the decision and are left out.
 
@@ -82,19 +83,19 @@ pub fn from_diagnostic(
         Level::Error => RiskKind::LintError,
         Level::Warning => RiskKind::LintWarning,
     };
-    let about = name;
     let at = crate::output::line_column(source, d);
+    // A substance finding is named as a meeting would name it ("market size
+    // has no figure"); other findings by the answer and the rule.
+    let message = match crate::lint::substance::doc(d.code()) {
+        Some(doc) => doc.risk.to_string(),
+        None => format!("{name}: {}", d.id.name().replace('-', " ")),
+    };
     Risk {
         code: Some(d.code()),
         rule: Some(d.id.name()),
         line: Some(at.line),
         column: Some(at.column),
         detail: Some(d.message.clone()),
-        ..Risk::new(
-            kind,
-            d.level,
-            question,
-            format!("{about}: {}", d.id.name().replace('-', " ")),
-        )
+        ..Risk::new(kind, d.level, question, message)
     }
 }

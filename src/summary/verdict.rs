@@ -24,7 +24,7 @@ pub const REASONS_SHOWN: usize = 3;
 pub const RULES: &[(&str, &str)] = &[
     (
         "go-at-risk",
-        "go, but a required answer is missing, an answer has low confidence, lint found an error in an answer or the recommendation, or there is no rationale",
+        "go, but a required answer is missing, an answer has low confidence, lint found an error or a substance warning (weak market size, no differentiator, …) in an answer or the recommendation, or there is no rationale",
     ),
     (
         "no-go-high-readiness",
@@ -38,6 +38,10 @@ pub const RULES: &[(&str, &str)] = &[
     (
         "decided-without-decision",
         "status is decided, but the decision is undecided or missing",
+    ),
+    (
+        "text-in-notes",
+        "most of the document's words are in the notes body, not in the answers, so readiness does not judge it",
     ),
 ];
 
@@ -70,6 +74,7 @@ pub struct Facts<'a> {
     /// Every required question is answered.
     pub all_answered: bool,
     pub risks: &'a [Risk],
+    pub text_in_notes: Option<crate::summary::TextInNotes>,
 }
 
 impl Verdict {
@@ -125,6 +130,14 @@ impl Verdict {
                 }
             }
         }
+        // First: it says how far to trust everything else.
+        if let Some(notes) = facts.text_in_notes {
+            let reason = notes.message();
+            found.insert(
+                0,
+                ("text-in-notes", format!(", but {reason}"), vec![reason]),
+            );
+        }
         let mut text = facts.label.to_string();
         for (i, (_, message, _)) in found.iter().enumerate() {
             if i == 0 {
@@ -154,15 +167,19 @@ impl Verdict {
 }
 
 /// A go stands on its evidence: anything missing, doubted or erroneous in it
-/// puts the go at risk. Lint warnings are listed among the risks but do not
-/// by themselves put a go at risk.
+/// puts the go at risk, and so does an answer a substance rule found weak
+/// (a market size with no figure, no differentiator). Other lint warnings
+/// are listed among the risks but do not by themselves put a go at risk.
 fn weakens_a_go(risk: &Risk) -> bool {
     match risk.kind {
         RiskKind::MissingAnswer
         | RiskKind::NoRationale
         | RiskKind::LowConfidence
         | RiskKind::LintError => true,
-        RiskKind::NoDecision | RiskKind::LintWarning => false,
+        RiskKind::LintWarning => risk
+            .code
+            .is_some_and(|code| crate::lint::substance::doc(code).is_some()),
+        RiskKind::NoDecision => false,
     }
 }
 
@@ -205,6 +222,7 @@ mod tests {
             readiness_evidence: 80,
             all_answered: true,
             risks: &risks,
+            text_in_notes: None,
         });
         assert_eq!(
             v.text,

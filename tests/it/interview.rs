@@ -1227,3 +1227,37 @@ fn a_reversal_in_edit_is_dated_and_the_decided_status_can_be_declined() {
     assert!(text.contains(&dated), "{text}");
     assert!(text.contains("  decision: no-go\n"), "{text}");
 }
+
+/// Issue 16: the interview holds an answer to the substance rules as lint
+/// does. A market size with no figure draws the rule's warning; declining it
+/// puts it back at the prompt, and a counted market passes.
+#[test]
+fn a_market_size_with_no_figure_is_warned_about_before_it_is_kept() {
+    let scratch = Scratch::new();
+    scratch.write("a.md", COMPLETE);
+    let mut tty = spawn(&scratch, &["edit", "a.md", "--question", "market_size"]);
+    tty.expect("Question 3 of 10");
+    tty.expect(r"\? Answer: About 12,000");
+    tty.send(&ctrl('u'));
+    let weak = "Huge: pretty much every data team out there needs this.";
+    tty.send(&format!("{weak}{ENTER}"));
+    tty.expect(r"warning\[MRD016\]: the market size gives no count");
+    tty.expect("Keep this answer anyway");
+    tty.send(&format!("n{ENTER}"));
+    tty.expect_line(&format!("? Answer: {weak}"));
+    tty.send(&ctrl('u'));
+    tty.send(&format!(
+        "About 9,000 self-hosted installs by our telemetry, at $99 a month.{ENTER}"
+    ));
+    tty.expect("How confident");
+    tty.confidence("medium");
+    tty.expect(r"Revise the recommendation \(currently go\)\?");
+    tty.send(&format!("n{ENTER}"));
+    let (code, seen) = tty.finish();
+    assert_eq!(code, 0, "{seen}");
+    let front = read_front(&scratch.read("a.md"));
+    assert_eq!(
+        front.answer_text("market_size"),
+        Some("About 9,000 self-hosted installs by our telemetry, at $99 a month.")
+    );
+}

@@ -95,7 +95,7 @@ fn every_rule_has_a_fixture() {
         .collect();
     let output = mrd().args(["rules", "--format", "json"]).output().unwrap();
     let rules: Vec<Value> = serde_json::from_slice(&output.stdout).unwrap();
-    assert_eq!(rules.len(), 15);
+    assert_eq!(rules.len(), 21);
     for rule in rules {
         let prefix = format!(
             "{}-{}",

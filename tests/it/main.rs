@@ -32,4 +32,5 @@ mod substance_corpus;
 mod substance_lint;
 mod summary;
 mod summary_output;
+mod summary_substance;
 mod writes;

@@ -1,8 +1,9 @@
-//! Issue 16 through the real binary, for the two rules that already use the
-//! substance heuristics: MRD011 no longer passes a version number as a
-//! target, MRD012 catches a problem written as the tool's effect, neither
-//! judges an answer in another language, and `.mrd.yml`'s `lint.words`
-//! changes what they know (strictly: a typo is an error with a position).
+//! Issue 16 through the real binary: MRD011 no longer passes a version
+//! number as a target, MRD012 catches a problem written as the tool's
+//! effect, the substance rules MRD016–MRD021 find the issue's weak answers
+//! with their subjects and obey every way of setting a level, none judges an
+//! answer in another language, and `.mrd.yml`'s `lint.words` changes what
+//! they know (strictly: a typo is an error with a position).
 
 use crate::common;
 
@@ -145,4 +146,182 @@ fn a_mistake_in_the_word_lists_is_an_error_with_its_position() {
         "{stderr}"
     );
     assert!(stderr.contains("did you mean `comparisons`?"), "{stderr}");
+}
+
+/// The issue's weak answers, one per substance rule, in an otherwise clean
+/// assessment; `lint` adds front-matter lines (a file's own allow list).
+fn weak_assessment(lint: &str) -> String {
+    let clean = std::fs::read_to_string(common::fixture("lint/clean.md")).unwrap();
+    let replace = |text: String, key: &str, next: &str, answer: &str| {
+        let at = text.find(&format!("  {key}: |")).unwrap();
+        let end = text.find(&format!("  {next}:")).unwrap();
+        format!("{}  {key}: {answer:?}\n{}", &text[..at], &text[end..])
+    };
+    let text = replace(
+        clean,
+        "target_market",
+        "market_size",
+        "Mobile App Users (all segments)",
+    );
+    let text = replace(
+        text,
+        "market_size",
+        "alternatives",
+        "Two (maybe more) shops in the Twin Cities.",
+    );
+    let text = replace(
+        text,
+        "differentiator",
+        "market_window",
+        "I don't have any special aptitude for this, but I care.",
+    );
+    let text = replace(
+        text,
+        "market_window",
+        "go_to_market",
+        "Nobody seems to have a solution for this problem right now.",
+    );
+    let text = replace(
+        text,
+        "go_to_market",
+        "metrics",
+        "Direct sales to platform teams.\n**How big is the opportunity?** Large.",
+    );
+    let at = text.find("  rationale:").unwrap();
+    let end = text[at..].find("\n---").map(|i| at + i).unwrap();
+    let text = format!("{}  rationale: Yes — pursue.{}", &text[..at], &text[end..]);
+    text.replacen("---\n", &format!("---\n{lint}"), 1)
+}
+
+/// `mrd lint --format json` with `args`: exit code and (code, subject) of
+/// each finding.
+fn findings(scratch: &Scratch, args: &[&str]) -> (i32, Vec<(String, String)>) {
+    let output = scratch
+        .mrd()
+        .args(["lint", "--format", "json", "a.md"])
+        .args(args)
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    let found = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let subject = &d["subject"];
+            let about = subject["key"]
+                .as_str()
+                .or(subject["part"].as_str())
+                .unwrap_or_default();
+            (d["code"].as_str().unwrap().to_string(), about.to_string())
+        })
+        .collect();
+    (output.status.code().unwrap(), found)
+}
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
+#[test]
+fn the_issues_weak_answers_are_found_each_about_its_answer() {
+    let scratch = Scratch::new();
+    scratch.write("a.md", &weak_assessment(""));
+    let (code, found) = findings(&scratch, &[]);
+    assert_eq!(code, 0, "warnings by default");
+    assert_eq!(
+        found,
+        pairs(&[
+            ("MRD017", "target_market"),
+            ("MRD016", "market_size"),
+            ("MRD018", "differentiator"),
+            ("MRD019", "market_window"),
+            ("MRD020", "go_to_market"),
+            ("MRD021", "rationale"),
+        ])
+    );
+}
+
+#[test]
+fn substance_rules_obey_the_command_line_the_config_and_the_file() {
+    let scratch = Scratch::new();
+    scratch.write("a.md", &weak_assessment(""));
+    let (code, found) = findings(
+        &scratch,
+        &["--deny", "weak-market-size", "--allow", "MRD020"],
+    );
+    assert_eq!(code, 1, "a denied rule fails the run");
+    let codes: Vec<&str> = found.iter().map(|(c, _)| c.as_str()).collect();
+    assert_eq!(codes, ["MRD017", "MRD016", "MRD018", "MRD019", "MRD021"]);
+
+    scratch.write(
+        ".mrd.yml",
+        "lint:\n  rules:\n    everyone-market: allow\n    MRD021: allow\n",
+    );
+    let (_, found) = findings(&scratch, &[]);
+    let codes: Vec<&str> = found.iter().map(|(c, _)| c.as_str()).collect();
+    assert_eq!(codes, ["MRD016", "MRD018", "MRD019", "MRD020"]);
+
+    scratch.write(
+        "a.md",
+        &weak_assessment("lint: {allow: [no-differentiator, MRD019]}\n"),
+    );
+    let (_, found) = findings(&scratch, &[]);
+    let codes: Vec<&str> = found.iter().map(|(c, _)| c.as_str()).collect();
+    assert_eq!(codes, ["MRD016", "MRD020"]);
+}
+
+#[test]
+fn rules_and_explain_show_the_substance_rules() {
+    let scratch = Scratch::new();
+    let output = scratch.mrd().args(["rules"]).output().unwrap();
+    let listing = String::from_utf8(output.stdout).unwrap();
+    for (code, name) in [
+        ("MRD016", "weak-market-size"),
+        ("MRD017", "everyone-market"),
+        ("MRD018", "no-differentiator"),
+        ("MRD019", "why-now-without-change"),
+        ("MRD020", "question-in-answer"),
+        ("MRD021", "weak-rationale"),
+    ] {
+        let line = listing
+            .lines()
+            .find(|l| l.starts_with(code))
+            .unwrap_or_else(|| panic!("{code} not listed:\n{listing}"));
+        assert!(line.contains("warning") && line.contains(name), "{line}");
+        let output = scratch
+            .mrd()
+            .args(["lint", "--explain", name])
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        let text = String::from_utf8(output.stdout).unwrap();
+        for section in ["What it checks", "Why it matters", "Example", "Instead"] {
+            assert!(text.contains(section), "{code}: {text}");
+        }
+    }
+}
+
+#[test]
+fn a_placeholder_is_placeholder_answers_business_not_a_substance_finding() {
+    let scratch = Scratch::new();
+    let text = weak_assessment("")
+        .replace(
+            "I don't have any special aptitude for this, but I care.",
+            "n/a",
+        )
+        .replace("Two (maybe more) shops in the Twin Cities.", "...");
+    scratch.write("a.md", &text);
+    let (_, found) = findings(&scratch, &[]);
+    let about = |key: &str| -> Vec<&str> {
+        found
+            .iter()
+            .filter(|(_, k)| k == key)
+            .map(|(c, _)| c.as_str())
+            .collect()
+    };
+    assert_eq!(about("differentiator"), ["MRD006"], "{found:?}");
+    assert_eq!(about("market_size"), ["MRD006"], "{found:?}");
 }

@@ -11,6 +11,7 @@ mod placeholder_answer;
 mod risky_go;
 mod short_answer;
 mod solution_not_problem;
+mod substance;
 mod unknown_key;
 pub use unknown_key::suggestion as suggested_key;
 mod unmeasurable_metrics;
@@ -48,6 +49,18 @@ pub static FILE_CHECKS: &[(&Rule, Check)] = &[
     ),
     (&catalogue::UNKNOWN_KEY, unknown_key::check),
     (&catalogue::MARKDOWN_IN_ANSWER, markdown_in_answer::check),
+    (&catalogue::WEAK_MARKET_SIZE, substance::weak_market_size),
+    (&catalogue::EVERYONE_MARKET, substance::everyone_market),
+    (&catalogue::NO_DIFFERENTIATOR, substance::no_differentiator),
+    (
+        &catalogue::WHY_NOW_WITHOUT_CHANGE,
+        substance::why_now_without_change,
+    ),
+    (
+        &catalogue::QUESTION_IN_ANSWER,
+        substance::question_in_answer,
+    ),
+    (&catalogue::WEAK_RATIONALE, substance::weak_rationale),
 ];
 
 /// The rules that say whether an assessment is complete, which a summary

@@ -24,7 +24,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     if let Some(weakness) = substance::solution::check(&answer.text.value, &cx.settings.words) {
         out.push(
             Diagnostic::rule(&SOLUTION_NOT_PROBLEM, answer.text.pos, weakness.message)
-                .help("describe who hurts today, in what situation, and what it costs them; the solution comes after the decision")
+                .help(substance::solution::DOC.help)
                 .about(Subject::Answer(KEY.to_string())),
         );
     }

@@ -27,7 +27,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     };
     out.push(
         Diagnostic::rule(&UNMEASURABLE_METRICS, answer.text.pos, weakness.message)
-            .help("give the metric, today's baseline, a target and a date, e.g. \"from 0 to 1,500 weekly users by 2027-03-31\"")
+            .help(substance::metrics::DOC.help)
             .about(Subject::Answer(KEY.to_string())),
     );
 }

@@ -11,24 +11,14 @@
 //! CRM is out of scope").
 
 use super::lexicon::Lexicon;
-use super::phrases::Phrases;
-use super::scan::Vocabulary;
+use super::phrases::{Hit, Phrases};
+use super::scan::{Scan, Vocabulary};
 use super::{RuleDoc, Weakness, Words, quoting};
-use crate::diagnostic::Level;
+use crate::diagnostic::rules;
 
 pub static DOC: RuleDoc = RuleDoc {
-    code: "MRD017",
-    name: "everyone-market",
-    level: Level::Warning,
+    rule: &rules::EVERYONE_MARKET,
     question: Some("target_market"),
-    summary: "The `target_market` answer is everyone: all users, all segments, \"anyone who…\".",
-    why: r#"A product for everyone is designed for no one in particular: the first customers, the channel, the price and the features all depend on who exactly hurts most. A market of "everyone" usually means the problem is not yet understood."#,
-    example: r#"answers:
-  target_market: Mobile App Users (all segments)"#,
-    instead: r#"answers:
-  target_market: |
-    Android users in India on phones under $150 who ride app-based bike
-    taxis daily; not iPhone users, who already have a working wallet."#,
     help: "name the segment that hurts most (role, company size, industry, situation) and say who is not the target",
     risk: "target market is everyone",
 };
@@ -45,7 +35,16 @@ pub(super) struct Lists {
     scopes: Phrases,
     exclusions: Phrases,
     shares: Phrases,
+    quantifiers: Phrases,
+    audiences: Phrases,
+    broad: Phrases,
+    everywhere: Phrases,
+    partitives: Phrases,
 }
+
+/// How many words may stand between a quantifier and its audience ("every
+/// *small* business"), or follow "of all" ("of all *skill levels*").
+const MODIFIERS: usize = 2;
 
 impl Lists {
     pub(super) fn new(lexicon: &Lexicon, vocabulary: &mut Vocabulary) -> Lists {
@@ -56,7 +55,17 @@ impl Lists {
         let scopes = one("scopes");
         let exclusions = one("exclusions");
         let shares = one("shares");
+        let quantifiers = one("quantifiers");
+        let audiences = one("audiences");
+        let broad = one("broad");
+        let everywhere = one("everywhere");
+        let partitives = one("partitives");
         Lists {
+            partitives,
+            quantifiers,
+            audiences,
+            broad,
+            everywhere,
             targets: Phrases::new(vocabulary, &[list("phrases"), list("pronouns")]),
             negations,
             clause_words,
@@ -64,6 +73,97 @@ impl Lists {
             exclusions,
             shares,
         }
+    }
+}
+
+impl Lists {
+    /// A bare audience, found by the structure of the answer rather than a
+    /// listed phrase: the words that show it.
+    fn bare_audience(&self, scan: &Scan<'_>) -> Option<Hit> {
+        let words = scan.count();
+        // "Global consumers.", "People.": nothing but audience and broad words.
+        let mut i = 0;
+        let mut audience = None;
+        while i < words {
+            if let Some(hit) = self.audiences.at(scan, i) {
+                audience = audience.or(Some(hit));
+                i = hit.end;
+            } else if let Some(hit) = self.broad.at(scan, i) {
+                i = hit.end;
+            } else {
+                break;
+            }
+        }
+        if let Some(hit) = audience.filter(|_| i == words && words <= 4) {
+            return Some(Hit {
+                first: 0,
+                end: words,
+                ..hit
+            });
+        }
+        for start in (0..words).filter(|&i| i == 0 || scan.get(i).is_some_and(|t| t.clause)) {
+            let end = scan.clause_end(start);
+            if let Some(hit) = self
+                .quantified(scan, start, end)
+                .or_else(|| self.of_all(scan, start, end))
+            {
+                return Some(hit);
+            }
+        }
+        None
+    }
+
+    /// "All developers.", "Every small business.", "Any team, anywhere.":
+    /// the clause `start..end` is a quantifier, at most `MODIFIERS` words
+    /// and an audience, then nothing, or only "anywhere".
+    fn quantified(&self, scan: &Scan<'_>, start: usize, end: usize) -> Option<Hit> {
+        let quantifier = self.quantifiers.at(scan, start)?;
+        let last = (quantifier.end + MODIFIERS).min(end.saturating_sub(1));
+        let audience = (quantifier.end..=last)
+            .filter_map(|i| self.audiences.at(scan, i))
+            .find(|hit| {
+                hit.end == end
+                    || self
+                        .everywhere
+                        .at(scan, hit.end)
+                        .is_some_and(|place| place.end == end)
+            })?;
+        Some(Hit {
+            first: start,
+            end: audience.end,
+            ..quantifier
+        })
+    }
+
+    /// "Users of all skill levels.", "Businesses of every size, from…": an
+    /// audience opening the clause, then "of" and a quantifier with at most
+    /// `MODIFIERS` more words before the clause or a comma ends it.
+    fn of_all(&self, scan: &Scan<'_>, start: usize, end: usize) -> Option<Hit> {
+        let audience = self.audiences.at(scan, start)?;
+        let of = self.partitives.at(scan, audience.end)?;
+        if of.end >= end {
+            return None;
+        }
+        let of = of.end - 1;
+        let quantifier = self.quantifiers.at(scan, of + 1)?;
+        let last = (quantifier.end..end)
+            .take_while(|&i| i == quantifier.end || !comma_before(scan, i))
+            .last()
+            .unwrap_or(quantifier.end);
+        (last < quantifier.end + MODIFIERS + 1).then_some(Hit {
+            first: start,
+            end: last + 1,
+            ..quantifier
+        })
+    }
+}
+
+/// Whether a comma stands between word `i - 1` and word `i`.
+fn comma_before(scan: &Scan<'_>, i: usize) -> bool {
+    i > 0 && {
+        let gap = scan.span(i - 1, i);
+        let previous = scan.word(i - 1).len();
+        scan.text[gap.start + previous..gap.end].contains(',')
     }
 }
 
@@ -113,7 +213,14 @@ pub fn check(text: &str, words: &Words) -> Option<Weakness> {
             format!("the target market is everyone (\"{quote}\")")
         }));
     }
-    None
+    let hit = lists.bare_audience(&scan)?;
+    let narrowed = *figures.get_or_insert_with(|| words.numbers.read(&scan).any(|q| q.is_figure()));
+    if narrowed || !words.language.judges(&scan, 1) {
+        return None;
+    }
+    Some(quoting(&scan, &hit, |quote| {
+        format!("the target market is everyone (\"{quote}\")")
+    }))
 }
 
 #[cfg(test)]
@@ -170,5 +277,36 @@ mod tests {
             None
         );
         assert_eq!(quote("Todo el mundo."), None);
+    }
+
+    #[test]
+    fn a_bare_audience_is_everyone_by_its_structure() {
+        assert_eq!(quote("All developers.").as_deref(), Some("All developers"));
+        assert_eq!(
+            quote("Any team, anywhere.").as_deref(),
+            Some("Any team"),
+            "a place that is everywhere does not narrow"
+        );
+        assert_eq!(
+            quote("Users of all skill levels.").as_deref(),
+            Some("Users of all skill levels")
+        );
+        assert_eq!(
+            quote("Businesses of every size, from freelancers to corporates.").as_deref(),
+            Some("Businesses of every size")
+        );
+        assert_eq!(
+            quote("Global consumers.").as_deref(),
+            Some("Global consumers")
+        );
+        for narrow in [
+            "Every dentist in Lisbon.",
+            "All ICU nurses at our three pilot hospitals.",
+            "All 140 members of the Dutch cargo bike association.",
+            "Clinics in Ontario of any size that bill OHIP directly.",
+            "Independent pharmacies.",
+        ] {
+            assert_eq!(quote(narrow), None, "{narrow}");
+        }
     }
 }

@@ -13,21 +13,11 @@ use super::numbers::Kind;
 use super::phrases::Phrases;
 use super::scan::{Scan, Vocabulary};
 use super::{RuleDoc, Weakness, Words, lacking};
-use crate::diagnostic::Level;
+use crate::diagnostic::rules;
 
 pub static DOC: RuleDoc = RuleDoc {
-    code: "MRD016",
-    name: "weak-market-size",
-    level: Level::Warning,
+    rule: &rules::WEAK_MARKET_SIZE,
     question: Some("market_size"),
-    summary: "The `market_size` answer gives no count of customers, users or companies, and no money figure.",
-    why: r#""Huge", "Two (maybe more) shops" or "millions of users" cannot be checked or compared with the cost of building; a size becomes an argument when it counts who would buy, or what they would pay, and says where the figure comes from."#,
-    example: r#"answers:
-  market_size: Two (maybe more) shops in the Twin Cities."#,
-    instead: r#"answers:
-  market_size: |
-    About 2,300 independent bike shops in the US (NBDA list); at $40/month
-    each that is roughly $1.1M a year."#,
     help: "count the customers, users or companies who would buy, or give a money figure, and say where it comes from",
     risk: "market size has no figure",
 };

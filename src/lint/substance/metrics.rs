@@ -8,14 +8,21 @@
 //! ("double", "by half"), `metrics.deadlines` ("end of the quarter") and
 //! `metrics.rates` ("an hour a day").
 //!
-//! The rule's code, name and documentation stay in
-//! `lint::rules::unmeasurable_metrics`, which calls `check`.
+//! The rule's check on a file is `lint::rules::unmeasurable_metrics`.
 
 use super::lexicon::Lexicon;
 use super::numbers::Kind;
 use super::phrases::Phrases;
 use super::scan::Vocabulary;
-use super::{Weakness, Words, lacking, one_line};
+use super::{RuleDoc, Weakness, Words, lacking, one_line};
+use crate::diagnostic::rules;
+
+pub static DOC: RuleDoc = RuleDoc {
+    rule: &rules::UNMEASURABLE_METRICS,
+    question: Some("metrics"),
+    help: "give the metric, today's baseline, a target and a date, e.g. \"from 0 to 1,500 weekly users by 2027-03-31\"",
+    risk: "metrics have no target",
+};
 
 #[derive(Clone, Debug)]
 pub(super) struct Lists {

@@ -11,8 +11,10 @@
 //! unsure it stays silent. `tests/it/substance_corpus.rs` measures each rule
 //! against a labelled corpus.
 //!
-//! The rules' documentation (`RULES`) sits next to them; registering them
-//! with lint, readiness and the summary verdict is the next step.
+//! The rules' codes and documentation are in the rule catalogue like every
+//! other rule's; what only a substance rule has (the help line, the risk
+//! phrase the summary verdict uses) is in [`RULES`]. Their checks on a file
+//! are `lint::rules::substance`.
 
 mod language;
 mod lexicon;
@@ -33,7 +35,7 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
-use crate::diagnostic::Level;
+use crate::diagnostic::Rule;
 
 pub use lexicon::{Lexicon, WordsError};
 
@@ -150,33 +152,28 @@ pub struct Weakness {
     pub span: Option<Range<usize>>,
 }
 
-/// A substance rule's identity and documentation, in the same four-part
-/// shape as lint's rules, plus what its findings and the summary verdict say.
+/// What a substance rule adds to its entry in the rule catalogue: the
+/// answer it reads, its findings' help line, and how the summary verdict
+/// names the risk it finds.
 #[derive(Debug)]
 pub struct RuleDoc {
-    /// Stable code; MRD016 onward.
-    pub code: &'static str,
-    /// Stable kebab-case name.
-    pub name: &'static str,
-    pub level: Level,
+    /// The rule's code, name, level and four-part documentation.
+    pub rule: &'static Rule,
     /// The answer the rule reads (`None`: every answer).
     pub question: Option<&'static str>,
-    pub summary: &'static str,
-    pub why: &'static str,
-    /// Front-matter that triggers the rule.
-    pub example: &'static str,
-    pub instead: &'static str,
     /// The finding's help line.
     pub help: &'static str,
-    /// How the summary verdict names the risk: "GO, at risk: market size has
-    /// no figure".
+    /// How the summary verdict names the risk, in the words of a meeting:
+    /// "GO, at risk: market size has no figure".
     pub risk: &'static str,
 }
 
-/// The new rules, in code order. MRD011 (unmeasurable-metrics) and MRD012
-/// (solution-not-problem) keep their codes and documentation in
-/// `lint::rules`; their checks call `metrics` and `solution`.
+/// Every substance rule, in code order: MRD011 (unmeasurable-metrics) and
+/// MRD012 (solution-not-problem), reworked on these heuristics, then the
+/// rules issue 16 added.
 pub static RULES: &[&RuleDoc] = &[
+    &metrics::DOC,
+    &solution::DOC,
     &market_size::DOC,
     &everyone_market::DOC,
     &no_differentiator::DOC,
@@ -184,6 +181,11 @@ pub static RULES: &[&RuleDoc] = &[
     &question_in_answer::DOC,
     &weak_rationale::DOC,
 ];
+
+/// The substance rule with this code, if it is one.
+pub fn doc(code: &str) -> Option<&'static RuleDoc> {
+    RULES.iter().copied().find(|doc| doc.rule.code == code)
+}
 
 /// The weakness of an answer that lacks what a rule looks for, unless the
 /// answer is in a language the lists cannot read. `vague` holds the rule's
@@ -237,29 +239,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn codes_and_names_are_new_unique_and_well_formed() {
-        let published: Vec<&str> = crate::diagnostic::rules::RULES
-            .iter()
-            .flat_map(|r| [r.code, r.name])
-            .collect();
-        let mut seen = std::collections::HashSet::new();
-        for (i, doc) in RULES.iter().enumerate() {
-            assert_eq!(doc.code, format!("MRD{:03}", 16 + i), "codes follow on");
-            assert!(!published.contains(&doc.code) && !published.contains(&doc.name));
-            assert!(seen.insert(doc.code) && seen.insert(doc.name));
-            assert!(doc.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'));
-            assert_eq!(doc.level, Level::Warning, "issue 16: warnings by default");
-            for (section, text) in [
-                ("summary", doc.summary),
-                ("why", doc.why),
-                ("example", doc.example),
-                ("instead", doc.instead),
-                ("help", doc.help),
-                ("risk", doc.risk),
-            ] {
-                assert!(!text.trim().is_empty(), "{} has no {section}", doc.code);
-            }
+    fn every_substance_rule_is_a_warning_in_the_catalogue_with_help_and_risk() {
+        for entry in RULES {
+            let rule = entry.rule;
+            assert_eq!(crate::diagnostic::rules::find(rule.code), Some(rule));
+            assert_eq!(rule.level, crate::diagnostic::Level::Warning, "issue 16");
+            assert!(!entry.help.trim().is_empty() && !entry.risk.trim().is_empty());
+            assert_eq!(doc(rule.code).map(|d| d.rule), Some(rule));
         }
+        assert!(doc("MRD003").is_none());
     }
 
     #[test]

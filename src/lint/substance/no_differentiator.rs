@@ -16,21 +16,11 @@ use super::numbers::Kind;
 use super::phrases::Phrases;
 use super::scan::{Scan, Vocabulary};
 use super::{RuleDoc, Weakness, Words, one_line, quoting};
-use crate::diagnostic::Level;
+use crate::diagnostic::rules;
 
 pub static DOC: RuleDoc = RuleDoc {
-    code: "MRD018",
-    name: "no-differentiator",
-    level: Level::Warning,
+    rule: &rules::NO_DIFFERENTIATOR,
     question: Some("differentiator"),
-    summary: "The `differentiator` answer says we have no edge, or names only strengths any team would claim (passion, quality, great UX).",
-    why: r#"Every competitor is passionate and believes its UX is great. If the answer names nothing the alternatives lack (users, data, distribution, expertise, technology), the assessment has no reason to expect us to win, and the go rests on hope."#,
-    example: r#"answers:
-  differentiator: Passionate, experienced team and great UX."#,
-    instead: r#"answers:
-  differentiator: |
-    Our Android SDK is in 3,100 apps, so we reach these users without buying
-    distribution; the two competitors would have to pay for every install."#,
     help: "name what we have that the alternatives lack (users, data, distribution, expertise, technology), or say honestly that we have nothing yet",
     risk: "no differentiator",
 };
@@ -38,10 +28,19 @@ pub static DOC: RuleDoc = RuleDoc {
 const NONE: usize = 0;
 const GENERIC: usize = 1;
 
+/// How many words may stand between a negation and the edge it denies
+/// ("no *particular* edge", "not *really* better").
+const NEGATION_REACH: usize = 3;
+
 #[derive(Clone, Debug)]
 pub(super) struct Lists {
     claims: Phrases,
     assets: Phrases,
+    negations: Phrases,
+    edges: Phrases,
+    refusals: Phrases,
+    /// Function words and hedges ("honestly"), passed over before a refusal.
+    lead_in: Phrases,
     /// Every word of the generic phrases, lowercase: a capitalised "UX" in
     /// "great UX" is part of the claim, not a name.
     generic_words: HashSet<Box<str>>,
@@ -54,6 +53,19 @@ impl Lists {
         Lists {
             claims: Phrases::new(vocabulary, &[none, generic]),
             assets: Phrases::new(vocabulary, &[lexicon.list("no_differentiator", "assets")]),
+            negations: Phrases::new(
+                vocabulary,
+                &[lexicon.list("no_differentiator", "negations")],
+            ),
+            edges: Phrases::new(vocabulary, &[lexicon.list("no_differentiator", "edges")]),
+            refusals: Phrases::new(vocabulary, &[lexicon.list("no_differentiator", "refusals")]),
+            lead_in: Phrases::new(
+                vocabulary,
+                &[
+                    lexicon.list("language", "words"),
+                    lexicon.list("no_differentiator", "hedges"),
+                ],
+            ),
             generic_words: generic
                 .iter()
                 .flat_map(|entry| entry.trim_end_matches('*').split([' ', '-']))
@@ -83,6 +95,15 @@ pub fn check(text: &str, words: &Words) -> Option<Weakness> {
             _ => unreachable!("two lists"),
         }
     }
+    if none.is_none() {
+        none = lists.denied_edge(&scan).or_else(|| lists.refusal(&scan));
+        // Found by structure, not by a listed phrase: anything specific in
+        // the answer outweighs it ("nothing else on the market talks to
+        // Epic").
+        if none.is_some() && (lists.assets.first(&scan).is_some() || has_name(&scan, lists)) {
+            none = None;
+        }
+    }
     if none.is_none() && generic.is_empty() {
         return None;
     }
@@ -109,6 +130,36 @@ pub fn check(text: &str, words: &Words) -> Option<Weakness> {
     };
     let evidence = generic.len() + usize::from(none.is_some());
     words.language.judges(&scan, evidence).then_some(weakness)
+}
+
+impl Lists {
+    /// A negation with an edge word after it in its clause, at most
+    /// `NEGATION_REACH` words on: "no particular edge over the big players".
+    fn denied_edge(&self, scan: &Scan<'_>) -> Option<super::phrases::Hit> {
+        self.negations.hits(scan, ..).find_map(|negation| {
+            let clause = scan.clause_end(negation.first);
+            let reach = (negation.end + NEGATION_REACH + 1).min(clause);
+            self.edges
+                .hits(scan, negation.end..reach)
+                .next()
+                .map(|edge| super::phrases::Hit {
+                    end: edge.end,
+                    ..negation
+                })
+        })
+    }
+
+    /// A refusal as the answer's first word of substance: "Honestly,
+    /// nothing yet.", "None."
+    fn refusal(&self, scan: &Scan<'_>) -> Option<super::phrases::Hit> {
+        let mut i = 0;
+        loop {
+            if let Some(refusal) = self.refusals.at(scan, i) {
+                return Some(refusal);
+            }
+            i = self.lead_in.at(scan, i)?.end;
+        }
+    }
 }
 
 /// Whether the answer names something: a capitalised word of three letters
@@ -175,5 +226,24 @@ mod tests {
     fn other_languages_are_not_judged() {
         assert_eq!(message("Une équipe passionnée et une excellente UX."), None);
         assert_eq!(message("Ich habe keine besondere Eignung dafür."), None);
+    }
+
+    #[test]
+    fn a_denied_edge_or_a_refusal_is_none_by_its_structure() {
+        assert_eq!(
+            message("We have no particular edge over the big players.").as_deref(),
+            Some("the differentiator says there is none (\"no particular edge\")")
+        );
+        assert_eq!(
+            message("Honestly, nothing yet.").as_deref(),
+            Some("the differentiator says there is none (\"nothing yet\")")
+        );
+        for specific in [
+            "No other vendor holds the NHS DSPT certification we got in 2024.",
+            "Nothing else on the market integrates with Epic and Cerner both.",
+            "No setup: the plugin ships inside the accounting package our customers already use.",
+        ] {
+            assert_eq!(message(specific), None, "{specific}");
+        }
     }
 }

@@ -15,26 +15,22 @@
 use super::phrases::Phrases;
 use super::scan::{Scan, Vocabulary};
 use super::{RuleDoc, Weakness, one_line};
-use crate::diagnostic::Level;
-use crate::questions::{Question, QuestionSet};
+use crate::diagnostic::rules;
+use crate::questions::QuestionSet;
 
 pub static DOC: RuleDoc = RuleDoc {
-    code: "MRD020",
-    name: "question-in-answer",
-    level: Level::Warning,
+    rule: &rules::QUESTION_IN_ANSWER,
     question: None,
-    summary: "An answer holds another question's text, short name or key: a copy-paste, or an import that kept the next question inside this answer.",
-    why: r#"Text under the wrong question is read as the answer to it: the market size seems answered when it sits inside the target market, and the question it belongs to looks empty or thin. After an import it usually means the rest of the answer is misplaced too."#,
-    example: r#"answers:
-  target_market: |
-    Data engineers at 20–500 person companies.
-    **How big is the opportunity?** About 12,000 installs."#,
-    instead: r#"answers:
-  target_market: Data engineers at 20–500 person companies.
-  market_size: About 12,000 installs."#,
     help: "move the text after the question to that question's answer, and delete the question line",
     risk: "another question's text in an answer",
 };
+
+impl Questions {
+    /// Whether these were prepared from `questions`.
+    pub fn fits(&self, questions: &QuestionSet) -> bool {
+        self.source == *questions
+    }
+}
 
 /// Why the answer `text` to question `own` is weak, if it holds another
 /// question's text. Lint checks every answer of every file: build
@@ -45,7 +41,10 @@ pub fn check(text: &str, own: &str, questions: &QuestionSet) -> Option<Weakness>
 
 /// The question set's texts, short names and keys, prepared once for
 /// checking many answers.
-pub struct Questions<'q> {
+pub struct Questions {
+    /// The question set these were prepared from, to tell whether they
+    /// still fit a linter's questions.
+    source: QuestionSet,
     vocabulary: Vocabulary,
     needles: Phrases,
     /// The needles' first words, lowercase: a clause that starts with none
@@ -54,9 +53,9 @@ pub struct Questions<'q> {
     /// The first letters of `firsts`, both cases: most clauses start with
     /// another letter and are passed over at one byte.
     letters: [bool; 256],
-    /// For each needle, in `needles`' order: its question and what of it
-    /// the needle is.
-    parts: Vec<(&'q Question, Part)>,
+    /// For each needle, in `needles`' order: its question's place in
+    /// `source` and what of it the needle is.
+    parts: Vec<(usize, Part)>,
 }
 
 /// What of a question an answer holds.
@@ -67,11 +66,11 @@ enum Part {
     Key,
 }
 
-impl<'q> Questions<'q> {
-    pub fn new(questions: &'q QuestionSet) -> Questions<'q> {
+impl Questions {
+    pub fn new(questions: &QuestionSet) -> Questions {
         let mut texts = Vec::new();
         let mut parts = Vec::new();
-        for question in questions.all() {
+        for (index, question) in questions.all().iter().enumerate() {
             let aliases = question
                 .aliases
                 .iter()
@@ -89,7 +88,7 @@ impl<'q> Questions<'q> {
                     continue;
                 }
                 texts.push(text.to_string());
-                parts.push((question, part));
+                parts.push((index, part));
             }
         }
         let mut vocabulary = Vocabulary::default();
@@ -113,6 +112,7 @@ impl<'q> Questions<'q> {
             }
         }
         Questions {
+            source: questions.clone(),
             vocabulary,
             needles,
             firsts,
@@ -144,7 +144,8 @@ impl<'q> Questions<'q> {
             let Some(hit) = self.needles.at(&scan, 0) else {
                 continue;
             };
-            let (question, part) = self.parts[hit.entry];
+            let (index, part) = self.parts[hit.entry];
+            let question = &self.source.all()[index];
             if question.key == own {
                 continue;
             }

@@ -22,9 +22,32 @@ pub type Id = u32;
 #[derive(Clone, Debug, Default)]
 pub struct Vocabulary {
     ids: HashMap<Box<str>, Id, foldhash::fast::FixedState>,
+    /// One bit per `sketch` of the words in `ids`: most words of an answer
+    /// are in no list, and a clear bit says so without hashing the word
+    /// (lint reads every answer of every file; issue 16's cost budget).
+    sketches: Vec<u64>,
     /// Stems by their first byte, with their numbers.
     stems: Vec<Vec<(Box<str>, Id)>>,
     next: Id,
+}
+
+/// The size of the vocabulary's sketch of its words, in bits.
+const SKETCH_BITS: usize = 1 << 16;
+
+/// A word's bit in the sketch: from its length and first, second and last
+/// bytes, which tell most words apart without reading the middle.
+fn sketch(word: &str) -> usize {
+    let b = word.as_bytes();
+    let (first, second, last) = (
+        b.first().copied().unwrap_or(0),
+        b.get(1).copied().unwrap_or(0),
+        b.last().copied().unwrap_or(0),
+    );
+    let key = u32::from(first)
+        | u32::from(second) << 8
+        | u32::from(last) << 16
+        | (b.len().min(255) as u32) << 24;
+    (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
 }
 
 /// How many numbers one word can carry: its own, and the stems it starts
@@ -91,6 +114,11 @@ impl Vocabulary {
             }
             let id = self.fresh();
             self.ids.insert(word.into(), id);
+            if self.sketches.is_empty() {
+                self.sketches = vec![0; SKETCH_BITS / 64];
+            }
+            let bit = sketch(word);
+            self.sketches[bit / 64] |= 1 << (bit % 64);
             id
         }
     }
@@ -102,7 +130,12 @@ impl Vocabulary {
 
     /// The numbers a lowercase word carries.
     fn lookup(&self, word: &str, token: &mut Token) {
-        if let Some(&id) = self.ids.get(word) {
+        let bit = sketch(word);
+        let maybe = self
+            .sketches
+            .get(bit / 64)
+            .is_some_and(|bits| bits & (1 << (bit % 64)) != 0);
+        if let Some(&id) = maybe.then(|| self.ids.get(word)).flatten() {
             token.ids[0] = id;
             token.count = 1;
         }

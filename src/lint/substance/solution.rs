@@ -11,13 +11,20 @@
 //! adjective ("Tracking shipments takes…", "Automated tests miss…") are not
 //! openings, because the lists hold the third-person and imperative forms.
 //!
-//! The rule's code, name and documentation stay in
-//! `lint::rules::solution_not_problem`, which calls `opening`.
+//! The rule's check on a file is `lint::rules::solution_not_problem`.
 
 use super::lexicon::Lexicon;
 use super::phrases::Phrases;
 use super::scan::{Scan, Vocabulary};
-use super::{Weakness, Words, one_line};
+use super::{RuleDoc, Weakness, Words, one_line};
+use crate::diagnostic::rules;
+
+pub static DOC: RuleDoc = RuleDoc {
+    rule: &rules::SOLUTION_NOT_PROBLEM,
+    question: Some("problem"),
+    help: "describe who hurts today, in what situation, and what it costs them; the solution comes after the decision",
+    risk: "problem describes a solution",
+};
 
 #[derive(Clone, Debug)]
 pub(super) struct Lists {

@@ -15,23 +15,11 @@ use super::phrases::Phrases;
 use super::scan::{Scan, Vocabulary};
 use super::{RuleDoc, Weakness, Words, opening};
 use crate::assessment::Decision;
-use crate::diagnostic::Level;
+use crate::diagnostic::rules;
 
 pub static DOC: RuleDoc = RuleDoc {
-    code: "MRD021",
-    name: "weak-rationale",
-    level: Level::Warning,
+    rule: &rules::WEAK_RATIONALE,
     question: Some("recommendation"),
-    summary: "The rationale of a go or no-go only restates the decision or a feeling (\"Yes — pursue.\"), with no reason a reviewer could check.",
-    why: r#"The rationale is what a reader weighs the nine answers against, and what the team revisits when the facts change. "Yes — pursue." cannot be challenged or revisited: it records a decision, not why it was made."#,
-    example: r#"recommendation:
-  decision: go
-  rationale: Yes — pursue."#,
-    instead: r#"recommendation:
-  decision: go
-  rationale: |
-    Go: 41 of 60 teams report silent failures, the window closes within a
-    year, and we ship as an upgrade to 12,400 installs."#,
     help: "say why, in terms of the answers above: the evidence that decided it and the risk you accept",
     risk: "rationale gives no reason",
 };

@@ -13,21 +13,11 @@ use super::numbers::Kind;
 use super::phrases::Phrases;
 use super::scan::Vocabulary;
 use super::{RuleDoc, Weakness, Words, lacking};
-use crate::diagnostic::Level;
+use crate::diagnostic::rules;
 
 pub static DOC: RuleDoc = RuleDoc {
-    code: "MRD019",
-    name: "why-now-without-change",
-    level: Level::Warning,
+    rule: &rules::WHY_NOW_WITHOUT_CHANGE,
     question: Some("market_window"),
-    summary: "The `market_window` answer names no change, event, trend, deadline or date that makes now different from two years ago.",
-    why: r#""Nobody has a solution" and "customers need it" were as true two years ago, so they do not explain why now. Timing is a bet on something that changed (a regulation, a competitor leaving, a cost falling); if nothing did, the window may not be open, or may have closed."#,
-    example: r#"answers:
-  market_window: Nobody seems to have a solution for this problem right now"#,
-    instead: r#"answers:
-  market_window: |
-    The EU Accessibility Act applies from 28 June 2025, and every
-    e-commerce checkout must comply; today's tools cover only the web."#,
     help: "name what changed (technology, regulation, a competitor, customer behaviour) and when, and what happens if we wait a year",
     risk: "why-now names no change",
 };

@@ -92,15 +92,25 @@ pub fn write(out: &mut dyn Write, path: &str, s: &Summary) -> io::Result<()> {
         "  Decision   {decision}{}{decision:#}",
         s.decision_label()
     )?;
-    let ready = readiness_style(s.readiness);
-    writeln!(
-        out,
-        "  Readiness  {ready}{:>3}/100  {}{ready:#}  {dim}evidence {} of 80, decision {} of 20{dim:#}",
-        s.readiness,
-        bar(f64::from(s.readiness) / 100.0, READINESS_BAR),
-        s.readiness_parts.evidence,
-        s.readiness_parts.decision,
-    )?;
+    if let Some(notes) = &s.text_in_notes {
+        // No score: it would judge answers the text is not in yet.
+        let warn = Style::new().bold().fg_color(Some(AnsiColor::Yellow.into()));
+        writeln!(
+            out,
+            "  Readiness  {warn}not scored{warn:#}: {}",
+            notes.message()
+        )?;
+    } else {
+        let ready = readiness_style(s.readiness);
+        writeln!(
+            out,
+            "  Readiness  {ready}{:>3}/100  {}{ready:#}  {dim}evidence {} of 80, decision {} of 20{dim:#}",
+            s.readiness,
+            bar(f64::from(s.readiness) / 100.0, READINESS_BAR),
+            s.readiness_parts.evidence,
+            s.readiness_parts.decision,
+        )?;
+    }
     writeln!(
         out,
         "  Complete   {} of {} required answers",

@@ -195,7 +195,7 @@ pub fn write(out: &mut dyn Write, report: &Report<'_, Row>) -> io::Result<()> {
                 decision_hex(s.decision),
                 escape(s.decision_label()),
                 readiness_hex(s.readiness),
-                s.readiness,
+                super::readiness_cell(s),
                 s.answered,
                 s.required,
                 text(s.title()),

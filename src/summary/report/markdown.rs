@@ -86,7 +86,7 @@ pub fn write(out: &mut dyn Write, report: &Report<'_, Row>) -> io::Result<()> {
                 out,
                 "| **{}** | {} | {}/{} | {} | {} | {} | {} | {} |{since}",
                 s.decision_label(),
-                s.readiness,
+                super::readiness_cell(s),
                 s.answered,
                 s.required,
                 or_dash(s.title()),

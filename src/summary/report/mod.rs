@@ -75,6 +75,16 @@ pub fn decision_style(decision: Option<Decision>) -> Style {
     Style::new().bold().fg_color(Some(color.into()))
 }
 
+/// A table's readiness cell: the score, or `notes` when most of the text is
+/// in the notes and the score would not judge it (`TextInNotes`).
+pub fn readiness_cell(row: &crate::summary::backlog::Row) -> String {
+    if row.in_notes {
+        "notes".into()
+    } else {
+        row.readiness.to_string()
+    }
+}
+
 /// Readiness coloured by band: below 50 red, below 80 yellow, else green.
 pub fn readiness_style(readiness: u8) -> Style {
     let color = match readiness {

@@ -13,7 +13,7 @@ use anstyle::Style;
 
 use crate::summary::backlog::Row;
 use crate::summary::report::text::{pad_end, pad_start, truncate_end, truncate_start, width};
-use crate::summary::report::{Report, decision_style, readiness_style};
+use crate::summary::report::{Report, decision_style, readiness_cell, readiness_style};
 
 const GAP: usize = 2;
 /// Below these widths a column is not worth cutting further; the layout
@@ -155,7 +155,7 @@ fn one_line_layout(
             "READY",
             Align::Right,
             Cut::Fixed,
-            Box::new(|_, _, s| s.readiness.to_string()),
+            Box::new(|_, _, s| readiness_cell(s)),
             rows,
         ),
         Column::new(
@@ -308,7 +308,7 @@ fn two_line_layout(
             out,
             "{decision}{}{decision:#}{gap}{ready}{}{ready:#}{gap}{}{gap}{}",
             pad_end(s.decision_label(), decision_width),
-            pad_start(&s.readiness.to_string(), ready_width),
+            pad_start(&readiness_cell(s), ready_width),
             pad_start(&completeness(s), done_width),
             truncate_end(&title(s), rest),
         )?;
