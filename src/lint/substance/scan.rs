@@ -28,7 +28,17 @@ pub struct Vocabulary {
     sketches: Vec<u64>,
     /// Stems by their first byte, with their numbers.
     stems: Vec<Vec<(Box<str>, Id)>>,
+    /// One bit per pair of first and second bytes a stem can start a word
+    /// with: most words start no stem, and a clear bit says so without
+    /// comparing the word with each stem of its first letter.
+    stem_pairs: Vec<u64>,
     next: Id,
+}
+
+/// A word's bit in `stem_pairs`, from its first two bytes (0 for a word of
+/// one byte).
+fn stem_pair(first: u8, second: u8) -> usize {
+    usize::from(first) << 8 | usize::from(second)
 }
 
 /// The size of the vocabulary's sketch of its words, in bits.
@@ -107,6 +117,18 @@ impl Vocabulary {
             }
             let id = self.fresh();
             self.stems[first].push((word.into(), id));
+            if self.stem_pairs.is_empty() {
+                self.stem_pairs = vec![0; 1 << 16 >> 6];
+            }
+            // A one-byte stem starts every word with its first byte.
+            let seconds = match word.as_bytes().get(1) {
+                Some(&second) => second..=second,
+                None => 0..=u8::MAX,
+            };
+            for second in seconds {
+                let bit = stem_pair(word.as_bytes()[0], second);
+                self.stem_pairs[bit / 64] |= 1 << (bit % 64);
+            }
             id
         } else {
             if let Some(&id) = self.ids.get(word) {
@@ -139,7 +161,16 @@ impl Vocabulary {
             token.ids[0] = id;
             token.count = 1;
         }
-        if let Some(stems) = self.stems.get(usize::from(word.as_bytes()[0])) {
+        let b = word.as_bytes();
+        let pair = stem_pair(b[0], b.get(1).copied().unwrap_or(0));
+        let stemmed = self
+            .stem_pairs
+            .get(pair / 64)
+            .is_some_and(|bits| bits & (1 << (pair % 64)) != 0);
+        if !stemmed {
+            return;
+        }
+        if let Some(stems) = self.stems.get(usize::from(b[0])) {
             for (stem, id) in stems {
                 if usize::from(token.count) < MAX_IDS && word.starts_with(&**stem) {
                     token.ids[usize::from(token.count)] = *id;
@@ -192,7 +223,18 @@ impl<'t> Scan<'t> {
     }
 
     /// Word `i`, reading on as far as it if need be.
+    #[inline]
     pub fn get(&self, i: usize) -> Option<Token> {
+        // The rules look at each word several times and read it once: the
+        // look at a word already read is inlined, the reading is not.
+        if let Some(&token) = self.read.borrow().tokens.get(i) {
+            return Some(token);
+        }
+        self.read_to(i)
+    }
+
+    #[inline(never)]
+    fn read_to(&self, i: usize) -> Option<Token> {
         let mut read = self.read.borrow_mut();
         while read.tokens.len() <= i {
             let Read {
