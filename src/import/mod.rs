@@ -56,6 +56,10 @@ pub struct Imported {
     pub placed_chars: usize,
     /// Characters of text that named no question and went to the notes.
     pub unplaced_chars: usize,
+    /// Labels and milestone a template's quick actions set
+    /// (`/label ~"opportunity assessment"`, `/milestone %"2026-W48"`).
+    pub labels: Vec<String>,
+    pub milestone: Option<String>,
 }
 
 impl Imported {
@@ -138,6 +142,9 @@ pub enum FindingKind {
     /// Generated text with no content of its own (mrd render's summary line,
     /// quick actions, a table's header row).
     Skipped,
+    /// A quick action that sets a label or the milestone, read into the
+    /// front-matter.
+    Metadata,
 }
 
 impl FindingKind {
@@ -155,6 +162,7 @@ impl FindingKind {
             FindingKind::UnknownQuestion => "unknown-question",
             FindingKind::Repeated(_) => "repeated",
             FindingKind::Skipped => "skipped",
+            FindingKind::Metadata => "metadata",
         }
     }
 }
@@ -319,6 +327,8 @@ pub fn import_with(text: &str, questions: &QuestionSet, matcher: &Matcher) -> Im
         generated_preamble: false,
         placed_chars: 0,
         unplaced_chars: 0,
+        labels: Vec::new(),
+        milestone: None,
         opening_heading: None,
         started: false,
     };
@@ -556,6 +566,29 @@ fn is_quick_actions(text: &str) -> bool {
     })
 }
 
+/// The values of a quick action's arguments, each after `sigil` (`~` for
+/// labels, `%` for a milestone), plain (`~backend`) or quoted
+/// (`~"opportunity assessment"`), as GitLab writes them.
+fn quick_action_values(args: &str, sigil: char) -> Vec<String> {
+    let mut values = Vec::new();
+    let mut rest = args.trim_start();
+    while let Some(after) = rest.strip_prefix(sigil) {
+        let (value, tail) = match after.strip_prefix('"') {
+            Some(quoted) => match quoted.split_once('"') {
+                Some((value, tail)) => (value, tail),
+                None => (quoted, ""),
+            },
+            None => after.split_once(char::is_whitespace).unwrap_or((after, "")),
+        };
+        let value = value.trim();
+        if !value.is_empty() {
+            values.push(value.to_string());
+        }
+        rest = tail.trim_start_matches(',').trim_start();
+    }
+    values
+}
+
 /// Commentary that wiki pages and issues put after the last answer: edit
 /// stamps, signatures, comment threads.
 fn is_commentary(text: &str) -> bool {
@@ -768,6 +801,9 @@ struct Builder<'a> {
     generated_preamble: bool,
     placed_chars: usize,
     unplaced_chars: usize,
+    /// Set by a template's `/label` and `/milestone` quick actions.
+    labels: Vec<String>,
+    milestone: Option<String>,
     /// A heading the document opens with that names no question: its title
     /// when nothing better is found (and where it is in the notes).
     opening_heading: Option<(String, Piece)>,
@@ -786,6 +822,46 @@ struct Opened {
 }
 
 impl Builder<'_> {
+    /// Reads `/label` and `/milestone` into the front-matter; other quick
+    /// actions (`/assign`, `/due`) are skipped.
+    fn quick_actions(&mut self, source: &str, start: usize) {
+        let mut offset = start;
+        for line in source.split_inclusive('\n') {
+            let at = self.line_of(offset);
+            offset += line.len();
+            let command = line.trim().trim_start_matches('/');
+            let (name, args) = command
+                .split_once(char::is_whitespace)
+                .unwrap_or((command, ""));
+            let read = match name.to_ascii_lowercase().as_str() {
+                "label" | "labels" => {
+                    let labels = quick_action_values(args, '~');
+                    let read = !labels.is_empty();
+                    for label in labels {
+                        if !self.labels.contains(&label) {
+                            self.labels.push(label);
+                        }
+                    }
+                    read
+                }
+                "milestone" => match quick_action_values(args, '%').into_iter().next() {
+                    Some(milestone) => {
+                        self.milestone = Some(milestone);
+                        true
+                    }
+                    None => false,
+                },
+                _ => false,
+            };
+            let kind = if read {
+                FindingKind::Metadata
+            } else {
+                FindingKind::Skipped
+            };
+            self.note(at, kind, line.trim());
+        }
+    }
+
     fn line_of(&self, offset: usize) -> u32 {
         self.lines.line(offset)
     }
@@ -1086,8 +1162,9 @@ impl Builder<'_> {
         }
         if is_quick_actions(source) {
             // Left over from a template: GitLab runs and removes these when
-            // an issue is created, so they are not content.
-            self.note(self.line_of(start), FindingKind::Skipped, head);
+            // an issue is created, so they are not content; but the labels
+            // and milestone they set are the assessment's own.
+            self.quick_actions(source, start);
             return;
         }
         if self.in_recommendation()
@@ -1788,6 +1865,8 @@ impl Builder<'_> {
             questions_named: self.questions_named,
             placed_chars: self.placed_chars,
             unplaced_chars: self.unplaced_chars,
+            labels: self.labels,
+            milestone: self.milestone,
         }
     }
 }
