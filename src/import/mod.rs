@@ -550,6 +550,10 @@ fn is_render_summary(text: &str) -> bool {
         && (plain.contains("questions answered") || plain.lines().count() <= 6)
 }
 
+/// How far into a line a label's colon may be (`**Go-to-market strategy:**`)
+/// for the line to be asked whether it opens a question.
+const LABEL_WIDTH: usize = 48;
+
 /// A paragraph made only of GitLab quick actions (`/label ~x`).
 fn is_quick_actions(text: &str) -> bool {
     text.lines().all(|line| {
@@ -1155,7 +1159,43 @@ impl Builder<'_> {
         }
     }
 
+    /// A paragraph, split first where a later line opens a question with
+    /// its answer beside it: people paste answers as consecutive lines
+    /// (`Problem: …` then `Who: …`) with no blank line between.
     fn paragraph(&mut self, source: &str, start: usize) {
+        if is_quick_actions(source)
+            || (self.section == Section::Preamble && is_render_summary(source))
+        {
+            return self.paragraph_whole(source, start);
+        }
+        let (mut rest, mut at) = (source, start);
+        while let Some(split) = self.label_line_after_head(rest) {
+            self.paragraph_whole(rest[..split].trim_end_matches('\n'), at);
+            at += split;
+            rest = &rest[split..];
+        }
+        self.paragraph_whole(rest, at)
+    }
+
+    /// Where the first line after `source`'s first opens a question with its
+    /// answer on the same line (`Who: SMB admins`). Only lines with a colon
+    /// near their start are asked, so prose costs one byte search per line.
+    fn label_line_after_head(&self, source: &str) -> Option<usize> {
+        let mut offset = 0;
+        for (n, line) in source.split_inclusive('\n').enumerate() {
+            if n > 0 {
+                let line = line.trim_end();
+                let labelled = line.as_bytes().iter().take(LABEL_WIDTH).any(|&b| b == b':');
+                if labelled && self.line_marker(line, false).is_some() {
+                    return Some(offset);
+                }
+            }
+            offset += line.len();
+        }
+        None
+    }
+
+    fn paragraph_whole(&mut self, source: &str, start: usize) {
         let (head, rest) = first_line(source);
         if self.section == Section::Preamble && is_render_summary(source) {
             return self.content(source, start);
