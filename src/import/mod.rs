@@ -550,6 +550,21 @@ fn is_render_summary(text: &str) -> bool {
         && (plain.contains("questions answered") || plain.lines().count() <= 6)
 }
 
+/// The length of an "Answer:" (or "A:") label opening `text`, bold or
+/// not, with the spaces after it; `None` when there is none or nothing
+/// follows it.
+fn answer_label(text: &str) -> Option<usize> {
+    let bare = text.trim_start_matches(['*', '_']);
+    let name = ["answer:", "a:"].into_iter().find(|name| {
+        bare.get(..name.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(name))
+    })?;
+    let after = &bare[name.len()..];
+    let after = after.trim_start_matches(['*', '_']);
+    let answer = after.trim_start();
+    (!answer.trim().is_empty()).then(|| text.len() - answer.len())
+}
+
 /// How far into a line a label's colon may be (`**Go-to-market strategy:**`)
 /// for the line to be asked whether it opens a question.
 const LABEL_WIDTH: usize = 48;
@@ -1816,8 +1831,12 @@ impl Builder<'_> {
                 } else if self.decision_pending {
                     self.later_decision(&text, offset);
                 }
+                let text = match answer_label(&text) {
+                    Some(label) if self.rationale.is_empty() => &text[label..],
+                    _ => &text[..],
+                };
                 self.placed_chars += text.len();
-                self.rationale.push(self.text, &mut self.own, &text);
+                self.rationale.push(self.text, &mut self.own, text);
             }
             Section::Question(i) => {
                 if let Some(level) = confidence_line(&text) {
@@ -1827,9 +1846,15 @@ impl Builder<'_> {
                         return;
                     }
                 }
-                if !is_placeholder(&text) {
+                // "Answer: …" under each question: the label is the form's,
+                // the rest is the answer.
+                let text = match answer_label(&text) {
+                    Some(label) if self.answers[i].is_empty() => &text[label..],
+                    _ => &text[..],
+                };
+                if !is_placeholder(text) {
                     self.placed_chars += text.len();
-                    self.answers[i].push(self.text, &mut self.own, &text);
+                    self.answers[i].push(self.text, &mut self.own, text);
                 }
             }
             Section::Rationale => {

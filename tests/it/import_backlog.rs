@@ -352,3 +352,29 @@ fn a_templates_label_and_milestone_quick_actions_become_front_matter() {
         "quick actions are not content: {out}"
     );
 }
+
+/// "Answer:" under each question is the form's label, not the answer's
+/// first word, and "How big?" in a numbered list is a question's label.
+#[test]
+fn answer_labels_are_not_part_of_the_answer() {
+    let scratch = Scratch::new();
+    let run = scratch
+        .mrd()
+        .args(["import", "-o", "-"])
+        .arg(fixture("import/logistics-answer-lines.md"))
+        .output()
+        .expect("mrd import");
+    let out = String::from_utf8(run.stdout).unwrap();
+    let a = parse(&Source::from_text("out.md", out.clone()))
+        .assessment
+        .expect("an assessment");
+    assert_eq!(
+        a.front.answer_text("market_size"),
+        Some("~1,800 such 3PLs in North America.\n")
+    );
+    assert_eq!(
+        a.front.answer_text("problem"),
+        Some("Warehouse pickers walk 11 km a shift because pick lists ignore bin layout.\n")
+    );
+    assert!(!out.contains("Answer:"), "{out}");
+}
