@@ -45,6 +45,7 @@ const VERBS: &[(&str, Decision)] = &[
     ("invest", Decision::Go),
     ("build it", Decision::Go),
     ("ship it", Decision::Go),
+    ("do it", Decision::Go),
     ("no", Decision::NoGo),
     ("kill", Decision::NoGo),
     ("killed", Decision::NoGo),
@@ -442,6 +443,7 @@ mod tests {
             "I recommend we move forward.",
             "It is worth pursuing.",
             "Ship it.",
+            "Let's do it, small scope (3 languages).",
         ] {
             assert_eq!(read(text), Some(Decision::Go), "{text}");
         }
@@ -498,6 +500,7 @@ mod tests {
             "Users park their cars in the lot.",
             "The market is growing 20% a year.",
             "Teams ship it on Fridays.",
+            "Users do it by hand today.",
         ] {
             assert_eq!(read(text), None, "{text}");
         }

@@ -565,6 +565,16 @@ fn answer_label(text: &str) -> Option<usize> {
     (!answer.trim().is_empty()).then(|| text.len() - answer.len())
 }
 
+/// Whether `line` is shaped like `Label: answer`, `**Label** — answer` or
+/// `**Label?** answer`: bold at its start, or a colon or dash near it.
+fn looks_labelled(line: &str) -> bool {
+    let head = &line.as_bytes()[..line.len().min(LABEL_WIDTH)];
+    line.starts_with(['*', '_'])
+        || head.contains(&b':')
+        // An em or en dash (UTF-8 E2 80 94 / 93) between label and answer.
+        || head.windows(2).any(|w| w == [0xE2, 0x80])
+}
+
 /// How far into a line a label's colon may be (`**Go-to-market strategy:**`)
 /// for the line to be asked whether it opens a question.
 const LABEL_WIDTH: usize = 48;
@@ -1193,14 +1203,15 @@ impl Builder<'_> {
     }
 
     /// Where the first line after `source`'s first opens a question with its
-    /// answer on the same line (`Who: SMB admins`). Only lines with a colon
-    /// near their start are asked, so prose costs one byte search per line.
+    /// answer on the same line (`Who: SMB admins`, `**Who** — SMB admins`).
+    /// Only lines shaped like a label are asked, so prose costs a byte
+    /// search per line.
     fn label_line_after_head(&self, source: &str) -> Option<usize> {
         let mut offset = 0;
         for (n, line) in source.split_inclusive('\n').enumerate() {
             if n > 0 {
                 let line = line.trim_end();
-                let labelled = line.as_bytes().iter().take(LABEL_WIDTH).any(|&b| b == b':');
+                let labelled = looks_labelled(line);
                 if labelled && self.line_marker(line, false).is_some() {
                     return Some(offset);
                 }
