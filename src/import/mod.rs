@@ -1825,27 +1825,30 @@ impl Builder<'_> {
             }
             Section::Notes => self.push_note(&text),
             Section::Question(i) if self.questions.all()[i].is_recommendation() => {
-                if is_placeholder(&text) {
+                // "A: Go — …": the decision is read after the form's label.
+                let (text, offset) = match answer_label(&text) {
+                    Some(label) if !self.decision_read && self.rationale.is_empty() => {
+                        (&text[label..], offset + label)
+                    }
+                    _ => (&text[..], offset),
+                };
+                if is_placeholder(text) {
                     return;
                 }
                 if !self.decision_read {
                     self.decision_read = true;
-                    if self.try_decision(&text, offset) {
-                        if only_decision_word(&text) {
+                    if self.try_decision(text, offset) {
+                        if only_decision_word(text) {
                             self.placed_chars += text.len();
                             return;
                         }
                     } else {
                         self.decision_pending = true;
-                        self.later_decision(&text, offset);
+                        self.later_decision(text, offset);
                     }
                 } else if self.decision_pending {
-                    self.later_decision(&text, offset);
+                    self.later_decision(text, offset);
                 }
-                let text = match answer_label(&text) {
-                    Some(label) if self.rationale.is_empty() => &text[label..],
-                    _ => &text[..],
-                };
                 self.placed_chars += text.len();
                 self.rationale.push(self.text, &mut self.own, text);
             }
