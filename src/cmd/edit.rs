@@ -7,6 +7,7 @@ use crate::assessment::{Located, Status, WriteMode};
 use crate::cli::EditArgs;
 use crate::cmd::{load, report_to_stderr};
 use crate::config::Config;
+use crate::date::Date;
 use crate::error::{Error, Outcome};
 use crate::inputs::Input;
 use crate::interview::{self, Interview, Prompter, Step, unfinished_steps};
@@ -84,6 +85,7 @@ pub fn run(
     }
 
     let resuming = !args.all && chosen.is_empty();
+    let asking_chosen = !chosen.is_empty();
     let steps = if args.all {
         questions.all().iter().map(step_for).collect()
     } else if !chosen.is_empty() {
@@ -121,6 +123,14 @@ pub fn run(
     )
     .editing(&source)
     .with_config_arg(config_arg.map(Path::to_path_buf));
+    // Resuming, or asking everything: fill in an author or milestone the
+    // file lacks first. Re-asking chosen questions asks only those.
+    if !asking_chosen {
+        let backlog = interview::Backlog::read(&config.assessments_dir);
+        if let Err(stop) = session.ask_missing_metadata(&backlog, Date::today()) {
+            return session.stopped(stop);
+        }
+    }
     for step in &steps {
         if let Err(stop) = session.ask(step) {
             return session.stopped(stop);

@@ -358,12 +358,18 @@ pub fn assessment_from(imported: &mut Imported, doc: &Document, title: &str) -> 
         title: Some(Located::new(title.to_string(), at)),
         author: doc.author.clone().map(|a| Located::new(a, at)),
         created: Some(Located::new(doc.created.unwrap_or_else(Date::today), at)),
+        // The wrapper's (gh/glab JSON) first, then a template's quick actions.
         labels: doc
             .labels
             .iter()
+            .chain(imported.labels.iter().filter(|l| !doc.labels.contains(l)))
             .map(|l| Located::new(l.clone(), at))
             .collect(),
-        milestone: doc.milestone.clone().map(|m| Located::new(m, at)),
+        milestone: doc
+            .milestone
+            .clone()
+            .or_else(|| imported.milestone.clone())
+            .map(|m| Located::new(m, at)),
         extra: doc.extra.clone(),
         ..FrontMatter::default()
     };

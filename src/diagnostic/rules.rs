@@ -69,6 +69,12 @@ static JUDGE_WHOLE_SUBJECT: &[&Rule] = &[
     &UNMEASURABLE_METRICS,
     &SOLUTION_NOT_PROBLEM,
     &MARKDOWN_IN_ANSWER,
+    // Substance rules that judge a whole answer (no figure, no change, no
+    // reason): rewording a weak answer that stays weak is the same finding.
+    // The others point at a phrase ("all segments"), which identifies them.
+    &WEAK_MARKET_SIZE,
+    &WHY_NOW_WITHOUT_CHANGE,
+    &WEAK_RATIONALE,
 ];
 
 /// The project's address, the one definition every URL `mrd` prints is made

@@ -44,6 +44,8 @@ const VERBS: &[(&str, Decision)] = &[
     ("move forward", Decision::Go),
     ("invest", Decision::Go),
     ("build it", Decision::Go),
+    ("ship it", Decision::Go),
+    ("do it", Decision::Go),
     ("no", Decision::NoGo),
     ("kill", Decision::NoGo),
     ("killed", Decision::NoGo),
@@ -55,6 +57,10 @@ const VERBS: &[(&str, Decision)] = &[
     ("declined", Decision::NoGo),
     ("drop it", Decision::NoGo),
     ("abandon", Decision::NoGo),
+    ("deprioritize", Decision::Undecided),
+    ("deprioritise", Decision::Undecided),
+    ("deprioritized", Decision::Undecided),
+    ("deprioritised", Decision::Undecided),
     ("defer", Decision::Undecided),
     ("deferred", Decision::Undecided),
     ("postpone", Decision::Undecided),
@@ -78,6 +84,10 @@ const PHRASES: &[(&str, Decision)] = &[
     ("do not pursue", Decision::NoGo),
     ("don't pursue", Decision::NoGo),
     ("not pursue", Decision::NoGo),
+    ("not pursuing", Decision::NoGo),
+    ("let's not", Decision::NoGo),
+    ("lets not", Decision::NoGo),
+    ("not worth it", Decision::NoGo),
     ("not worth pursuing", Decision::NoGo),
     ("not be pursued", Decision::NoGo),
     ("recommend against", Decision::NoGo),
@@ -432,6 +442,8 @@ mod tests {
             "We should pursue this now.",
             "I recommend we move forward.",
             "It is worth pursuing.",
+            "Ship it.",
+            "Let's do it, small scope (3 languages).",
         ] {
             assert_eq!(read(text), Some(Decision::Go), "{text}");
         }
@@ -452,6 +464,10 @@ mod tests {
             "Not worth pursuing at this time.",
             "Our recommendation is to not move forward.",
             "We recommend against building this.",
+            "We recommend **NOT** pursuing this right now.",
+            "Not pursuing for now.",
+            "Let's not do this.",
+            "It's not worth it.",
         ] {
             assert_eq!(read(text), Some(Decision::NoGo), "{text}");
         }
@@ -468,6 +484,7 @@ mod tests {
             "Undecided.",
             "We should revisit in January.",
             "This could be a strong bet, but the numbers are thin.",
+            "Deprioritize until the platform work lands.",
         ] {
             assert_eq!(read(text), Some(Decision::Undecided), "{text}");
         }
@@ -482,6 +499,8 @@ mod tests {
             "The data will pass through the gateway.",
             "Users park their cars in the lot.",
             "The market is growing 20% a year.",
+            "Teams ship it on Fridays.",
+            "Users do it by hand today.",
         ] {
             assert_eq!(read(text), None, "{text}");
         }

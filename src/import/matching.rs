@@ -244,8 +244,9 @@ impl Matcher {
             let short = self.names[n].tokens.len() < 3;
             // A plain sentence in an answer can be one word long ("Revenue."):
             // only a heading, a bold line, a label or a question counts.
-            let question = matches!(self.names[n].via, Via::Question | Via::Wording)
-                && parts.words.trim_end().ends_with('?');
+            // A name asked as a question ("How big?", "Alternatives?") is a
+            // question's label too, as a numbered list of them writes it.
+            let question = parts.words.trim_end().ends_with('?');
             if style != Style::Plain || !short || question {
                 return Some(self.found(n, 1.0));
             }

@@ -56,6 +56,10 @@ pub struct Imported {
     pub placed_chars: usize,
     /// Characters of text that named no question and went to the notes.
     pub unplaced_chars: usize,
+    /// Labels and milestone a template's quick actions set
+    /// (`/label ~"opportunity assessment"`, `/milestone %"2026-W48"`).
+    pub labels: Vec<String>,
+    pub milestone: Option<String>,
 }
 
 impl Imported {
@@ -138,6 +142,9 @@ pub enum FindingKind {
     /// Generated text with no content of its own (mrd render's summary line,
     /// quick actions, a table's header row).
     Skipped,
+    /// A quick action that sets a label or the milestone, read into the
+    /// front-matter.
+    Metadata,
 }
 
 impl FindingKind {
@@ -155,6 +162,7 @@ impl FindingKind {
             FindingKind::UnknownQuestion => "unknown-question",
             FindingKind::Repeated(_) => "repeated",
             FindingKind::Skipped => "skipped",
+            FindingKind::Metadata => "metadata",
         }
     }
 }
@@ -319,6 +327,8 @@ pub fn import_with(text: &str, questions: &QuestionSet, matcher: &Matcher) -> Im
         generated_preamble: false,
         placed_chars: 0,
         unplaced_chars: 0,
+        labels: Vec::new(),
+        milestone: None,
         opening_heading: None,
         started: false,
     };
@@ -540,6 +550,35 @@ fn is_render_summary(text: &str) -> bool {
         && (plain.contains("questions answered") || plain.lines().count() <= 6)
 }
 
+/// The length of an "Answer:" (or "A:") label opening `text`, bold or
+/// not, with the spaces after it; `None` when there is none or nothing
+/// follows it.
+fn answer_label(text: &str) -> Option<usize> {
+    let bare = text.trim_start_matches(['*', '_']);
+    let name = ["answer:", "a:"].into_iter().find(|name| {
+        bare.get(..name.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(name))
+    })?;
+    let after = &bare[name.len()..];
+    let after = after.trim_start_matches(['*', '_']);
+    let answer = after.trim_start();
+    (!answer.trim().is_empty()).then(|| text.len() - answer.len())
+}
+
+/// Whether `line` is shaped like `Label: answer`, `**Label** — answer` or
+/// `**Label?** answer`: bold at its start, or a colon or dash near it.
+fn looks_labelled(line: &str) -> bool {
+    let head = &line.as_bytes()[..line.len().min(LABEL_WIDTH)];
+    line.starts_with(['*', '_'])
+        || head.contains(&b':')
+        // An em or en dash (UTF-8 E2 80 94 / 93) between label and answer.
+        || head.windows(2).any(|w| w == [0xE2, 0x80])
+}
+
+/// How far into a line a label's colon may be (`**Go-to-market strategy:**`)
+/// for the line to be asked whether it opens a question.
+const LABEL_WIDTH: usize = 48;
+
 /// A paragraph made only of GitLab quick actions (`/label ~x`).
 fn is_quick_actions(text: &str) -> bool {
     text.lines().all(|line| {
@@ -554,6 +593,29 @@ fn is_quick_actions(text: &str) -> bool {
                 .next()
                 .is_none_or(char::is_whitespace)
     })
+}
+
+/// The values of a quick action's arguments, each after `sigil` (`~` for
+/// labels, `%` for a milestone), plain (`~backend`) or quoted
+/// (`~"opportunity assessment"`), as GitLab writes them.
+fn quick_action_values(args: &str, sigil: char) -> Vec<String> {
+    let mut values = Vec::new();
+    let mut rest = args.trim_start();
+    while let Some(after) = rest.strip_prefix(sigil) {
+        let (value, tail) = match after.strip_prefix('"') {
+            Some(quoted) => match quoted.split_once('"') {
+                Some((value, tail)) => (value, tail),
+                None => (quoted, ""),
+            },
+            None => after.split_once(char::is_whitespace).unwrap_or((after, "")),
+        };
+        let value = value.trim();
+        if !value.is_empty() {
+            values.push(value.to_string());
+        }
+        rest = tail.trim_start_matches(',').trim_start();
+    }
+    values
 }
 
 /// Commentary that wiki pages and issues put after the last answer: edit
@@ -768,6 +830,9 @@ struct Builder<'a> {
     generated_preamble: bool,
     placed_chars: usize,
     unplaced_chars: usize,
+    /// Set by a template's `/label` and `/milestone` quick actions.
+    labels: Vec<String>,
+    milestone: Option<String>,
     /// A heading the document opens with that names no question: its title
     /// when nothing better is found (and where it is in the notes).
     opening_heading: Option<(String, Piece)>,
@@ -786,6 +851,46 @@ struct Opened {
 }
 
 impl Builder<'_> {
+    /// Reads `/label` and `/milestone` into the front-matter; other quick
+    /// actions (`/assign`, `/due`) are skipped.
+    fn quick_actions(&mut self, source: &str, start: usize) {
+        let mut offset = start;
+        for line in source.split_inclusive('\n') {
+            let at = self.line_of(offset);
+            offset += line.len();
+            let command = line.trim().trim_start_matches('/');
+            let (name, args) = command
+                .split_once(char::is_whitespace)
+                .unwrap_or((command, ""));
+            let read = match name.to_ascii_lowercase().as_str() {
+                "label" | "labels" => {
+                    let labels = quick_action_values(args, '~');
+                    let read = !labels.is_empty();
+                    for label in labels {
+                        if !self.labels.contains(&label) {
+                            self.labels.push(label);
+                        }
+                    }
+                    read
+                }
+                "milestone" => match quick_action_values(args, '%').into_iter().next() {
+                    Some(milestone) => {
+                        self.milestone = Some(milestone);
+                        true
+                    }
+                    None => false,
+                },
+                _ => false,
+            };
+            let kind = if read {
+                FindingKind::Metadata
+            } else {
+                FindingKind::Skipped
+            };
+            self.note(at, kind, line.trim());
+        }
+    }
+
     fn line_of(&self, offset: usize) -> u32 {
         self.lines.line(offset)
     }
@@ -1079,15 +1184,53 @@ impl Builder<'_> {
         }
     }
 
+    /// A paragraph, split first where a later line opens a question with
+    /// its answer beside it: people paste answers as consecutive lines
+    /// (`Problem: …` then `Who: …`) with no blank line between.
     fn paragraph(&mut self, source: &str, start: usize) {
+        if is_quick_actions(source)
+            || (self.section == Section::Preamble && is_render_summary(source))
+        {
+            return self.paragraph_whole(source, start);
+        }
+        let (mut rest, mut at) = (source, start);
+        while let Some(split) = self.label_line_after_head(rest) {
+            self.paragraph_whole(rest[..split].trim_end_matches('\n'), at);
+            at += split;
+            rest = &rest[split..];
+        }
+        self.paragraph_whole(rest, at)
+    }
+
+    /// Where the first line after `source`'s first opens a question with its
+    /// answer on the same line (`Who: SMB admins`, `**Who** — SMB admins`).
+    /// Only lines shaped like a label are asked, so prose costs a byte
+    /// search per line.
+    fn label_line_after_head(&self, source: &str) -> Option<usize> {
+        let mut offset = 0;
+        for (n, line) in source.split_inclusive('\n').enumerate() {
+            if n > 0 {
+                let line = line.trim_end();
+                let labelled = looks_labelled(line);
+                if labelled && self.line_marker(line, false).is_some() {
+                    return Some(offset);
+                }
+            }
+            offset += line.len();
+        }
+        None
+    }
+
+    fn paragraph_whole(&mut self, source: &str, start: usize) {
         let (head, rest) = first_line(source);
         if self.section == Section::Preamble && is_render_summary(source) {
             return self.content(source, start);
         }
         if is_quick_actions(source) {
             // Left over from a template: GitLab runs and removes these when
-            // an issue is created, so they are not content.
-            self.note(self.line_of(start), FindingKind::Skipped, head);
+            // an issue is created, so they are not content; but the labels
+            // and milestone they set are the assessment's own.
+            self.quick_actions(source, start);
             return;
         }
         if self.in_recommendation()
@@ -1682,25 +1825,32 @@ impl Builder<'_> {
             }
             Section::Notes => self.push_note(&text),
             Section::Question(i) if self.questions.all()[i].is_recommendation() => {
-                if is_placeholder(&text) {
+                // "A: Go — …": the decision is read after the form's label.
+                let (text, offset) = match answer_label(&text) {
+                    Some(label) if !self.decision_read && self.rationale.is_empty() => {
+                        (&text[label..], offset + label)
+                    }
+                    _ => (&text[..], offset),
+                };
+                if is_placeholder(text) {
                     return;
                 }
                 if !self.decision_read {
                     self.decision_read = true;
-                    if self.try_decision(&text, offset) {
-                        if only_decision_word(&text) {
+                    if self.try_decision(text, offset) {
+                        if only_decision_word(text) {
                             self.placed_chars += text.len();
                             return;
                         }
                     } else {
                         self.decision_pending = true;
-                        self.later_decision(&text, offset);
+                        self.later_decision(text, offset);
                     }
                 } else if self.decision_pending {
-                    self.later_decision(&text, offset);
+                    self.later_decision(text, offset);
                 }
                 self.placed_chars += text.len();
-                self.rationale.push(self.text, &mut self.own, &text);
+                self.rationale.push(self.text, &mut self.own, text);
             }
             Section::Question(i) => {
                 if let Some(level) = confidence_line(&text) {
@@ -1710,9 +1860,15 @@ impl Builder<'_> {
                         return;
                     }
                 }
-                if !is_placeholder(&text) {
+                // "Answer: …" under each question: the label is the form's,
+                // the rest is the answer.
+                let text = match answer_label(&text) {
+                    Some(label) if self.answers[i].is_empty() => &text[label..],
+                    _ => &text[..],
+                };
+                if !is_placeholder(text) {
                     self.placed_chars += text.len();
-                    self.answers[i].push(self.text, &mut self.own, &text);
+                    self.answers[i].push(self.text, &mut self.own, text);
                 }
             }
             Section::Rationale => {
@@ -1788,6 +1944,8 @@ impl Builder<'_> {
             questions_named: self.questions_named,
             placed_chars: self.placed_chars,
             unplaced_chars: self.unplaced_chars,
+            labels: self.labels,
+            milestone: self.milestone,
         }
     }
 }

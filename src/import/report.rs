@@ -152,6 +152,7 @@ fn what(kind: &FindingKind) -> String {
         }
         FindingKind::Repeated(n) => format!("question {n} again, kept in the notes"),
         FindingKind::Skipped => "skipped (generated text)".to_string(),
+        FindingKind::Metadata => "read into the front-matter".to_string(),
     }
 }
 
@@ -171,6 +172,7 @@ fn more(kind: &FindingKind) -> &'static str {
         }
         FindingKind::Repeated(_) => "more questions named again, kept in the notes",
         FindingKind::Skipped => "more lines skipped (generated text)",
+        FindingKind::Metadata => "more quick actions read into the front-matter",
     }
 }
 

@@ -216,10 +216,41 @@ impl<'a> Interview<'a> {
     /// Asks the author, the milestone and the labels, each with a default
     /// Enter accepts (see [`metadata`]), and saves after each.
     pub fn ask_metadata(&mut self, backlog: &Backlog, today: Date) -> Result<(), Stop> {
+        self.metadata_heading()?;
+        self.ask_author()?;
+        self.ask_milestone(backlog, today)?;
+        self.ask_labels(backlog)
+    }
+
+    /// For `mrd edit`: asks the author and the milestone only where the
+    /// file has none (an assessment written before the interview asked
+    /// them, or by hand), so the summary and the kickoff can find it. Labels
+    /// may be left empty on purpose and are not asked again.
+    pub fn ask_missing_metadata(&mut self, backlog: &Backlog, today: Date) -> Result<(), Stop> {
+        let front = &self.assessment.front;
+        let (author, milestone) = (front.author.is_none(), front.milestone.is_none());
+        if !author && !milestone {
+            return Ok(());
+        }
+        self.metadata_heading()?;
+        if author {
+            self.ask_author()?;
+        }
+        if milestone {
+            self.ask_milestone(backlog, today)?;
+        }
+        Ok(())
+    }
+
+    fn metadata_heading(&mut self) -> Result<(), Stop> {
         prompt::note("")?;
         prompt::note(
             "About the assessment (Enter accepts what is offered; Ctrl-U clears it; empty leaves it unset):",
         )?;
+        Ok(())
+    }
+
+    fn ask_author(&mut self) -> Result<(), Stop> {
         let dir = self.path.parent().filter(|p| !p.as_os_str().is_empty());
         let author = metadata::git_author(dir.unwrap_or(Path::new(".")));
         let author_help = match &author {
@@ -231,8 +262,10 @@ impl<'a> Interview<'a> {
         )?;
         self.keep_metadata(reply, |front, text| {
             front.author = Some(Located::new(text.to_string(), Pos::default()));
-        })?;
+        })
+    }
 
+    fn ask_milestone(&mut self, backlog: &Backlog, today: Date) -> Result<(), Stop> {
         let pattern = self.config.kickoff.milestone_pattern.as_deref();
         let current = backlog.current_milestone(today, pattern);
         let choices = backlog.milestone_choices(current.as_deref());
@@ -254,8 +287,10 @@ impl<'a> Interview<'a> {
         )?;
         self.keep_metadata(reply, |front, text| {
             front.milestone = Some(Located::new(text.to_string(), Pos::default()));
-        })?;
+        })
+    }
 
+    fn ask_labels(&mut self, backlog: &Backlog) -> Result<(), Stop> {
         let labels_help = if backlog.labels.is_empty() {
             "comma-separated, for example `platform, billing` · empty for none".to_string()
         } else {
@@ -272,8 +307,7 @@ impl<'a> Interview<'a> {
                 .into_iter()
                 .map(|l| Located::new(l, Pos::default()))
                 .collect();
-        })?;
-        Ok(())
+        })
     }
 
     /// Stores a metadata reply (when it says something) and saves; stops

@@ -308,3 +308,73 @@ fn a_long_document_s_report_lists_the_first_lines_and_counts_the_rest() {
         serde_json::json!([{"kind": "unmatched", "count": 9990, "first_line": 23, "last_line": 20001}])
     );
 }
+
+/// A GitLab description template's quick actions: the labels and milestone
+/// they set become the assessment's own; the rest (`/assign`, `/due`) are
+/// skipped, and every one is in the report.
+#[test]
+fn a_templates_label_and_milestone_quick_actions_become_front_matter() {
+    let scratch = Scratch::new();
+    scratch.write(
+        "issue.md",
+        "## Problem\n\nShops lose sales to stock drift.\n\n/assign @dana\n/label ~backend ~\"opportunity assessment\"\n/milestone %\"Fri: July 9, 2021\"\n/due tomorrow\n",
+    );
+    let run = scratch
+        .mrd()
+        .args(["import", "issue.md", "-o", "-", "--title", "Stock drift"])
+        .output()
+        .expect("mrd import");
+    let out = String::from_utf8(run.stdout).unwrap();
+    let report = String::from_utf8(run.stderr).unwrap();
+    let parsed = parse(&Source::from_text("out.md", out.clone()));
+    assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+    let front = parsed.assessment.expect("an assessment").front;
+    let labels: Vec<&str> = front.labels.iter().map(|l| l.value.as_str()).collect();
+    assert_eq!(labels, ["backend", "opportunity assessment"]);
+    assert_eq!(
+        front.milestone.as_ref().map(|m| m.value.as_str()),
+        Some("Fri: July 9, 2021")
+    );
+    assert!(
+        report.contains("issue.md:6: read into the front-matter: /label"),
+        "{report}"
+    );
+    assert!(
+        report.contains("issue.md:7: read into the front-matter: /milestone"),
+        "{report}"
+    );
+    assert!(
+        report.contains("issue.md:5: skipped (generated text): /assign @dana"),
+        "{report}"
+    );
+    assert!(
+        !out.contains("/assign"),
+        "quick actions are not content: {out}"
+    );
+}
+
+/// "Answer:" under each question is the form's label, not the answer's
+/// first word, and "How big?" in a numbered list is a question's label.
+#[test]
+fn answer_labels_are_not_part_of_the_answer() {
+    let scratch = Scratch::new();
+    let run = scratch
+        .mrd()
+        .args(["import", "-o", "-"])
+        .arg(fixture("import/logistics-answer-lines.md"))
+        .output()
+        .expect("mrd import");
+    let out = String::from_utf8(run.stdout).unwrap();
+    let a = parse(&Source::from_text("out.md", out.clone()))
+        .assessment
+        .expect("an assessment");
+    assert_eq!(
+        a.front.answer_text("market_size"),
+        Some("~1,800 such 3PLs in North America.\n")
+    );
+    assert_eq!(
+        a.front.answer_text("problem"),
+        Some("Warehouse pickers walk 11 km a shift because pick lists ignore bin layout.\n")
+    );
+    assert!(!out.contains("Answer:"), "{out}");
+}

@@ -36,13 +36,17 @@ fn imports_a_gitlab_issue_into_the_assessments_directory() {
         .stdout(predicate::str::contains(
             ":5: question 1 (value proposition): **1. Exactly what problem",
         ))
-        .stdout(predicate::str::contains("skipped (generated text): /label"))
+        .stdout(predicate::str::contains(
+            "read into the front-matter: /label",
+        ))
         .stdout(predicate::str::ends_with(
             "assessments/managed-scheduler.md (GO, 9 of 9 questions answered)\n",
         ));
     let a = read_assessment(&scratch.path().join("assessments/managed-scheduler.md"));
     assert_eq!(a.front.title_text(), Some("Managed scheduler"));
     assert_eq!(a.front.decision(), Some(Decision::Go));
+    let labels: Vec<&str> = a.front.labels.iter().map(|l| l.value.as_str()).collect();
+    assert_eq!(labels, ["opportunity-assessment"], "from the quick action");
     assert_eq!(
         a.front.answer_text("go_to_market"),
         Some(

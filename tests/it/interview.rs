@@ -674,6 +674,11 @@ fn ctrl_c_keeps_the_answers_so_far_and_edit_resumes_with_the_interrupted_confide
     tty.expect(
         r"Resuming draft.md: 7 of 10 questions left, and the confidence of question 3 \(market size\), whose prompt was interrupted",
     );
+    // The file has no author (git has none here): edit asks it first; the
+    // milestone the interview set is not asked again.
+    tty.expect(r"\? Author: ");
+    tty.send("Dana Fixture");
+    tty.send(ENTER);
     tty.expect("Question 3 of 10");
     tty.expect("its confidence was not given yet");
     tty.expect("How confident");
@@ -694,7 +699,9 @@ fn ctrl_c_keeps_the_answers_so_far_and_edit_resumes_with_the_interrupted_confide
         );
     }
     lint_passes(&scratch, "draft.md");
+    assert!(!seen.contains("Milestone:"), "{seen}");
     let finished = scratch.read("draft.md");
+    assert!(finished.contains("author: Dana Fixture\n"), "{finished}");
     // `mrd edit` records the decision as the interview and `mrd decide` do.
     let decided = format!("status: decided\ndecided: {}\n", mrd::date::Date::today());
     assert!(finished.contains(&decided), "{finished}");
@@ -805,6 +812,9 @@ fn a_question_left_for_later_stays_unanswered_and_edit_asks_it() {
 
     let mut tty = spawn(&scratch, &["edit", "later.md"]);
     tty.expect("Resuming later.md: 8 of 10 questions left");
+    // No author yet: empty leaves it unset.
+    tty.expect(r"\? Author: ");
+    tty.send(ENTER);
     tty.expect("Question 2 of 10");
     tty.expect(r"\? Answer: ");
     tty.send(CTRL_C);
@@ -1004,6 +1014,12 @@ fn edit_fills_in_a_template_and_keeps_its_comments() {
         .success();
     let mut tty = spawn(&scratch, &["edit", "s.md"]);
     tty.expect("Resuming s.md: 10 of 10 questions left");
+    // A skeleton has neither author nor milestone: both are asked, and
+    // Enter takes this week's milestone.
+    tty.expect(r"\? Author: ");
+    tty.send(ENTER);
+    tty.expect(r"\? Milestone: ");
+    tty.send(ENTER);
     for (i, answer) in ANSWERS.iter().enumerate() {
         tty.expect(&format!("Question {} of 10", i + 1));
         tty.answer(answer);
@@ -1028,6 +1044,11 @@ fn edit_fills_in_a_template_and_keeps_its_comments() {
         front.confidence_of("metrics"),
         Some(mrd::assessment::Confidence::High)
     );
+    assert_eq!(
+        front.milestone.as_ref().map(|m| m.value.as_str()),
+        Some(this_week().as_str())
+    );
+    assert!(front.author.is_none(), "empty leaves it unset");
 }
 
 #[test]

@@ -257,6 +257,55 @@ fn editing_a_short_answer_that_stays_short_keeps_its_fingerprint() {
     assert_ne!(other["fingerprint"], before["fingerprint"]);
 }
 
+/// A weak market size reworded so that it stays weak is the same finding:
+/// the rule judges the whole answer, so its text is not in the fingerprint.
+/// A phrase finding (everyone-market) is identified by its phrase.
+#[test]
+fn rewording_a_weak_answer_that_stays_weak_keeps_its_fingerprint() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join(".git")).unwrap();
+    std::fs::create_dir_all(root.join("assessments")).unwrap();
+    let finding = |issues: &[Value], code: &str| -> Value {
+        let found: Vec<&Value> = issues.iter().filter(|i| i["check_name"] == code).collect();
+        assert_eq!(found.len(), 1, "{code}: {issues:#?}");
+        found[0].clone()
+    };
+    let weak = |size: &str, market: &str| {
+        gitlab_issues(
+            root,
+            &with_answer(
+                &with_answer(&scheduler(), "market_size", size),
+                "target_market",
+                market,
+            ),
+        )
+    };
+    let before = weak(
+        "Two (maybe more) shops in the Twin Cities.",
+        "Mobile app users (all segments).",
+    );
+    let after = weak(
+        "A handful of shops around here, maybe more.",
+        "Mobile app users, all segments.",
+    );
+    assert_eq!(
+        finding(&before, "MRD016")["fingerprint"],
+        finding(&after, "MRD016")["fingerprint"]
+    );
+    assert_eq!(
+        finding(&before, "MRD017")["fingerprint"],
+        finding(&after, "MRD017")["fingerprint"],
+        "the same phrase, `all segments`"
+    );
+    let everyone = weak("A handful of shops around here.", "Everyone with a phone.");
+    assert_ne!(
+        finding(&before, "MRD017")["fingerprint"],
+        finding(&everyone, "MRD017")["fingerprint"],
+        "another phrase is another finding"
+    );
+}
+
 /// `mrd ARGS` run in `cwd`: its standard output, after a success or
 /// findings (an import that leaves questions unanswered exits 1).
 fn run(cwd: &Path, args: &[&str]) -> String {

@@ -78,6 +78,22 @@ fn most_text_in_the_notes_is_said_instead_of_a_score() {
     let block: String = rendered.lines().take(4).collect::<Vec<_>>().join("\n");
     insta::assert_snapshot!("in_notes_render_summary", block);
 
+    // The HTML page's chart draws no bar for it and says `notes`; the
+    // scored one keeps its bar.
+    let page = summary(&["--format", "html", notes, "weak-go.md"]);
+    let rows: Vec<&str> = page
+        .lines()
+        .filter(|l| l.starts_with(r#"<li class="row">"#))
+        .collect();
+    assert_eq!(rows.len(), 2, "{page}");
+    let in_notes = rows.iter().find(|r| r.contains(">notes</span>")).unwrap();
+    assert!(
+        in_notes.contains(r#"class="bar" style="width:0%"#),
+        "{in_notes}"
+    );
+    let scored = rows.iter().find(|r| !r.contains(">notes</span>")).unwrap();
+    assert!(!scored.contains("width:0%"), "{scored}");
+
     // A weak go's notes are short: it is scored as usual.
     let weak: Value = serde_json::from_str(&summary(&["--format", "json", "weak-go.md"])).unwrap();
     assert_eq!(weak["assessments"][0]["text_in_notes"], Value::Null);

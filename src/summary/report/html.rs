@@ -67,13 +67,20 @@ fn chart(out: &mut dyn Write, rows: &[(&str, &Row)]) -> io::Result<()> {
     writeln!(out, "<ol>")?;
     for (path, s) in rows {
         let label = escape(&one_line(s.title().unwrap_or(path)));
+        // Most of the text in the notes: the score would not judge it, so no
+        // bar is drawn and the value says why, as the table's cell does.
+        let (width, value_hex) = if s.in_notes {
+            (0, decision_hex(None))
+        } else {
+            (s.readiness, readiness_hex(s.readiness))
+        };
         writeln!(
             out,
             r#"<li class="row"><span class="label" title="{label}">{label}</span><span class="track" aria-hidden="true"><span class="bar" style="width:{}%;background-color:{}"></span></span><span class="value" style="color:{}">{}</span><span class="decision" style="color:{}">{}</span></li>"#,
-            s.readiness,
+            width,
             decision_hex(s.decision),
-            readiness_hex(s.readiness),
-            s.readiness,
+            value_hex,
+            super::readiness_cell(s),
             decision_hex(s.decision),
             escape(s.decision_label()),
         )?;
