@@ -47,7 +47,8 @@ impl Language {
                 theirs += 1;
             }
         }
-        if self.latin {
+        // ASCII letters are all Latin: most answers need no count.
+        if self.latin && !scan.text.is_ascii() {
             let (latin, other) =
                 scan.text
                     .chars()

@@ -16,8 +16,11 @@ use super::scan::{Id, Scan, Vocabulary};
 #[derive(Clone, Debug, Default)]
 pub struct Phrases {
     entries: Vec<Entry>,
-    /// The entries that start with each word, longest first.
-    by_first: HashMap<Id, Vec<u32>, foldhash::fast::FixedState>,
+    /// The entries that start with each word, longest first: for a word
+    /// number, its range in `starting` (a table by number rather than a hash
+    /// map: numbers are small and dense, and lint looks up every word).
+    by_first: Vec<(u32, u32)>,
+    starting: Vec<u32>,
     /// A bit for each word number that starts an entry: most words start
     /// none, and this says so without the map.
     starts: Vec<u64>,
@@ -56,6 +59,7 @@ impl Phrases {
     /// list its entry is from.
     pub fn new(vocabulary: &mut Vocabulary, lists: &[&[String]]) -> Phrases {
         let mut phrases = Phrases::default();
+        let mut by_first: HashMap<Id, Vec<u32>> = HashMap::new();
         for (list, items) in lists.iter().enumerate() {
             for (index, entry) in items.iter().enumerate() {
                 let Some(words) = vocabulary.entry(entry) else {
@@ -63,7 +67,7 @@ impl Phrases {
                 };
                 phrases.max_words = phrases.max_words.max(words.len());
                 let at = phrases.entries.len() as u32;
-                phrases.by_first.entry(words[0]).or_default().push(at);
+                by_first.entry(words[0]).or_default().push(at);
                 phrases.entries.push(Entry {
                     words: words.into(),
                     list,
@@ -72,10 +76,18 @@ impl Phrases {
             }
         }
         let entries = &phrases.entries;
-        for starting in phrases.by_first.values_mut() {
+        for starting in by_first.values_mut() {
+            // Stable: entries of one length keep the lists' order.
             starting.sort_by_key(|&e| std::cmp::Reverse(entries[e as usize].words.len()));
         }
-        for &id in phrases.by_first.keys() {
+        let top = by_first.keys().max().map_or(0, |&id| id as usize + 1);
+        phrases.by_first = vec![(0, 0); top];
+        for (&id, starting) in &by_first {
+            let from = phrases.starting.len() as u32;
+            phrases.starting.extend_from_slice(starting);
+            phrases.by_first[id as usize] = (from, phrases.starting.len() as u32);
+        }
+        for &id in by_first.keys() {
             let (word, bit) = (id as usize / 64, id % 64);
             if phrases.starts.len() <= word {
                 phrases.starts.resize(word + 1, 0);
@@ -97,10 +109,10 @@ impl Phrases {
             if !starts {
                 continue;
             }
-            let Some(starting) = self.by_first.get(&id) else {
+            let Some(&(from, to)) = self.by_first.get(id as usize) else {
                 continue;
             };
-            for &e in starting {
+            for &e in &self.starting[from as usize..to as usize] {
                 let entry = &self.entries[e as usize];
                 let n = entry.words.len();
                 if best.is_some_and(|b| b.end - b.first >= n) {

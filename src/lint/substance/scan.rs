@@ -22,13 +22,92 @@ pub type Id = u32;
 #[derive(Clone, Debug, Default)]
 pub struct Vocabulary {
     ids: HashMap<Box<str>, Id, foldhash::fast::FixedState>,
+    /// The words of at most eight bytes again, as numbers: most of an
+    /// answer's words are short and in the vocabulary (its function words
+    /// are the language gate's), and this finds them with one multiply and
+    /// compare where `ids` hashes and compares the text.
+    short: Short,
     /// One bit per `sketch` of the words in `ids`: most words of an answer
     /// are in no list, and a clear bit says so without hashing the word
     /// (lint reads every answer of every file; issue 16's cost budget).
     sketches: Vec<u64>,
     /// Stems by their first byte, with their numbers.
     stems: Vec<Vec<(Box<str>, Id)>>,
+    /// One bit per pair of first and second bytes a stem can start a word
+    /// with: most words start no stem, and a clear bit says so without
+    /// comparing the word with each stem of its first letter.
+    stem_pairs: Vec<u64>,
     next: Id,
+}
+
+/// A word's bit in `stem_pairs`, from its first two bytes (0 for a word of
+/// one byte).
+fn stem_pair(first: u8, second: u8) -> usize {
+    usize::from(first) << 8 | usize::from(second)
+}
+
+/// An open-addressing table of words of one to eight bytes, each packed into
+/// a `u64` (no byte of UTF-8 text is zero, so the padding is unambiguous and
+/// 0 marks an empty slot).
+#[derive(Clone, Debug, Default)]
+struct Short {
+    slots: Vec<(u64, Id)>,
+    len: usize,
+    /// `slots.len()` is `1 << bits`.
+    bits: u32,
+}
+
+impl Short {
+    fn pack(word: &[u8]) -> Option<u64> {
+        if word.is_empty() || word.len() > 8 {
+            return None;
+        }
+        let mut bytes = [0u8; 8];
+        bytes[..word.len()].copy_from_slice(word);
+        Some(u64::from_le_bytes(bytes))
+    }
+
+    fn slot(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.bits)) as usize
+    }
+
+    fn get(&self, key: u64) -> Option<Id> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(key);
+        loop {
+            let (k, id) = self.slots[i];
+            if k == key {
+                return Some(id);
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn insert(&mut self, key: u64, id: Id) {
+        // At most half full, so that a miss ends at an empty slot soon.
+        if (self.len + 1) * 2 > self.slots.len() {
+            let old = std::mem::take(&mut self.slots);
+            self.bits = (self.bits + 1).max(6);
+            self.slots = vec![(0, 0); 1 << self.bits];
+            self.len = 0;
+            for (k, v) in old.into_iter().filter(|&(k, _)| k != 0) {
+                self.insert(k, v);
+            }
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(key);
+        while self.slots[i].0 != 0 {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = (key, id);
+        self.len += 1;
+    }
 }
 
 /// The size of the vocabulary's sketch of its words, in bits.
@@ -107,6 +186,18 @@ impl Vocabulary {
             }
             let id = self.fresh();
             self.stems[first].push((word.into(), id));
+            if self.stem_pairs.is_empty() {
+                self.stem_pairs = vec![0; 1 << 16 >> 6];
+            }
+            // A one-byte stem starts every word with its first byte.
+            let seconds = match word.as_bytes().get(1) {
+                Some(&second) => second..=second,
+                None => 0..=u8::MAX,
+            };
+            for second in seconds {
+                let bit = stem_pair(word.as_bytes()[0], second);
+                self.stem_pairs[bit / 64] |= 1 << (bit % 64);
+            }
             id
         } else {
             if let Some(&id) = self.ids.get(word) {
@@ -114,6 +205,9 @@ impl Vocabulary {
             }
             let id = self.fresh();
             self.ids.insert(word.into(), id);
+            if let Some(key) = Short::pack(word.as_bytes()) {
+                self.short.insert(key, id);
+            }
             if self.sketches.is_empty() {
                 self.sketches = vec![0; SKETCH_BITS / 64];
             }
@@ -130,16 +224,30 @@ impl Vocabulary {
 
     /// The numbers a lowercase word carries.
     fn lookup(&self, word: &str, token: &mut Token) {
-        let bit = sketch(word);
-        let maybe = self
-            .sketches
-            .get(bit / 64)
-            .is_some_and(|bits| bits & (1 << (bit % 64)) != 0);
-        if let Some(&id) = maybe.then(|| self.ids.get(word)).flatten() {
+        let found = if let Some(key) = Short::pack(word.as_bytes()) {
+            self.short.get(key)
+        } else {
+            let bit = sketch(word);
+            let maybe = self
+                .sketches
+                .get(bit / 64)
+                .is_some_and(|bits| bits & (1 << (bit % 64)) != 0);
+            maybe.then(|| self.ids.get(word).copied()).flatten()
+        };
+        if let Some(id) = found {
             token.ids[0] = id;
             token.count = 1;
         }
-        if let Some(stems) = self.stems.get(usize::from(word.as_bytes()[0])) {
+        let b = word.as_bytes();
+        let pair = stem_pair(b[0], b.get(1).copied().unwrap_or(0));
+        let stemmed = self
+            .stem_pairs
+            .get(pair / 64)
+            .is_some_and(|bits| bits & (1 << (pair % 64)) != 0);
+        if !stemmed {
+            return;
+        }
+        if let Some(stems) = self.stems.get(usize::from(b[0])) {
             for (stem, id) in stems {
                 if usize::from(token.count) < MAX_IDS && word.starts_with(&**stem) {
                     token.ids[usize::from(token.count)] = *id;
@@ -192,7 +300,18 @@ impl<'t> Scan<'t> {
     }
 
     /// Word `i`, reading on as far as it if need be.
+    #[inline]
     pub fn get(&self, i: usize) -> Option<Token> {
+        // The rules look at each word several times and read it once: the
+        // look at a word already read is inlined, the reading is not.
+        if let Some(&token) = self.read.borrow().tokens.get(i) {
+            return Some(token);
+        }
+        self.read_to(i)
+    }
+
+    #[inline(never)]
+    fn read_to(&self, i: usize) -> Option<Token> {
         let mut read = self.read.borrow_mut();
         while read.tokens.len() <= i {
             let Read {
