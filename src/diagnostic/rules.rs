@@ -15,6 +15,13 @@ pub struct Rule {
     /// Stable kebab-case name.
     pub name: &'static str,
     pub level: Level,
+    /// Whether the rule judges what its finding is about as a whole (its
+    /// absence, its length, its being a placeholder, an answer with no
+    /// figure) rather than a piece of its text. Then the subject alone
+    /// identifies the finding: editing a short answer that stays short is
+    /// the same finding (`crate::output::fingerprint`). Otherwise the text it
+    /// points at (a key, a phrase, a YAML error) identifies it too.
+    pub whole_subject: bool,
     /// One line: what the rule checks.
     pub summary: &'static str,
     /// Why it matters: the cost of leaving it as it is.
@@ -50,33 +57,6 @@ pub static RULES: &[&Rule] = &[
     &WEAK_RATIONALE,
 ];
 
-/// The rules that judge what a finding is about as a whole (its absence,
-/// its length, its being a placeholder), rather than a piece of its text:
-/// the answer key identifies their finding, and its text does not, so
-/// editing a short answer that stays short is the same finding
-/// (`crate::output::fingerprint`). Every other rule's finding is also
-/// identified by the text it points at (a key, a phrase, a YAML error).
-static JUDGE_WHOLE_SUBJECT: &[&Rule] = &[
-    &MISSING_FRONT_MATTER,
-    &MISSING_ANSWER,
-    &MISSING_DECISION,
-    &MISSING_TITLE,
-    &PLACEHOLDER_ANSWER,
-    &SHORT_ANSWER,
-    &DECIDED_BUT_UNDECIDED,
-    &MISSING_RATIONALE,
-    &RISKY_GO,
-    &UNMEASURABLE_METRICS,
-    &SOLUTION_NOT_PROBLEM,
-    &MARKDOWN_IN_ANSWER,
-    // Substance rules that judge a whole answer (no figure, no change, no
-    // reason): rewording a weak answer that stays weak is the same finding.
-    // The others point at a phrase ("all segments"), which identifies them.
-    &WEAK_MARKET_SIZE,
-    &WHY_NOW_WITHOUT_CHANGE,
-    &WEAK_RATIONALE,
-];
-
 /// The project's address, the one definition every URL `mrd` prints is made
 /// from (Cargo.toml's `repository`).
 pub const PROJECT_URL: &str = env!("CARGO_PKG_REPOSITORY");
@@ -96,12 +76,6 @@ impl Rule {
             self.docs_anchor()
         )
     }
-
-    /// Whether the rule judges its finding's subject as a whole (see
-    /// `JUDGE_WHOLE_SUBJECT`).
-    pub fn judges_whole_subject(&self) -> bool {
-        JUDGE_WHOLE_SUBJECT.iter().any(|r| r.code == self.code)
-    }
 }
 
 /// The rule with this code (`MRD003`) or name (`missing-answer`), in any case.
@@ -118,6 +92,7 @@ pub static INVALID_FRONT_MATTER: Rule = Rule {
     code: "MRD001",
     name: "invalid-front-matter",
     level: Level::Error,
+    whole_subject: false,
     summary: "The front-matter has a YAML syntax error, a wrong type, an invalid value or date, or a duplicate key.",
     why: r#"Front-matter that cannot be read is front-matter nobody can rely on: the renderer, the summary and every other rule see the field as missing, and a typo such as `status: decidd` silently drops the assessment out of the decided list."#,
     example: r#"status: maybe          # not draft, review, decided or archived
@@ -136,6 +111,7 @@ pub static MISSING_FRONT_MATTER: Rule = Rule {
     code: "MRD002",
     name: "missing-front-matter",
     level: Level::Error,
+    whole_subject: true,
     summary: "The file does not start with YAML front-matter, or the front-matter is never closed.",
     why: r#"Without front-matter there are no answers to check, render or summarise; a file whose front-matter is never closed swallows the whole document into YAML."#,
     example: r#"# Managed scheduler
@@ -155,6 +131,7 @@ pub static MISSING_ANSWER: Rule = Rule {
     code: "MRD003",
     name: "missing-answer",
     level: Level::Error,
+    whole_subject: true,
     summary: "A required question is not answered, or its answer is empty or only whitespace.",
     why: r#"An assessment decides whether a problem is worth solving by answering every question; an unanswered question is usually the one nobody wanted to face, and a decision taken without it is a guess."#,
     example: r#"answers:
@@ -172,6 +149,7 @@ pub static MISSING_DECISION: Rule = Rule {
     code: "MRD004",
     name: "missing-decision",
     level: Level::Error,
+    whole_subject: true,
     summary: "The recommendation has no decision (go, no-go or undecided).",
     why: r#"The tenth question is the point of the other nine: an assessment without a go, no-go or explicit undecided cannot be acted on or summarised."#,
     example: r#"answers:
@@ -188,6 +166,7 @@ pub static MISSING_TITLE: Rule = Rule {
     code: "MRD005",
     name: "missing-title",
     level: Level::Error,
+    whole_subject: true,
     summary: "The front-matter has no `title`, or it is empty.",
     why: r#"The title becomes the issue title and the name in summaries; an untitled assessment is hard to find and to talk about."#,
     example: r#"---
@@ -203,6 +182,7 @@ pub static PLACEHOLDER_ANSWER: Rule = Rule {
     code: "MRD006",
     name: "placeholder-answer",
     level: Level::Error,
+    whole_subject: true,
     summary: "An answer is a placeholder (TODO, TBD, N/A, ?, ..., lorem ipsum, \"fill in\") or the question's own guidance pasted back.",
     why: r#"A placeholder passes a check for "is there an answer" while saying nothing; it is how an unanswered question slips into a go decision. Pasting the question's guidance back is the same thing in more words."#,
     example: r#"answers:
@@ -223,6 +203,7 @@ pub static SHORT_ANSWER: Rule = Rule {
     code: "MRD007",
     name: "short-answer",
     level: Level::Warning,
+    whole_subject: true,
     summary: "An answer has fewer words than `lint.min_words` (default 5).",
     why: r#"Each question asks for evidence: who, how many, compared with what. A two-word answer ("data engineers", "big market") names a topic but gives the reader nothing to weigh, and the decision rests on it anyway."#,
     example: r#"answers:
@@ -239,6 +220,7 @@ pub static DECIDED_BUT_UNDECIDED: Rule = Rule {
     code: "MRD008",
     name: "decided-but-undecided",
     level: Level::Error,
+    whole_subject: true,
     summary: "The status is `decided` but the decision is `undecided`.",
     why: r#"Summaries and dashboards trust `status: decided` to mean a go or no-go was made. An undecided decision under that status reports a decision that was never taken."#,
     example: r#"status: decided
@@ -255,6 +237,7 @@ pub static MISSING_RATIONALE: Rule = Rule {
     code: "MRD009",
     name: "missing-rationale",
     level: Level::Error,
+    whole_subject: true,
     summary: "A go or no-go decision has no `rationale`, or it is empty.",
     why: r#"A decision without its reasons cannot be reviewed, challenged or revisited when the facts change; the rationale is what a reader checks the nine answers against."#,
     example: r#"recommendation:
@@ -271,6 +254,7 @@ pub static RISKY_GO: Rule = Rule {
     code: "MRD010",
     name: "risky-go",
     level: Level::Warning,
+    whole_subject: true,
     summary: "The decision is `go` while a critical question (problem, target_market, differentiator by default) has low confidence or no answer.",
     why: r#"Some answers carry the decision: if the problem is not real, the market not identified, or we have no reason to win, nothing else matters. A go with one of those unanswered or marked low confidence is a bet the reader should see called out."#,
     example: r#"answers:
@@ -292,6 +276,7 @@ pub static UNMEASURABLE_METRICS: Rule = Rule {
     code: "MRD011",
     name: "unmeasurable-metrics",
     level: Level::Warning,
+    whole_subject: true,
     summary: "The `metrics` answer has no target: no number with a unit or %, no comparison against today, no date. Versions (v1, 2.0), labels (phase 2, question 3), list numbers and years alone do not count.",
     why: r#""More engagement" cannot be checked, so it can never fail; a metric becomes one when it has a baseline, a target and a date, and only then can the team learn whether the bet paid off."#,
     example: r#"answers:
@@ -307,6 +292,7 @@ pub static SOLUTION_NOT_PROBLEM: Rule = Rule {
     code: "MRD012",
     name: "solution-not-problem",
     level: Level::Warning,
+    whole_subject: true,
     summary: "The `problem` answer opens with a solution (\"Build…\", \"We will create…\") or the tool's effect (\"Eliminates…\", \"Automates…\", \"Allows users to…\", \"A mobile app that…\") rather than who hurts and how much.",
     why: r#"Cagan's questions are about the problem: an assessment decides whether a problem is worth solving before anyone designs how. An answer that starts from a solution skips that decision and makes every later answer about the feature, not the pain."#,
     example: r#"answers:
@@ -322,6 +308,7 @@ pub static UNKNOWN_KEY: Rule = Rule {
     code: "MRD013",
     name: "unknown-key",
     level: Level::Warning,
+    whole_subject: false,
     summary: "The front-matter has a key `mrd` does not know (at the top, under `answers`, `confidence` or `recommendation`), with a suggestion for near misses.",
     why: r#"A misspelt key is kept but never read: `target_markt:` leaves the real question unanswered while its author believes it is answered. Unknown keys are kept on rewrite, so a deliberate extra key is safe; this rule says it is not one mrd uses."#,
     example: r#"answers:
@@ -338,6 +325,7 @@ pub static DUPLICATE_TITLE: Rule = Rule {
     code: "MRD014",
     name: "duplicate-title",
     level: Level::Warning,
+    whole_subject: false,
     summary: "Two of the linted assessments have the same title (compared ignoring case and spacing).",
     why: r#"The title becomes the issue title and the name in `mrd summary`; two assessments with one title are two issues nobody can tell apart, and usually one opportunity assessed twice."#,
     example: r#"# scheduler.md
@@ -354,6 +342,7 @@ pub static MARKDOWN_IN_ANSWER: Rule = Rule {
     code: "MRD015",
     name: "markdown-in-answer",
     level: Level::Warning,
+    whole_subject: true,
     summary: "An answer contains a Markdown heading, or a link or image with an empty target.",
     why: r#"Each answer is rendered under its question's heading in the issue; a heading inside an answer breaks that structure (its text appears as a new question). A link with an empty target renders as a dead link."#,
     example: r#"answers:
@@ -371,6 +360,7 @@ pub static WEAK_MARKET_SIZE: Rule = Rule {
     code: "MRD016",
     name: "weak-market-size",
     level: Level::Warning,
+    whole_subject: true,
     summary: "The `market_size` answer gives no count of customers, users or companies, and no money figure.",
     why: r#""Huge", "Two (maybe more) shops" or "millions of users" cannot be checked or compared with the cost of building; a size becomes an argument when it counts who would buy, or what they would pay, and says where the figure comes from."#,
     example: r#"answers:
@@ -386,6 +376,7 @@ pub static EVERYONE_MARKET: Rule = Rule {
     code: "MRD017",
     name: "everyone-market",
     level: Level::Warning,
+    whole_subject: false,
     summary: "The `target_market` answer is everyone: all users, all segments, \"anyone who…\".",
     why: r#"A product for everyone is designed for no one in particular: the first customers, the channel, the price and the features all depend on who exactly hurts most. A market of "everyone" usually means the problem is not yet understood."#,
     example: r#"answers:
@@ -401,6 +392,7 @@ pub static NO_DIFFERENTIATOR: Rule = Rule {
     code: "MRD018",
     name: "no-differentiator",
     level: Level::Warning,
+    whole_subject: false,
     summary: "The `differentiator` answer says we have no edge, or names only strengths any team would claim (passion, quality, great UX).",
     why: r#"Every competitor is passionate and believes its UX is great. If the answer names nothing the alternatives lack (users, data, distribution, expertise, technology), the assessment has no reason to expect us to win, and the go rests on hope."#,
     example: r#"answers:
@@ -416,6 +408,7 @@ pub static WHY_NOW_WITHOUT_CHANGE: Rule = Rule {
     code: "MRD019",
     name: "why-now-without-change",
     level: Level::Warning,
+    whole_subject: true,
     summary: "The `market_window` answer names no change, event, trend, deadline or date that makes now different from two years ago.",
     why: r#""Nobody has a solution" and "customers need it" were as true two years ago, so they do not explain why now. Timing is a bet on something that changed (a regulation, a competitor leaving, a cost falling); if nothing did, the window may not be open, or may have closed."#,
     example: r#"answers:
@@ -431,6 +424,7 @@ pub static QUESTION_IN_ANSWER: Rule = Rule {
     code: "MRD020",
     name: "question-in-answer",
     level: Level::Warning,
+    whole_subject: false,
     summary: "An answer holds another question's text, short name or key: a copy-paste, or an import that kept the next question inside this answer.",
     why: r#"Text under the wrong question is read as the answer to it: the market size seems answered when it sits inside the target market, and the question it belongs to looks empty or thin. After an import it usually means the rest of the answer is misplaced too."#,
     example: r#"answers:
@@ -447,6 +441,7 @@ pub static WEAK_RATIONALE: Rule = Rule {
     code: "MRD021",
     name: "weak-rationale",
     level: Level::Warning,
+    whole_subject: true,
     summary: "The rationale of a go or no-go only restates the decision or a feeling (\"Yes — pursue.\"), with no reason a reviewer could check.",
     why: r#"The rationale is what a reader weighs the nine answers against, and what the team revisits when the facts change. "Yes — pursue." cannot be challenged or revisited: it records a decision, not why it was made."#,
     example: r#"recommendation:

@@ -12,7 +12,7 @@
 //! 4. the offending text: the text the finding points at, with runs of
 //!    white space made one space, so re-indenting or a CRLF checkout does not
 //!    change it. A rule that judges its subject as a whole (an answer too
-//!    short, a missing rationale, see [`Rule::judges_whole_subject`]) has no
+//!    short, a missing rationale, see [`crate::diagnostic::Rule::whole_subject`]) has no
 //!    offending text beyond the subject: editing a short answer that stays
 //!    short keeps its fingerprint;
 //! 5. how many findings before it in the file had the same four parts, so
@@ -24,7 +24,7 @@
 
 use std::collections::HashMap;
 
-use crate::diagnostic::{Diagnostic, RecommendationPart, Rule, Subject};
+use crate::diagnostic::{Diagnostic, RecommendationPart, Subject};
 use crate::source::Source;
 
 /// The fingerprint of each of a file's diagnostics, in order; `source` is
@@ -75,7 +75,7 @@ fn subject_key(subject: &Subject) -> String {
 /// that judges its subject as a whole, a finding with no span, or a span
 /// the text does not hold (a file that was not UTF-8).
 fn offending_text(source: Option<&Source>, d: &Diagnostic) -> String {
-    if d.id.rule().is_some_and(Rule::judges_whole_subject) {
+    if d.id.rule().is_some_and(|rule| rule.whole_subject) {
         return String::new();
     }
     let (Some(source), Some(span)) = (source, d.span) else {
