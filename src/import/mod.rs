@@ -673,8 +673,18 @@ fn dedent(text: &str) -> String {
         .join("\n")
 }
 
+/// `line` as the report quotes it: on one line (a decision read from a
+/// sentence that runs onto the next line is quoted with a space there),
+/// cut to 72 characters.
 fn excerpt(line: &str) -> String {
     let line = line.trim();
+    let joined;
+    let line = if line.contains(['\n', '\r']) {
+        joined = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        joined.as_str()
+    } else {
+        line
+    };
     if line.chars().count() > 72 {
         let cut: String = line.chars().take(71).collect();
         format!("{cut}…")

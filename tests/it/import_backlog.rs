@@ -378,3 +378,27 @@ fn answer_labels_are_not_part_of_the_answer() {
     );
     assert!(!out.contains("Answer:"), "{out}");
 }
+
+/// The report quotes where a decision was read on one line, even when the
+/// sentence runs onto the next line of the document.
+#[test]
+fn a_decision_read_across_two_lines_is_quoted_on_one() {
+    let scratch = Scratch::new();
+    let run = scratch
+        .mrd()
+        .args(["import", "-o", "-"])
+        .arg(fixture("import/sso-bold-labels-emoji.md"))
+        .output()
+        .expect("mrd import");
+    let report = String::from_utf8(run.stderr).unwrap();
+    assert!(
+        report.contains("decision: go, from \"✅ Go _cc @vp-product for sign-off_\"\n"),
+        "{report}"
+    );
+    assert!(
+        report
+            .lines()
+            .all(|l| l.contains("sso-bold-labels-emoji.md")),
+        "every report line names the file: {report}"
+    );
+}
