@@ -583,18 +583,19 @@ const LABEL_WIDTH: usize = 48;
 
 /// A paragraph made only of GitLab quick actions (`/label ~x`).
 fn is_quick_actions(text: &str) -> bool {
-    text.lines().all(|line| {
-        let command = line.trim().strip_prefix('/').unwrap_or_default();
-        let name: String = command
-            .chars()
-            .take_while(|c| c.is_ascii_alphabetic() || *c == '_')
-            .collect();
-        !name.is_empty()
-            && command[name.len()..]
-                .chars()
-                .next()
-                .is_none_or(char::is_whitespace)
-    })
+    text.lines().all(|line| quick_action(line).is_some())
+}
+
+/// A quick action's name and arguments (`/label ~x` is `("label", "~x")`),
+/// or `None` when `line` is not one.
+fn quick_action(line: &str) -> Option<(&str, &str)> {
+    let command = line.trim().strip_prefix('/')?;
+    let name_len = command
+        .find(|c: char| !(c.is_ascii_alphabetic() || c == '_'))
+        .unwrap_or(command.len());
+    let (name, args) = command.split_at(name_len);
+    (!name.is_empty() && args.chars().next().is_none_or(char::is_whitespace))
+        .then(|| (name, args.trim_start()))
 }
 
 /// The values of a quick action's arguments, each after `sigil` (`~` for
@@ -870,10 +871,7 @@ impl Builder<'_> {
         for line in source.split_inclusive('\n') {
             let at = self.line_of(offset);
             offset += line.len();
-            let command = line.trim().trim_start_matches('/');
-            let (name, args) = command
-                .split_once(char::is_whitespace)
-                .unwrap_or((command, ""));
+            let (name, args) = quick_action(line).unwrap_or_default();
             let read = match name.to_ascii_lowercase().as_str() {
                 "label" | "labels" => {
                     let labels = quick_action_values(args, '~');
