@@ -37,6 +37,14 @@ pub struct Vocabulary {
     /// with: most words start no stem, and a clear bit says so without
     /// comparing the word with each stem of its first letter.
     stem_pairs: Vec<u64>,
+    /// For each word number, a bit for each list set (`Phrases`) with an
+    /// entry that starts with it: a word carries the union of its numbers'
+    /// bits, and a set whose bit a word lacks has no entry starting there,
+    /// which is most words for most sets (one AND instead of a lookup per
+    /// number and set).
+    first_of: Vec<u64>,
+    /// How many list sets have taken a bit.
+    sets: u32,
     next: Id,
 }
 
@@ -145,9 +153,18 @@ pub struct Token {
     pub clause: bool,
     /// The word holds a digit: it may be a number.
     pub digit: bool,
+    /// The bits (`Vocabulary::set_bit`) of the list sets with an entry
+    /// that starts with this word.
+    starts: u64,
 }
 
 impl Token {
+    /// Whether a list set with the bit `set` may have an entry starting
+    /// with this word.
+    pub fn may_start(&self, set: u64) -> bool {
+        self.starts & set != 0
+    }
+
     pub fn ids(&self) -> &[Id] {
         &self.ids[..usize::from(self.count)]
     }
@@ -222,6 +239,24 @@ impl Vocabulary {
         self.next
     }
 
+    /// A bit of its own for a new list set, while there are bits left; later
+    /// sets share the last one, which only makes their words' checks less
+    /// often skipped.
+    pub fn set_bit(&mut self) -> u64 {
+        let bit = 1 << self.sets.min(63);
+        self.sets += 1;
+        bit
+    }
+
+    /// Records that an entry of the set with bit `set` starts with word `id`.
+    pub fn starts_entry(&mut self, id: Id, set: u64) {
+        let at = id as usize;
+        if self.first_of.len() <= at {
+            self.first_of.resize(at + 1, 0);
+        }
+        self.first_of[at] |= set;
+    }
+
     /// The numbers a lowercase word carries.
     fn lookup(&self, word: &str, token: &mut Token) {
         let found = if let Some(key) = Short::pack(word.as_bytes()) {
@@ -237,6 +272,7 @@ impl Vocabulary {
         if let Some(id) = found {
             token.ids[0] = id;
             token.count = 1;
+            token.starts = self.first_of.get(id as usize).copied().unwrap_or(0);
         }
         let b = word.as_bytes();
         let pair = stem_pair(b[0], b.get(1).copied().unwrap_or(0));
@@ -252,6 +288,7 @@ impl Vocabulary {
                 if usize::from(token.count) < MAX_IDS && word.starts_with(&**stem) {
                     token.ids[usize::from(token.count)] = *id;
                     token.count += 1;
+                    token.starts |= self.first_of.get(*id as usize).copied().unwrap_or(0);
                 }
             }
         }
@@ -260,29 +297,39 @@ impl Vocabulary {
     /// The words of an entry ("don't have any special", "passion*"), as
     /// numbers, adding new ones; `None` for an entry with no word in it.
     pub fn entry(&mut self, entry: &str) -> Option<Vec<Id>> {
-        let entry = entry.trim();
-        let stem = entry.ends_with('*');
-        let body = entry.trim_end_matches('*');
-        let mut words = Vec::new();
-        each_word(body, |word| words.push((word.start, word.end)));
+        let (words, stem) = entry_words(entry);
         let last = words.len().checked_sub(1)?;
-        // A stem may end in an apostrophe: "l'*" is the French elision.
-        if stem && body.ends_with(is_apostrophe) {
-            words[last].1 = body.len();
-        }
-        let mut buf = String::new();
         Some(
             words
                 .iter()
                 .enumerate()
-                .map(|(i, &(start, end))| {
-                    let word = lowercase(&body[start..end], &mut buf);
-                    let word = word.to_string();
-                    self.intern(&word, stem && i == last)
-                })
+                .map(|(i, word)| self.intern(word, stem && i == last))
                 .collect(),
         )
     }
+}
+
+/// The words of a list entry ("don't have any special", "passion*"),
+/// lowercase, and whether its last word is a stem (a trailing `*`).
+pub(super) fn entry_words(entry: &str) -> (Vec<String>, bool) {
+    let entry = entry.trim();
+    let stem = entry.ends_with('*');
+    let body = entry.trim_end_matches('*');
+    let mut spans = Vec::new();
+    each_word(body, |word| spans.push((word.start, word.end)));
+    // A stem may end in an apostrophe: "l'*" is the French elision.
+    if let Some(last) = spans.last_mut()
+        && stem
+        && body.ends_with(is_apostrophe)
+    {
+        last.1 = body.len();
+    }
+    let mut buf = String::new();
+    let words = spans
+        .iter()
+        .map(|&(start, end)| lowercase(&body[start..end], &mut buf).to_string())
+        .collect();
+    (words, stem)
 }
 
 impl<'t> Scan<'t> {
