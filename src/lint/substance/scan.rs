@@ -33,6 +33,10 @@ pub struct Vocabulary {
     sketches: Vec<u64>,
     /// Stems by their first byte, with their numbers.
     stems: Vec<Vec<(Box<str>, Id)>>,
+    /// The stems of at most eight bytes again, by their first byte, packed
+    /// as in `Short` with their length: a packed word starts with one when
+    /// its first bytes are equal, one mask and compare.
+    short_stems: Vec<Vec<(u64, usize, Id)>>,
     /// One bit per pair of first and second bytes a stem can start a word
     /// with: most words start no stem, and a clear bit says so without
     /// comparing the word with each stem of its first letter.
@@ -116,6 +120,11 @@ impl Short {
         self.slots[i] = (key, id);
         self.len += 1;
     }
+}
+
+/// The low `n` (at most eight) bytes of a `u64`, as a mask.
+fn low_bytes(n: usize) -> u64 {
+    if n >= 8 { u64::MAX } else { (1 << (8 * n)) - 1 }
 }
 
 /// The size of the vocabulary's sketch of its words, in bits.
@@ -203,6 +212,12 @@ impl Vocabulary {
             }
             let id = self.fresh();
             self.stems[first].push((word.into(), id));
+            if let Some(key) = Short::pack(word.as_bytes()) {
+                if self.short_stems.len() < 256 {
+                    self.short_stems.resize(256, Vec::new());
+                }
+                self.short_stems[first].push((key, word.len(), id));
+            }
             if self.stem_pairs.is_empty() {
                 self.stem_pairs = vec![0; 1 << 16 >> 6];
             }
@@ -255,6 +270,40 @@ impl Vocabulary {
             self.first_of.resize(at + 1, 0);
         }
         self.first_of[at] |= set;
+    }
+
+    /// The numbers a lowercase word of `len` (one to eight) bytes carries,
+    /// packed as in `Short`: `lookup` without copying or comparing text,
+    /// for most words of an answer.
+    fn lookup_packed(&self, key: u64, len: usize, token: &mut Token) {
+        if let Some(id) = self.short.get(key) {
+            token.ids[0] = id;
+            token.count = 1;
+            token.starts = self.first_of.get(id as usize).copied().unwrap_or(0);
+        }
+        let (first, second) = ((key & 0xff) as u8, (key >> 8 & 0xff) as u8);
+        let pair = stem_pair(first, second);
+        let stemmed = self
+            .stem_pairs
+            .get(pair / 64)
+            .is_some_and(|bits| bits & (1 << (pair % 64)) != 0);
+        if !stemmed {
+            return;
+        }
+        // In `stems`' order, as `lookup` finds them: a stem of more than
+        // eight bytes never starts a word of eight.
+        if let Some(stems) = self.short_stems.get(usize::from(first)) {
+            for &(stem, stem_len, id) in stems {
+                if usize::from(token.count) < MAX_IDS
+                    && stem_len <= len
+                    && key & low_bytes(stem_len) == stem
+                {
+                    token.ids[usize::from(token.count)] = id;
+                    token.count += 1;
+                    token.starts |= self.first_of.get(id as usize).copied().unwrap_or(0);
+                }
+            }
+        }
     }
 
     /// The numbers a lowercase word carries.
@@ -389,6 +438,25 @@ impl<'t> Scan<'t> {
             digit: word.digit,
             ..Token::default()
         };
+        let len = word.end - word.start;
+        if !word.wide && len <= 8 {
+            let bytes = self.text.as_bytes();
+            let raw = match bytes.get(word.start..word.start + 8) {
+                Some(eight) => u64::from_le_bytes(eight.try_into().expect("eight bytes")),
+                None => Short::pack(&bytes[word.start..]).unwrap_or(0),
+            };
+            // Every byte an ASCII word can hold (letters, digits, and the
+            // `. , / - : % ' $` of numbers and contractions) has bit 0x20
+            // set except the capital letters, which it lowercases.
+            debug_assert!(
+                bytes[word.start..word.end]
+                    .iter()
+                    .all(|b| b | 0x20 == b.to_ascii_lowercase())
+            );
+            let key = (raw | 0x2020_2020_2020_2020) & low_bytes(len);
+            self.vocabulary.lookup_packed(key, len, &mut token);
+            return token;
+        }
         let written = &self.text[word.start..word.end];
         let mut ascii = [0u8; 48];
         let lower = if !word.upper && !word.wide {

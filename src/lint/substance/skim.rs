@@ -20,7 +20,7 @@
 //! of an entry as there; an entry with no such word, or an answer with a
 //! Kelvin sign, turns it off (it then always says "maybe").
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::scan::entry_words;
 
@@ -34,6 +34,8 @@ pub struct Skim {
     stems: Vec<bool>,
     /// For each entry, the patterns of its words that the skim looks for.
     entries: Vec<Vec<usize>>,
+    /// The stems among the patterns, with their words.
+    stem_words: Vec<(usize, String)>,
 }
 
 impl Skim {
@@ -68,6 +70,7 @@ impl Skim {
                     searcher: None,
                     stems: Vec::new(),
                     entries: Vec::new(),
+                    stem_words: Vec::new(),
                 };
             }
             if !looked_for.is_empty() {
@@ -76,12 +79,17 @@ impl Skim {
         }
         let searcher = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(patterns.iter().map(|(word, _)| word))
             .ok();
         Skim {
             searcher,
-            stems: patterns.into_iter().map(|(_, stem)| stem).collect(),
+            stems: patterns.iter().map(|&(_, stem)| stem).collect(),
+            stem_words: (patterns.into_iter().enumerate())
+                .filter(|(_, (_, stem))| *stem)
+                .map(|(at, (word, _))| (at, word))
+                .collect(),
             entries,
         }
     }
@@ -98,11 +106,27 @@ impl Skim {
         let bytes = text.as_bytes();
         let beside_word = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphanumeric);
         let mut found = vec![false; self.stems.len()];
-        for hit in searcher.find_overlapping_iter(text) {
+        // Leftmost-longest, so the search can skip ahead (overlapping
+        // matches walk the automaton byte by byte). No match can span a word
+        // start, the words being ASCII letters and digits only, so the one
+        // pattern it can hide is a stem shorter than a whole word that
+        // failed: those are tried where that happens.
+        for hit in searcher.find_iter(text) {
             let (start, end, pattern) = (hit.start(), hit.end(), hit.pattern().as_usize());
-            if (start == 0 || !beside_word(start - 1)) && (self.stems[pattern] || !beside_word(end))
-            {
+            if start > 0 && beside_word(start - 1) {
+                continue;
+            }
+            if self.stems[pattern] || !beside_word(end) {
                 found[pattern] = true;
+            } else {
+                for &(stem, ref word) in &self.stem_words {
+                    let at = &bytes[start..];
+                    if at.len() >= word.len()
+                        && at[..word.len()].eq_ignore_ascii_case(word.as_bytes())
+                    {
+                        found[stem] = true;
+                    }
+                }
             }
         }
         self.entries
