@@ -729,16 +729,19 @@ fn word_at(text: &str, start: usize) -> Word {
     }
     let n = bytes.len();
     loop {
-        // A run of ASCII letters and digits, the common case.
-        while i < n {
-            match CLASS[usize::from(bytes[i])] {
-                Class::Lower => {}
-                Class::Upper => word.upper = true,
-                Class::Digit => word.digit = true,
-                _ => break,
+        // A run of ASCII letters and digits, the common case: one table
+        // look and an OR a byte.
+        let mut flags = 0;
+        for &b in &bytes[i..] {
+            let f = FLAGS[usize::from(b)];
+            if f == 0 {
+                break;
             }
+            flags |= f;
             i += 1;
         }
+        word.upper |= flags & UPPER != 0;
+        word.digit |= flags & DIGIT != 0;
         if i >= n || matches!(CLASS[usize::from(bytes[i])], Class::Space | Class::Newline) {
             break;
         }
@@ -778,6 +781,31 @@ fn word_at(text: &str, start: usize) -> Word {
     word.end = i;
     word
 }
+
+/// What an ASCII byte is inside a word: `WORD` for a letter or digit, with
+/// `UPPER` for a capital and `DIGIT` for a digit; 0 for anything else.
+const WORD: u8 = 1;
+const UPPER: u8 = 2;
+const DIGIT: u8 = 4;
+
+static FLAGS: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        table[b] = if byte.is_ascii_lowercase() {
+            WORD
+        } else if byte.is_ascii_uppercase() {
+            WORD | UPPER
+        } else if byte.is_ascii_digit() {
+            WORD | DIGIT
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
 
 fn starts_letter(text: &str, i: usize) -> bool {
     text.get(i..)
