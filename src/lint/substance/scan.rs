@@ -409,16 +409,16 @@ impl<'t> Scan<'t> {
     #[inline(never)]
     fn read_to(&self, i: usize) -> Option<Token> {
         let mut read = self.read.borrow_mut();
-        while read.tokens.len() <= i {
-            let Read {
-                tokens,
-                words,
-                wide,
-            } = &mut *read;
+        let Read {
+            tokens,
+            words,
+            wide,
+        } = &mut *read;
+        while tokens.len() <= i {
             let word = words.next(self.text)?;
             tokens.push(self.token(&word, wide));
         }
-        Some(read.tokens[i])
+        tokens.get(i).copied()
     }
 
     /// How many words the answer has (reading it all).
@@ -477,7 +477,8 @@ impl<'t> Scan<'t> {
 
     /// The text of word `i` as written.
     pub fn word(&self, i: usize) -> &'t str {
-        &self.text[self.span(i, i)]
+        let token = self.get(i).expect("a word read before");
+        &self.text[token.start as usize..token.end as usize]
     }
 
     /// The text from word `first` to word `last` (inclusive), as written.
@@ -535,8 +536,14 @@ fn lowercase<'a>(word: &'a str, buf: &'a mut String) -> &'a str {
 }
 
 fn is_letter(c: char) -> bool {
-    c.is_alphanumeric()
+    // General Punctuation (dashes, curly quotes, bullets, spaces) holds no
+    // letter or digit, and is most of the non-ASCII characters between
+    // words: said without the Unicode tables' search.
+    !GENERAL_PUNCTUATION.contains(&c) && c.is_alphanumeric()
 }
+
+/// The General Punctuation block.
+const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
 
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
@@ -867,6 +874,12 @@ mod tests {
 
     fn plain(text: &str) -> Vec<String> {
         words(text).into_iter().map(|(w, _)| w).collect()
+    }
+
+    #[test]
+    fn general_punctuation_has_no_letter_or_digit() {
+        assert!(GENERAL_PUNCTUATION.clone().all(|c| !c.is_alphanumeric()));
+        assert!(!is_letter('—') && !is_letter('’') && is_letter('é') && is_letter('ß'));
     }
 
     #[test]
