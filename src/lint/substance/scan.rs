@@ -415,7 +415,10 @@ impl<'t> Scan<'t> {
             wide,
         } = &mut *read;
         while tokens.len() <= i {
-            let word = words.next(self.text)?;
+            let word = match words.plain_word(self.text) {
+                Some(word) => word,
+                None => words.next(self.text)?,
+            };
             tokens.push(self.token(&word, wide));
         }
         tokens.get(i).copied()
@@ -632,6 +635,63 @@ impl Words {
             line_start: true,
             prev_space: true,
         }
+    }
+
+    /// The next word when it is the common case, spaces then a run of ASCII
+    /// letters and digits that nothing joins more to, not at the start of a
+    /// line: what `next` gives, without its general path. `None` (having
+    /// read nothing but spaces) leaves every other case to `next`.
+    #[inline(always)]
+    fn plain_word(&mut self, text: &str) -> Option<Word> {
+        let bytes = text.as_bytes();
+        let mut at = self.at;
+        while bytes.get(at) == Some(&b' ') {
+            at += 1;
+            self.prev_space = true;
+        }
+        self.at = at;
+        let first = *bytes.get(at)?;
+        if self.line_start || FLAGS[usize::from(first)] & WORD == 0 {
+            return None;
+        }
+        let mut end = at;
+        let mut flags = 0;
+        for &b in &bytes[at..] {
+            let f = FLAGS[usize::from(b)];
+            if f == 0 {
+                break;
+            }
+            flags |= f;
+            end += 1;
+        }
+        // Where `word_at` would join more to the run (a separator between
+        // digits, `%` after one, an apostrophe after a letter, a non-ASCII
+        // letter), it decides.
+        if let Some(&b) = bytes.get(end) {
+            let prev = bytes[end - 1];
+            let joins = match b {
+                b'.' | b',' | b'/' | b'-' | b':' => {
+                    bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
+                }
+                b'%' => prev.is_ascii_digit(),
+                b'\'' => prev.is_ascii_alphabetic(),
+                0x80.. => true,
+                _ => false,
+            };
+            if joins {
+                return None;
+            }
+        }
+        self.at = end;
+        self.prev_space = false;
+        Some(Word {
+            start: at,
+            end,
+            clause: std::mem::take(&mut self.clause),
+            upper: flags & UPPER != 0,
+            digit: flags & DIGIT != 0,
+            wide: false,
+        })
     }
 
     fn next(&mut self, text: &str) -> Option<Word> {
