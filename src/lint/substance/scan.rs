@@ -388,7 +388,9 @@ impl<'t> Scan<'t> {
             text,
             vocabulary,
             read: RefCell::new(Read {
-                tokens: Vec::with_capacity(16),
+                // Room for every word of most answers: growing copies the
+                // words read so far (about one word in six bytes).
+                tokens: Vec::with_capacity((text.len() / 6).clamp(16, 1024)),
                 words: Words::new(),
                 wide: String::new(),
             }),
