@@ -245,11 +245,23 @@ impl Questions {
 
     /// The question the clause at `start` holds, unless it is `own`'s.
     fn at(&self, text: &str, start: usize, own: &str) -> Option<Weakness> {
-        let line_end = line_end(text, start);
-        if self.cannot_end(&text[start..line_end]) {
-            return None;
+        let rest = &text.as_bytes()[start..];
+        // One search finds the line's end, or the colon or question mark
+        // that makes `ends_in_no_needle` moot.
+        match memchr::memchr3(b'\n', b':', b'?', rest) {
+            Some(i) if rest[i] != b'\n' => {
+                let line_end =
+                    memchr::memchr(b'\n', &rest[i..]).map_or(text.len(), |j| start + i + j);
+                self.read_at(text, start, line_end, own)
+            }
+            found => {
+                let line_end = found.map_or(text.len(), |i| start + i);
+                if self.ends_in_no_needle(&text[start..line_end]) {
+                    return None;
+                }
+                self.read_at(text, start, line_end, own)
+            }
         }
-        self.read_at(text, start, line_end, own)
     }
 
     /// `at`, reading the clause (to `line_end`) into words.
@@ -293,20 +305,22 @@ impl Questions {
 
     /// Whether no needle can start `line` (a clause to the end of its line)
     /// and be followed as `at` requires, told from the bytes alone so that
-    /// most clauses are not read into words. With no `:` or `?` in the
-    /// line, a needle must end the line but for emphasis and spaces, so the
-    /// line's last word is the needle's last: a line that ends in `.` or
-    /// `)` ends in no word at all (a word ends in a letter, a digit or `%`),
-    /// and one that ends in ASCII letters or digits holds a needle only if
-    /// they and the needle's end (`last_word`) are one the other's ending.
-    /// Whatever this cannot tell from ASCII bytes (a line that ends in a
-    /// character that is not ASCII, a needle that ends in one, a stem) it
-    /// leaves to the words.
+    /// most clauses are not read into words.
+    #[cfg(test)]
     fn cannot_end(&self, line: &str) -> bool {
+        memchr::memchr2(b':', b'?', line.as_bytes()).is_none() && self.ends_in_no_needle(line)
+    }
+
+    /// `cannot_end` of a line with no `:` or `?`. Then a needle must end the
+    /// line but for emphasis and spaces, so the line's last word is the
+    /// needle's last: a line that ends in `.` or `)` ends in no word at all
+    /// (a word ends in a letter, a digit or `%`), and one that ends in ASCII
+    /// letters or digits holds a needle only if they and the needle's end
+    /// (`last_word`) are one the other's ending. Whatever this cannot tell
+    /// from ASCII bytes (a line that ends in a character that is not ASCII,
+    /// a needle that ends in one, a stem) it leaves to the words.
+    fn ends_in_no_needle(&self, line: &str) -> bool {
         let bytes = line.as_bytes();
-        if memchr::memchr2(b':', b'?', bytes).is_some() {
-            return false;
-        }
         let end = bytes.len()
             - bytes
                 .iter()
@@ -337,15 +351,15 @@ impl Questions {
 /// The bytes that can end a line or a sentence.
 const MARKS: [u8; 4] = [b'\n', b'.', b'?', b'!'];
 
-/// How many bytes `marks` looks at in one go.
-const BLOCK: usize = 32;
+/// How many bytes `marks` looks at in one go: one bit each in a `u64`.
+const BLOCK: usize = 64;
 
 /// Which of the `BLOCK` bytes of `bytes` from `at` are `MARKS`: bit `i` for
 /// byte `at + i`. Most answers have a break every 30 to 60 bytes, and
 /// finding the next from each (`memchr`) costs more in starting each search
 /// than in searching: this finds them all in one pass.
 #[inline(always)]
-fn marks(bytes: &[u8], at: usize) -> u32 {
+fn marks(bytes: &[u8], at: usize) -> u64 {
     match bytes.get(at..at + BLOCK) {
         Some(block) => block_marks(block.try_into().expect("a block")),
         None => {
@@ -366,26 +380,28 @@ fn marks(bytes: &[u8], at: usize) -> u32 {
     target_feature = "sse2"
 ))]
 #[inline(never)]
-fn block_marks(block: &[u8; BLOCK]) -> u32 {
+fn block_marks(block: &[u8; BLOCK]) -> u64 {
     use safe_arch::{
         bitor_m128i, cmp_eq_mask_i8_m128i, load_unaligned_m128i, move_mask_i8_m128i,
         set_splat_i8_m128i,
     };
-    let half = |bytes: &[u8; 16]| {
+    let sixteen = |i: usize| {
+        let bytes: &[u8; 16] = block[i * 16..][..16].try_into().expect("16 bytes");
         let v = load_unaligned_m128i(bytes);
         let is = |mark: u8| cmp_eq_mask_i8_m128i(v, set_splat_i8_m128i(mark as i8));
         let [a, b, c, d] = MARKS.map(is);
-        move_mask_i8_m128i(bitor_m128i(bitor_m128i(a, b), bitor_m128i(c, d))) as u32 & 0xffff
+        // 16 bits, one for each byte.
+        let bits = move_mask_i8_m128i(bitor_m128i(bitor_m128i(a, b), bitor_m128i(c, d)));
+        u64::from(bits as u16) << (i * 16)
     };
-    let (low, high) = block.split_at(16);
-    half(low.try_into().expect("16 bytes")) | half(high.try_into().expect("16 bytes")) << 16
+    sixteen(0) | sixteen(1) | sixteen(2) | sixteen(3)
 }
 
 #[cfg(not(all(
     any(target_arch = "x86", target_arch = "x86_64"),
     target_feature = "sse2"
 )))]
-fn block_marks(block: &[u8; BLOCK]) -> u32 {
+fn block_marks(block: &[u8; BLOCK]) -> u64 {
     block_marks_bytewise(block)
 }
 
@@ -397,15 +413,10 @@ fn block_marks(block: &[u8; BLOCK]) -> u32 {
         target_feature = "sse2"
     ))
 ))]
-fn block_marks_bytewise(block: &[u8; BLOCK]) -> u32 {
+fn block_marks_bytewise(block: &[u8; BLOCK]) -> u64 {
     (0..BLOCK).fold(0, |bits, i| {
-        bits | u32::from(MARKS.contains(&block[i])) << i
+        bits | u64::from(MARKS.contains(&block[i])) << i
     })
-}
-
-/// Where the line that `start` is in ends.
-fn line_end(text: &str, start: usize) -> usize {
-    memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i)
 }
 
 /// The ASCII letters and digits `text` ends with, lowercase, for
@@ -700,7 +711,7 @@ mod tests {
         }
 
         #[test]
-        fn marks_are_found_in_every_place_of_a_block(block in proptest::array::uniform32(
+        fn marks_are_found_in_every_place_of_a_block(block in proptest::array::uniform::<_, BLOCK>(
             proptest::sample::select(b"\n.?!a \x00\xff\t,:".to_vec())
         )) {
             proptest::prop_assert_eq!(block_marks(&block), block_marks_bytewise(&block));
