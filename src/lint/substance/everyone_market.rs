@@ -13,6 +13,7 @@
 use super::lexicon::Lexicon;
 use super::phrases::{Hit, Phrases};
 use super::scan::{Scan, Vocabulary};
+use super::skim::{self, Skim};
 use super::{RuleDoc, Weakness, Words, quoting};
 use crate::diagnostic::rules;
 
@@ -40,6 +41,10 @@ pub(super) struct Lists {
     broad: Phrases,
     everywhere: Phrases,
     partitives: Phrases,
+    /// The words without one of which no finding is possible: a word of
+    /// each target phrase and quantifier (an answer of at most four words
+    /// may be a bare audience without them).
+    skim: Skim,
 }
 
 /// How many words may stand between a quantifier and its audience ("every
@@ -61,6 +66,7 @@ impl Lists {
         let everywhere = one("everywhere");
         let partitives = one("partitives");
         Lists {
+            skim: Skim::new(&[list("phrases"), list("pronouns"), list("quantifiers")]),
             partitives,
             quantifiers,
             audiences,
@@ -171,6 +177,13 @@ fn comma_before(scan: &Scan<'_>, i: usize) -> bool {
 pub fn check(text: &str, words: &Words) -> Option<Weakness> {
     let words = words.compiled();
     let lists = &words.everyone_market;
+    // Most answers name no target phrase or quantifier and are longer than
+    // a bare audience: said so without reading them into words. Every
+    // finding below needs a `targets` hit, or `bare_audience`'s: at most
+    // four words, or a quantifier.
+    if !lists.skim.may_hold(text) && skim::more_words_than(text, 4) {
+        return None;
+    }
     let scan = words.scan(text);
     let mut figures = None;
     for hit in lists.targets.hits(&scan, ..) {

@@ -136,6 +136,20 @@ impl Lexicon {
         }
     }
 
+    /// Every list, with its group and name.
+    pub fn lists(&self) -> impl Iterator<Item = (&str, &str, &[String])> {
+        self.groups.iter().flat_map(|g| {
+            g.settings
+                .iter()
+                .filter_map(move |(name, setting)| match setting {
+                    Setting::List(items) => {
+                        Some((g.name.as_str(), name.as_str(), items.as_slice()))
+                    }
+                    _ => None,
+                })
+        })
+    }
+
     /// Every group and setting name, for documentation and suggestions.
     pub fn names(&self) -> impl Iterator<Item = (&str, &str)> {
         self.groups.iter().flat_map(|g| {

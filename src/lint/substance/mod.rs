@@ -21,6 +21,7 @@ mod lexicon;
 mod numbers;
 mod phrases;
 mod scan;
+mod skim;
 
 pub mod everyone_market;
 pub mod market_size;

@@ -142,6 +142,28 @@ impl Numbers {
         }
     }
 
+    /// Whether the answer holds a year or a date: `read(scan).any(..)` for
+    /// those kinds, without reading the words around the other numbers.
+    /// `context` never makes a year or a date of another kind, and the
+    /// words it joins to a number (scales, percent and currency words) are
+    /// never one, so skipping them changes nothing.
+    pub fn dated(&self, scan: &Scan<'_>) -> bool {
+        let mut quantities = self.read(scan);
+        while let Some(bare) = quantities.bare() {
+            let dated = |q: &Quantity| matches!(q.kind, Kind::Year | Kind::Date);
+            let found = if dated(&bare) {
+                quantities.context(bare)
+            } else {
+                bare
+            };
+            if dated(&found) {
+                return true;
+            }
+            quantities.at = quantities.at.max(found.end);
+        }
+        false
+    }
+
     fn is_currency(&self, c: char) -> bool {
         self.currency_symbols.contains(&c)
     }
@@ -157,6 +179,16 @@ impl Iterator for Quantities<'_> {
     type Item = Quantity;
 
     fn next(&mut self) -> Option<Quantity> {
+        let bare = self.bare()?;
+        let found = self.context(bare);
+        self.at = self.at.max(found.end);
+        Some(found)
+    }
+}
+
+impl Quantities<'_> {
+    /// The next number, before the words around it change what it is.
+    fn bare(&mut self) -> Option<Quantity> {
         let scan = self.scan;
         while let Some(token) = scan.get(self.at) {
             let i = self.at;
@@ -176,10 +208,8 @@ impl Iterator for Quantities<'_> {
                     None => None,
                 }
             };
-            if let Some(found) = found {
-                let found = self.context(found);
-                self.at = self.at.max(found.end);
-                return Some(found);
+            if found.is_some() {
+                return found;
             }
         }
         None

@@ -26,6 +26,9 @@ pub struct Phrases {
     starts: Vec<u64>,
     /// The most words any entry has.
     max_words: usize,
+    /// This set's bit in the vocabulary (`Vocabulary::set_bit`): a word
+    /// without it starts no entry here.
+    bit: u64,
 }
 
 #[derive(Clone, Debug)]
@@ -58,7 +61,10 @@ impl Phrases {
     /// Compiles lists of entries against `vocabulary`; a hit says which
     /// list its entry is from.
     pub fn new(vocabulary: &mut Vocabulary, lists: &[&[String]]) -> Phrases {
-        let mut phrases = Phrases::default();
+        let mut phrases = Phrases {
+            bit: vocabulary.set_bit(),
+            ..Phrases::default()
+        };
         let mut by_first: HashMap<Id, Vec<u32>> = HashMap::new();
         for (list, items) in lists.iter().enumerate() {
             for (index, entry) in items.iter().enumerate() {
@@ -68,6 +74,7 @@ impl Phrases {
                 phrases.max_words = phrases.max_words.max(words.len());
                 let at = phrases.entries.len() as u32;
                 by_first.entry(words[0]).or_default().push(at);
+                vocabulary.starts_entry(words[0], phrases.bit);
                 phrases.entries.push(Entry {
                     words: words.into(),
                     list,
@@ -100,6 +107,9 @@ impl Phrases {
     /// The longest entry that starts at word `i`, within its clause.
     pub fn at(&self, scan: &Scan<'_>, i: usize) -> Option<Hit> {
         let token = scan.get(i)?;
+        if !token.may_start(self.bit) {
+            return None;
+        }
         let mut best: Option<Hit> = None;
         for &id in token.ids() {
             let starts = self

@@ -33,10 +33,22 @@ pub struct Vocabulary {
     sketches: Vec<u64>,
     /// Stems by their first byte, with their numbers.
     stems: Vec<Vec<(Box<str>, Id)>>,
+    /// The stems of at most eight bytes again, by their first byte, packed
+    /// as in `Short` with their length: a packed word starts with one when
+    /// its first bytes are equal, one mask and compare.
+    short_stems: Vec<Vec<(u64, usize, Id)>>,
     /// One bit per pair of first and second bytes a stem can start a word
     /// with: most words start no stem, and a clear bit says so without
     /// comparing the word with each stem of its first letter.
     stem_pairs: Vec<u64>,
+    /// For each word number, a bit for each list set (`Phrases`) with an
+    /// entry that starts with it: a word carries the union of its numbers'
+    /// bits, and a set whose bit a word lacks has no entry starting there,
+    /// which is most words for most sets (one AND instead of a lookup per
+    /// number and set).
+    first_of: Vec<u64>,
+    /// How many list sets have taken a bit.
+    sets: u32,
     next: Id,
 }
 
@@ -110,6 +122,11 @@ impl Short {
     }
 }
 
+/// The low `n` (at most eight) bytes of a `u64`, as a mask.
+fn low_bytes(n: usize) -> u64 {
+    if n >= 8 { u64::MAX } else { (1 << (8 * n)) - 1 }
+}
+
 /// The size of the vocabulary's sketch of its words, in bits.
 const SKETCH_BITS: usize = 1 << 16;
 
@@ -145,9 +162,18 @@ pub struct Token {
     pub clause: bool,
     /// The word holds a digit: it may be a number.
     pub digit: bool,
+    /// The bits (`Vocabulary::set_bit`) of the list sets with an entry
+    /// that starts with this word.
+    starts: u64,
 }
 
 impl Token {
+    /// Whether a list set with the bit `set` may have an entry starting
+    /// with this word.
+    pub fn may_start(&self, set: u64) -> bool {
+        self.starts & set != 0
+    }
+
     pub fn ids(&self) -> &[Id] {
         &self.ids[..usize::from(self.count)]
     }
@@ -186,6 +212,12 @@ impl Vocabulary {
             }
             let id = self.fresh();
             self.stems[first].push((word.into(), id));
+            if let Some(key) = Short::pack(word.as_bytes()) {
+                if self.short_stems.len() < 256 {
+                    self.short_stems.resize(256, Vec::new());
+                }
+                self.short_stems[first].push((key, word.len(), id));
+            }
             if self.stem_pairs.is_empty() {
                 self.stem_pairs = vec![0; 1 << 16 >> 6];
             }
@@ -222,6 +254,58 @@ impl Vocabulary {
         self.next
     }
 
+    /// A bit of its own for a new list set, while there are bits left; later
+    /// sets share the last one, which only makes their words' checks less
+    /// often skipped.
+    pub fn set_bit(&mut self) -> u64 {
+        let bit = 1 << self.sets.min(63);
+        self.sets += 1;
+        bit
+    }
+
+    /// Records that an entry of the set with bit `set` starts with word `id`.
+    pub fn starts_entry(&mut self, id: Id, set: u64) {
+        let at = id as usize;
+        if self.first_of.len() <= at {
+            self.first_of.resize(at + 1, 0);
+        }
+        self.first_of[at] |= set;
+    }
+
+    /// The numbers a lowercase word of `len` (one to eight) bytes carries,
+    /// packed as in `Short`: `lookup` without copying or comparing text,
+    /// for most words of an answer.
+    fn lookup_packed(&self, key: u64, len: usize, token: &mut Token) {
+        if let Some(id) = self.short.get(key) {
+            token.ids[0] = id;
+            token.count = 1;
+            token.starts = self.first_of.get(id as usize).copied().unwrap_or(0);
+        }
+        let (first, second) = ((key & 0xff) as u8, (key >> 8 & 0xff) as u8);
+        let pair = stem_pair(first, second);
+        let stemmed = self
+            .stem_pairs
+            .get(pair / 64)
+            .is_some_and(|bits| bits & (1 << (pair % 64)) != 0);
+        if !stemmed {
+            return;
+        }
+        // In `stems`' order, as `lookup` finds them: a stem of more than
+        // eight bytes never starts a word of eight.
+        if let Some(stems) = self.short_stems.get(usize::from(first)) {
+            for &(stem, stem_len, id) in stems {
+                if usize::from(token.count) < MAX_IDS
+                    && stem_len <= len
+                    && key & low_bytes(stem_len) == stem
+                {
+                    token.ids[usize::from(token.count)] = id;
+                    token.count += 1;
+                    token.starts |= self.first_of.get(id as usize).copied().unwrap_or(0);
+                }
+            }
+        }
+    }
+
     /// The numbers a lowercase word carries.
     fn lookup(&self, word: &str, token: &mut Token) {
         let found = if let Some(key) = Short::pack(word.as_bytes()) {
@@ -237,6 +321,7 @@ impl Vocabulary {
         if let Some(id) = found {
             token.ids[0] = id;
             token.count = 1;
+            token.starts = self.first_of.get(id as usize).copied().unwrap_or(0);
         }
         let b = word.as_bytes();
         let pair = stem_pair(b[0], b.get(1).copied().unwrap_or(0));
@@ -252,6 +337,7 @@ impl Vocabulary {
                 if usize::from(token.count) < MAX_IDS && word.starts_with(&**stem) {
                     token.ids[usize::from(token.count)] = *id;
                     token.count += 1;
+                    token.starts |= self.first_of.get(*id as usize).copied().unwrap_or(0);
                 }
             }
         }
@@ -260,29 +346,39 @@ impl Vocabulary {
     /// The words of an entry ("don't have any special", "passion*"), as
     /// numbers, adding new ones; `None` for an entry with no word in it.
     pub fn entry(&mut self, entry: &str) -> Option<Vec<Id>> {
-        let entry = entry.trim();
-        let stem = entry.ends_with('*');
-        let body = entry.trim_end_matches('*');
-        let mut words = Vec::new();
-        each_word(body, |word| words.push((word.start, word.end)));
+        let (words, stem) = entry_words(entry);
         let last = words.len().checked_sub(1)?;
-        // A stem may end in an apostrophe: "l'*" is the French elision.
-        if stem && body.ends_with(is_apostrophe) {
-            words[last].1 = body.len();
-        }
-        let mut buf = String::new();
         Some(
             words
                 .iter()
                 .enumerate()
-                .map(|(i, &(start, end))| {
-                    let word = lowercase(&body[start..end], &mut buf);
-                    let word = word.to_string();
-                    self.intern(&word, stem && i == last)
-                })
+                .map(|(i, word)| self.intern(word, stem && i == last))
                 .collect(),
         )
     }
+}
+
+/// The words of a list entry ("don't have any special", "passion*"),
+/// lowercase, and whether its last word is a stem (a trailing `*`).
+pub(super) fn entry_words(entry: &str) -> (Vec<String>, bool) {
+    let entry = entry.trim();
+    let stem = entry.ends_with('*');
+    let body = entry.trim_end_matches('*');
+    let mut spans = Vec::new();
+    each_word(body, |word| spans.push((word.start, word.end)));
+    // A stem may end in an apostrophe: "l'*" is the French elision.
+    if let Some(last) = spans.last_mut()
+        && stem
+        && body.ends_with(is_apostrophe)
+    {
+        last.1 = body.len();
+    }
+    let mut buf = String::new();
+    let words = spans
+        .iter()
+        .map(|&(start, end)| lowercase(&body[start..end], &mut buf).to_string())
+        .collect();
+    (words, stem)
 }
 
 impl<'t> Scan<'t> {
@@ -342,6 +438,25 @@ impl<'t> Scan<'t> {
             digit: word.digit,
             ..Token::default()
         };
+        let len = word.end - word.start;
+        if !word.wide && len <= 8 {
+            let bytes = self.text.as_bytes();
+            let raw = match bytes.get(word.start..word.start + 8) {
+                Some(eight) => u64::from_le_bytes(eight.try_into().expect("eight bytes")),
+                None => Short::pack(&bytes[word.start..]).unwrap_or(0),
+            };
+            // Every byte an ASCII word can hold (letters, digits, and the
+            // `. , / - : % ' $` of numbers and contractions) has bit 0x20
+            // set except the capital letters, which it lowercases.
+            debug_assert!(
+                bytes[word.start..word.end]
+                    .iter()
+                    .all(|b| b | 0x20 == b.to_ascii_lowercase())
+            );
+            let key = (raw | 0x2020_2020_2020_2020) & low_bytes(len);
+            self.vocabulary.lookup_packed(key, len, &mut token);
+            return token;
+        }
         let written = &self.text[word.start..word.end];
         let mut ascii = [0u8; 48];
         let lower = if !word.upper && !word.wide {
