@@ -59,7 +59,7 @@ pub struct Questions {
     /// with another pair and are passed over at one table look.
     pairs: Box<[u64; PAIRS / 64]>,
     /// The needles' last words as far as they are ASCII letters and digits
-    /// (`last_word`), lowercase, by their last byte, for `cannot_end`;
+    /// (`last_word`), lowercase, by their last byte, for `ends_in_no_needle`;
     /// `None` when a needle's end cannot be told so.
     lasts: Option<Vec<Vec<String>>>,
     /// For each needle, in `needles`' order: its question's place in
