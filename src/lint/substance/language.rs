@@ -48,26 +48,41 @@ impl Language {
             }
         }
         // ASCII letters are all Latin: most answers need no count.
-        if self.latin && !scan.text.is_ascii() {
-            let (latin, other) =
-                scan.text
-                    .chars()
-                    .filter(|c| c.is_alphabetic())
-                    .fold(
-                        (0, 0),
-                        |(l, o), c| {
-                            if is_latin(c) { (l + 1, o) } else { (l, o + 1) }
-                        },
-                    );
-            if other > latin {
-                return false;
-            }
+        if self.latin && !scan.text.is_ascii() && !mostly_latin(scan.text) {
+            return false;
         }
         if ours == 0 && theirs == 0 {
             return (0..scan.count()).all(|i| scan.get(i).is_some_and(|t| t.digit));
         }
         ours > theirs
     }
+}
+
+/// Whether at least as many of `text`'s letters are Latin as are not. The
+/// ASCII letters, most of an answer that has any, are counted a byte at a
+/// time; only the other characters are decoded.
+fn mostly_latin(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let (mut latin, mut other) = (0usize, 0usize);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            latin += usize::from(b.is_ascii_alphabetic());
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().expect("a character starts here");
+        if c.is_alphabetic() {
+            if is_latin(c) {
+                latin += 1;
+            } else {
+                other += 1;
+            }
+        }
+        i += c.len_utf8();
+    }
+    other <= latin
 }
 
 fn is_latin(c: char) -> bool {
@@ -105,5 +120,11 @@ mod tests {
             1
         ));
         assert!(!judges("誰もがこの問題の解決策を持っていない the", 0));
+        assert!(mostly_latin("Zürich — São Paulo, 株式会社データ"));
+        assert!(
+            !mostly_latin("株式会社データ in Kobe"),
+            "seven letters to six"
+        );
+        assert!(mostly_latin("株 abc"), "three Latin letters to one other");
     }
 }

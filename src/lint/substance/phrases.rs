@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::ops::{Bound, Range, RangeBounds};
 
-use super::scan::{Id, Scan, Vocabulary};
+use super::scan::{Id, Scan, Token, Vocabulary};
 
 /// One or more word lists, searched together.
 #[derive(Clone, Debug, Default)]
@@ -105,11 +105,19 @@ impl Phrases {
     }
 
     /// The longest entry that starts at word `i`, within its clause.
+    #[inline]
     pub fn at(&self, scan: &Scan<'_>, i: usize) -> Option<Hit> {
+        // Most words start no entry: said inline, by one bit.
         let token = scan.get(i)?;
         if !token.may_start(self.bit) {
             return None;
         }
+        self.starting_at(scan, i, token)
+    }
+
+    /// `at` for a word that may start an entry.
+    #[inline(never)]
+    fn starting_at(&self, scan: &Scan<'_>, i: usize, token: Token) -> Option<Hit> {
         let mut best: Option<Hit> = None;
         for &id in token.ids() {
             let starts = self

@@ -409,16 +409,19 @@ impl<'t> Scan<'t> {
     #[inline(never)]
     fn read_to(&self, i: usize) -> Option<Token> {
         let mut read = self.read.borrow_mut();
-        while read.tokens.len() <= i {
-            let Read {
-                tokens,
-                words,
-                wide,
-            } = &mut *read;
-            let word = words.next(self.text)?;
+        let Read {
+            tokens,
+            words,
+            wide,
+        } = &mut *read;
+        while tokens.len() <= i {
+            let word = match words.plain_word(self.text) {
+                Some(word) => word,
+                None => words.next(self.text)?,
+            };
             tokens.push(self.token(&word, wide));
         }
-        Some(read.tokens[i])
+        tokens.get(i).copied()
     }
 
     /// How many words the answer has (reading it all).
@@ -477,7 +480,8 @@ impl<'t> Scan<'t> {
 
     /// The text of word `i` as written.
     pub fn word(&self, i: usize) -> &'t str {
-        &self.text[self.span(i, i)]
+        let token = self.get(i).expect("a word read before");
+        &self.text[token.start as usize..token.end as usize]
     }
 
     /// The text from word `first` to word `last` (inclusive), as written.
@@ -535,8 +539,14 @@ fn lowercase<'a>(word: &'a str, buf: &'a mut String) -> &'a str {
 }
 
 fn is_letter(c: char) -> bool {
-    c.is_alphanumeric()
+    // General Punctuation (dashes, curly quotes, bullets, spaces) holds no
+    // letter or digit, and is most of the non-ASCII characters between
+    // words: said without the Unicode tables' search.
+    !GENERAL_PUNCTUATION.contains(&c) && c.is_alphanumeric()
 }
+
+/// The General Punctuation block.
+const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
 
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
@@ -625,6 +635,63 @@ impl Words {
             line_start: true,
             prev_space: true,
         }
+    }
+
+    /// The next word when it is the common case, spaces then a run of ASCII
+    /// letters and digits that nothing joins more to, not at the start of a
+    /// line: what `next` gives, without its general path. `None` (having
+    /// read nothing but spaces) leaves every other case to `next`.
+    #[inline(always)]
+    fn plain_word(&mut self, text: &str) -> Option<Word> {
+        let bytes = text.as_bytes();
+        let mut at = self.at;
+        while bytes.get(at) == Some(&b' ') {
+            at += 1;
+            self.prev_space = true;
+        }
+        self.at = at;
+        let first = *bytes.get(at)?;
+        if self.line_start || FLAGS[usize::from(first)] & WORD == 0 {
+            return None;
+        }
+        let mut end = at;
+        let mut flags = 0;
+        for &b in &bytes[at..] {
+            let f = FLAGS[usize::from(b)];
+            if f == 0 {
+                break;
+            }
+            flags |= f;
+            end += 1;
+        }
+        // Where `word_at` would join more to the run (a separator between
+        // digits, `%` after one, an apostrophe after a letter, a non-ASCII
+        // letter), it decides.
+        if let Some(&b) = bytes.get(end) {
+            let prev = bytes[end - 1];
+            let joins = match b {
+                b'.' | b',' | b'/' | b'-' | b':' => {
+                    bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
+                }
+                b'%' => prev.is_ascii_digit(),
+                b'\'' => prev.is_ascii_alphabetic(),
+                0x80.. => true,
+                _ => false,
+            };
+            if joins {
+                return None;
+            }
+        }
+        self.at = end;
+        self.prev_space = false;
+        Some(Word {
+            start: at,
+            end,
+            clause: std::mem::take(&mut self.clause),
+            upper: flags & UPPER != 0,
+            digit: flags & DIGIT != 0,
+            wide: false,
+        })
     }
 
     fn next(&mut self, text: &str) -> Option<Word> {
@@ -729,16 +796,19 @@ fn word_at(text: &str, start: usize) -> Word {
     }
     let n = bytes.len();
     loop {
-        // A run of ASCII letters and digits, the common case.
-        while i < n {
-            match CLASS[usize::from(bytes[i])] {
-                Class::Lower => {}
-                Class::Upper => word.upper = true,
-                Class::Digit => word.digit = true,
-                _ => break,
+        // A run of ASCII letters and digits, the common case: one table
+        // look and an OR a byte.
+        let mut flags = 0;
+        for &b in &bytes[i..] {
+            let f = FLAGS[usize::from(b)];
+            if f == 0 {
+                break;
             }
+            flags |= f;
             i += 1;
         }
+        word.upper |= flags & UPPER != 0;
+        word.digit |= flags & DIGIT != 0;
         if i >= n || matches!(CLASS[usize::from(bytes[i])], Class::Space | Class::Newline) {
             break;
         }
@@ -778,6 +848,31 @@ fn word_at(text: &str, start: usize) -> Word {
     word.end = i;
     word
 }
+
+/// What an ASCII byte is inside a word: `WORD` for a letter or digit, with
+/// `UPPER` for a capital and `DIGIT` for a digit; 0 for anything else.
+const WORD: u8 = 1;
+const UPPER: u8 = 2;
+const DIGIT: u8 = 4;
+
+static FLAGS: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        table[b] = if byte.is_ascii_lowercase() {
+            WORD
+        } else if byte.is_ascii_uppercase() {
+            WORD | UPPER
+        } else if byte.is_ascii_digit() {
+            WORD | DIGIT
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
 
 fn starts_letter(text: &str, i: usize) -> bool {
     text.get(i..)
@@ -839,6 +934,12 @@ mod tests {
 
     fn plain(text: &str) -> Vec<String> {
         words(text).into_iter().map(|(w, _)| w).collect()
+    }
+
+    #[test]
+    fn general_punctuation_has_no_letter_or_digit() {
+        assert!(GENERAL_PUNCTUATION.clone().all(|c| !c.is_alphanumeric()));
+        assert!(!is_letter('—') && !is_letter('’') && is_letter('é') && is_letter('ß'));
     }
 
     #[test]
