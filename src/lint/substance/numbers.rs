@@ -201,7 +201,7 @@ impl Quantities<'_> {
                     self.lettered(i)
                 }
             } else {
-                match self.numbers.words.at(scan, i) {
+                match self.numbers.words.at_token(scan, i, token) {
                     Some(hit) if hit.list <= SCALE => self.spelled(i),
                     Some(hit) if hit.list == MONTH => self.month(i),
                     Some(_) => Some(self.at_word(Kind::Vague, 0.0, i)),

@@ -109,6 +109,12 @@ impl Phrases {
     pub fn at(&self, scan: &Scan<'_>, i: usize) -> Option<Hit> {
         // Most words start no entry: said inline, by one bit.
         let token = scan.get(i)?;
+        self.at_token(scan, i, token)
+    }
+
+    /// `at` for word `i` already looked up as `token`.
+    #[inline]
+    pub fn at_token(&self, scan: &Scan<'_>, i: usize, token: Token) -> Option<Hit> {
         if !token.may_start(self.bit) {
             return None;
         }
@@ -208,10 +214,11 @@ impl Iterator for Hits<'_> {
     type Item = Hit;
 
     fn next(&mut self) -> Option<Hit> {
-        while self.at < self.end && self.scan.get(self.at).is_some() {
+        while self.at < self.end {
+            let token = self.scan.get(self.at)?;
             let i = self.at;
             self.at += 1;
-            if let Some(hit) = self.phrases.at(self.scan, i)
+            if let Some(hit) = self.phrases.at_token(self.scan, i, token)
                 && hit.end <= self.end
             {
                 self.at = hit.end;
