@@ -639,17 +639,29 @@ impl Words {
         }
     }
 
-    /// The next word when it is the common case, spaces then a run of ASCII
-    /// letters and digits that nothing joins more to, not at the start of a
-    /// line: what `next` gives, without its general path. `None` (having
-    /// read nothing but spaces) leaves every other case to `next`.
+    /// The next word when it is the common case, ASCII spaces and
+    /// punctuation then a run of ASCII letters and digits that nothing joins
+    /// more to, not at the start of a line: what `next` gives, without its
+    /// general path. `None` (having read only what `next` would have read
+    /// the same way) leaves every other case to `next`: a line start (its
+    /// list markers), a `$` (a currency), a non-ASCII character, a word that
+    /// may go on past its run.
     #[inline(always)]
     fn plain_word(&mut self, text: &str) -> Option<Word> {
         let bytes = text.as_bytes();
         let mut at = self.at;
-        while bytes.get(at) == Some(&b' ') {
+        while let Some(&b) = bytes.get(at) {
+            match CLASS[usize::from(b)] {
+                Class::Space => self.prev_space = true,
+                _ if self.line_start => break,
+                Class::Clause => {
+                    self.clause = true;
+                    self.prev_space = false;
+                }
+                Class::Other if b != b'$' => self.prev_space = false,
+                _ => break,
+            }
             at += 1;
-            self.prev_space = true;
         }
         self.at = at;
         let first = *bytes.get(at)?;
