@@ -276,31 +276,17 @@ impl Vocabulary {
     /// packed as in `Short`: `lookup` without copying or comparing text,
     /// for most words of an answer.
     fn lookup_packed(&self, key: u64, len: usize, token: &mut Token) {
-        if let Some(id) = self.short.get(key) {
-            token.ids[0] = id;
-            token.count = 1;
-            token.starts = self.first_of.get(id as usize).copied().unwrap_or(0);
-        }
-        let (first, second) = ((key & 0xff) as u8, (key >> 8 & 0xff) as u8);
-        let pair = stem_pair(first, second);
-        let stemmed = self
-            .stem_pairs
-            .get(pair / 64)
-            .is_some_and(|bits| bits & (1 << (pair % 64)) != 0);
-        if !stemmed {
+        self.give(self.short.get(key), token);
+        let first = (key & 0xff) as u8;
+        if !self.stemmed(first, (key >> 8 & 0xff) as u8) {
             return;
         }
         // In `stems`' order, as `lookup` finds them: a stem of more than
         // eight bytes never starts a word of eight.
         if let Some(stems) = self.short_stems.get(usize::from(first)) {
             for &(stem, stem_len, id) in stems {
-                if usize::from(token.count) < MAX_IDS
-                    && stem_len <= len
-                    && key & low_bytes(stem_len) == stem
-                {
-                    token.ids[usize::from(token.count)] = id;
-                    token.count += 1;
-                    token.starts |= self.first_of.get(id as usize).copied().unwrap_or(0);
+                if stem_len <= len && key & low_bytes(stem_len) == stem {
+                    self.give_stem(id, token);
                 }
             }
         }
@@ -318,28 +304,47 @@ impl Vocabulary {
                 .is_some_and(|bits| bits & (1 << (bit % 64)) != 0);
             maybe.then(|| self.ids.get(word).copied()).flatten()
         };
-        if let Some(id) = found {
-            token.ids[0] = id;
-            token.count = 1;
-            token.starts = self.first_of.get(id as usize).copied().unwrap_or(0);
-        }
+        self.give(found, token);
         let b = word.as_bytes();
-        let pair = stem_pair(b[0], b.get(1).copied().unwrap_or(0));
-        let stemmed = self
-            .stem_pairs
-            .get(pair / 64)
-            .is_some_and(|bits| bits & (1 << (pair % 64)) != 0);
-        if !stemmed {
+        if !self.stemmed(b[0], b.get(1).copied().unwrap_or(0)) {
             return;
         }
         if let Some(stems) = self.stems.get(usize::from(b[0])) {
             for (stem, id) in stems {
-                if usize::from(token.count) < MAX_IDS && word.starts_with(&**stem) {
-                    token.ids[usize::from(token.count)] = *id;
-                    token.count += 1;
-                    token.starts |= self.first_of.get(*id as usize).copied().unwrap_or(0);
+                if word.starts_with(&**stem) {
+                    self.give_stem(*id, token);
                 }
             }
+        }
+    }
+
+    /// Gives `token` its word's own number, `id`, if the word has one.
+    #[inline(always)]
+    fn give(&self, id: Option<Id>, token: &mut Token) {
+        if let Some(id) = id {
+            token.ids[0] = id;
+            token.count = 1;
+            token.starts = self.first_of.get(id as usize).copied().unwrap_or(0);
+        }
+    }
+
+    /// Whether some stem starts with the bytes `first` and `second`.
+    #[inline(always)]
+    fn stemmed(&self, first: u8, second: u8) -> bool {
+        let pair = stem_pair(first, second);
+        self.stem_pairs
+            .get(pair / 64)
+            .is_some_and(|bits| bits & (1 << (pair % 64)) != 0)
+    }
+
+    /// Gives `token` the number `id` of a stem its word starts with, while
+    /// it has room for one.
+    #[inline(always)]
+    fn give_stem(&self, id: Id, token: &mut Token) {
+        if usize::from(token.count) < MAX_IDS {
+            token.ids[usize::from(token.count)] = id;
+            token.count += 1;
+            token.starts |= self.first_of.get(id as usize).copied().unwrap_or(0);
         }
     }
 
@@ -668,16 +673,7 @@ impl Words {
         if self.line_start || FLAGS[usize::from(first)] & WORD == 0 {
             return None;
         }
-        let mut end = at;
-        let mut flags = 0;
-        for &b in &bytes[at..] {
-            let f = FLAGS[usize::from(b)];
-            if f == 0 {
-                break;
-            }
-            flags |= f;
-            end += 1;
-        }
+        let (end, flags) = ascii_run(bytes, at);
         // Where `word_at` would join more to the run (a separator between
         // digits, `%` after one, an apostrophe after a letter, a non-ASCII
         // letter), it decides.
@@ -810,17 +806,9 @@ fn word_at(text: &str, start: usize) -> Word {
     }
     let n = bytes.len();
     loop {
-        // A run of ASCII letters and digits, the common case: one table
-        // look and an OR a byte.
-        let mut flags = 0;
-        for &b in &bytes[i..] {
-            let f = FLAGS[usize::from(b)];
-            if f == 0 {
-                break;
-            }
-            flags |= f;
-            i += 1;
-        }
+        // A run of ASCII letters and digits, the common case.
+        let (end, flags) = ascii_run(bytes, i);
+        i = end;
         word.upper |= flags & UPPER != 0;
         word.digit |= flags & DIGIT != 0;
         if i >= n || matches!(CLASS[usize::from(bytes[i])], Class::Space | Class::Newline) {
@@ -887,6 +875,23 @@ static FLAGS: [u8; 256] = {
     }
     table
 };
+
+/// Where the run of ASCII letters and digits from `start` ends, and the
+/// `FLAGS` of its bytes together: one table look and an OR a byte.
+#[inline(always)]
+fn ascii_run(bytes: &[u8], start: usize) -> (usize, u8) {
+    let mut end = start;
+    let mut flags = 0;
+    for &b in &bytes[start..] {
+        let f = FLAGS[usize::from(b)];
+        if f == 0 {
+            break;
+        }
+        flags |= f;
+        end += 1;
+    }
+    (end, flags)
+}
 
 fn starts_letter(text: &str, i: usize) -> bool {
     text.get(i..)
