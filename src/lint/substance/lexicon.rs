@@ -136,8 +136,10 @@ impl Lexicon {
         }
     }
 
-    /// Every list, with its group and name.
-    pub fn lists(&self) -> impl Iterator<Item = (&str, &str, &[String])> {
+    /// Every list, with its group and name (for tests that hold something
+    /// to every list).
+    #[cfg(test)]
+    pub(crate) fn lists(&self) -> impl Iterator<Item = (&str, &str, &[String])> {
         self.groups.iter().flat_map(|g| {
             g.settings
                 .iter()

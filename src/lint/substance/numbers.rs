@@ -142,28 +142,6 @@ impl Numbers {
         }
     }
 
-    /// Whether the answer holds a year or a date: `read(scan).any(..)` for
-    /// those kinds, without reading the words around the other numbers.
-    /// `context` never makes a year or a date of another kind, and the
-    /// words it joins to a number (scales, percent and currency words) are
-    /// never one, so skipping them changes nothing.
-    pub fn dated(&self, scan: &Scan<'_>) -> bool {
-        let mut quantities = self.read(scan);
-        while let Some(bare) = quantities.bare() {
-            let dated = |q: &Quantity| matches!(q.kind, Kind::Year | Kind::Date);
-            let found = if dated(&bare) {
-                quantities.context(bare)
-            } else {
-                bare
-            };
-            if dated(&found) {
-                return true;
-            }
-            quantities.at = quantities.at.max(found.end);
-        }
-        false
-    }
-
     fn is_currency(&self, c: char) -> bool {
         self.currency_symbols.contains(&c)
     }

@@ -9,6 +9,7 @@
 //! need it".
 
 use super::lexicon::Lexicon;
+use super::numbers::Kind;
 use super::phrases::Phrases;
 use super::scan::Vocabulary;
 use super::{RuleDoc, Weakness, Words, lacking};
@@ -41,7 +42,11 @@ pub fn check(text: &str, words: &Words) -> Option<Weakness> {
     let words = words.compiled();
     let lists = &words.why_now;
     let scan = words.scan(text);
-    let changed = lists.changes.first(&scan).is_some() || words.numbers.dated(&scan);
+    let changed = lists.changes.first(&scan).is_some()
+        || words
+            .numbers
+            .read(&scan)
+            .any(|q| matches!(q.kind, Kind::Year | Kind::Date));
     if changed {
         return None;
     }
