@@ -21,8 +21,12 @@ pub struct Phrases {
     /// map: numbers are small and dense, and lint looks up every word).
     by_first: Vec<(u32, u32)>,
     starting: Vec<u32>,
-    /// A bit for each word number that starts an entry: most words start
-    /// none, and this says so without the map.
+    /// A bit for each word number that starts an entry. A word's
+    /// `may_start` bit says some number of the word starts an entry here;
+    /// this says which (a word can carry a stem's number too), and which
+    /// sets share the vocabulary's last bit. Dropping it for the empty
+    /// ranges of `by_first` was measured: 0.6 M instructions more a round
+    /// of 1,000 files.
     starts: Vec<u64>,
     /// The most words any entry has.
     max_words: usize,
