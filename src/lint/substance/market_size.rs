@@ -45,17 +45,18 @@ impl Lists {
     /// is not tied to another number, and the next two words are not a
     /// duration, a rate or a demand signal.
     fn counts_people(&self, scan: &Scan<'_>, end: usize) -> bool {
-        let clause = scan.clause_end(end.saturating_sub(1));
-        if end >= clause {
+        // Only the next two words matter, within the number's clause: read
+        // no further (finding where the clause ends would read the rest of
+        // it, for every number; issue 16's cost budget).
+        let clause_at = |j: usize| scan.get(j).is_none_or(|t| t.clause);
+        if clause_at(end) {
             return true;
         }
         if self.joins.at(scan, end).is_some() {
             return false;
         }
-        self.not_counts
-            .hits(scan, end..(end + 2).min(clause))
-            .next()
-            .is_none()
+        let stop = if clause_at(end + 1) { end + 1 } else { end + 2 };
+        self.not_counts.hits(scan, end..stop).next().is_none()
     }
 }
 
