@@ -393,9 +393,7 @@ impl<'t> Scan<'t> {
             text,
             vocabulary,
             read: RefCell::new(Read {
-                // Room for every word of most answers: growing copies the
-                // words read so far (about one word in six bytes).
-                tokens: Vec::with_capacity((text.len() / 6).clamp(16, 1024)),
+                tokens: spare_tokens(text),
                 words: Words::new(),
                 wide: String::new(),
             }),
@@ -516,6 +514,33 @@ impl<'t> Scan<'t> {
             j += 1;
         }
         j
+    }
+}
+
+thread_local! {
+    /// The word buffer of the last answer read on this thread: lint reads
+    /// thousands of answers a thread, and reusing one buffer spares an
+    /// allocation and a free for each (issue 16's cost budget).
+    static SPARE: std::cell::Cell<Vec<Token>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// An empty word buffer with room for every word of most answers of the
+/// size of `text` (about one word in six bytes): growing it copies the
+/// words read so far.
+fn spare_tokens(text: &str) -> Vec<Token> {
+    let mut tokens = SPARE.take();
+    tokens.clear();
+    tokens.reserve((text.len() / 6).clamp(16, 1024));
+    tokens
+}
+
+impl Drop for Read {
+    fn drop(&mut self) {
+        let tokens = std::mem::take(&mut self.tokens);
+        // A rare huge answer's buffer is not kept.
+        if tokens.capacity() <= 4096 {
+            SPARE.set(tokens);
+        }
     }
 }
 
