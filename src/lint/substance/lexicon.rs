@@ -8,9 +8,26 @@
 //! silently does nothing.
 
 use crate::suggest::did_you_mean;
-use crate::yaml::{self, Node, Pos, Value};
+use crate::yaml::{Node, Pos, Value};
 
-const BUILTIN: &str = include_str!("words.yml");
+/// `words.yml`, the one definition of the built-in lists. Reading its YAML
+/// took more of a one-file lint than every rule together (7 M instructions
+/// of 19 M), so the binary carries the lexicon the YAML gives, written out
+/// by a test (`builtin.rs`, below) that fails when the two differ.
+#[cfg(test)]
+const WORDS_YML: &str = include_str!("words.yml");
+
+/// A setting of `builtin.rs`, as static data.
+enum Builtin {
+    List(&'static [&'static str]),
+    Number(u64),
+    Table(&'static [(&'static str, f64)]),
+}
+
+/// `words.yml` as read by `Lexicon::from_node`: `GROUPS`, written out by
+/// a test one entry a line, as generated code is.
+#[rustfmt::skip]
+mod builtin;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Lexicon {
@@ -66,12 +83,72 @@ const MAX_NUMBER: u64 = 1_000_000;
 impl Lexicon {
     /// The English lists shipped in `words.yml`.
     pub fn builtin() -> Lexicon {
-        // The embedded file is part of the binary; a unit test reads it, so a
-        // failure here can only be a build that skipped the tests.
-        let root = yaml::parse(BUILTIN).expect("words.yml is valid YAML (tested)");
-        Lexicon::from_node(&root).expect("words.yml is a valid lexicon (tested)")
+        let groups = builtin::GROUPS
+            .iter()
+            .map(|(name, settings)| Group {
+                name: (*name).to_string(),
+                settings: settings
+                    .iter()
+                    .map(|(name, setting)| {
+                        let setting = match setting {
+                            Builtin::List(items) => {
+                                Setting::List(items.iter().map(|s| (*s).to_string()).collect())
+                            }
+                            Builtin::Number(n) => Setting::Number(*n),
+                            Builtin::Table(rows) => Setting::Table(
+                                rows.iter().map(|(w, v)| ((*w).to_string(), *v)).collect(),
+                            ),
+                        };
+                        ((*name).to_string(), setting)
+                    })
+                    .collect(),
+            })
+            .collect();
+        Lexicon { groups }
     }
 
+    /// The Rust source of `builtin.rs` for this lexicon.
+    #[cfg(test)]
+    fn to_rust(&self) -> String {
+        use std::fmt::Write;
+        let mut out = String::from(concat!(
+            "//! @generated from `words.yml` by the test `builtin_rs_is_words_yml`\n",
+            "//! (`lexicon.rs`), which writes it anew when the two differ: edit\n",
+            "//! `words.yml`, then run `cargo test builtin_rs`.\n\n",
+            "use super::Builtin::{self, List, Number, Table};\n\n",
+            "pub(super) static GROUPS: &[(&str, &[(&str, Builtin)])] = &[\n",
+        ));
+        for group in &self.groups {
+            writeln!(out, "    ({:?}, &[", group.name).unwrap();
+            for (name, setting) in &group.settings {
+                match setting {
+                    Setting::List(items) => {
+                        writeln!(out, "        ({name:?}, List(&[").unwrap();
+                        for item in items {
+                            writeln!(out, "            {item:?},").unwrap();
+                        }
+                        out.push_str("        ])),\n");
+                    }
+                    Setting::Number(n) => {
+                        writeln!(out, "        ({name:?}, Number({n})),").unwrap()
+                    }
+                    Setting::Table(rows) => {
+                        writeln!(out, "        ({name:?}, Table(&[").unwrap();
+                        for (word, value) in rows {
+                            writeln!(out, "            ({word:?}, {value:?}),").unwrap();
+                        }
+                        out.push_str("        ])),\n");
+                    }
+                }
+            }
+            out.push_str("    ]),\n");
+        }
+        out.push_str("];\n");
+        out
+    }
+
+    /// The lexicon `words.yml` gives (`builtin` is it, written out).
+    #[cfg(test)]
     fn from_node(root: &Node) -> Result<Lexicon, WordsError> {
         let entries = root
             .entries()
@@ -402,6 +479,7 @@ fn table(node: &Node, path: &str) -> Result<Vec<(String, f64)>, WordsError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::yaml;
 
     fn applied(text: &str) -> Result<Lexicon, WordsError> {
         let mut lexicon = Lexicon::builtin();
@@ -414,6 +492,26 @@ mod tests {
     fn at(text: &str) -> (u32, u32) {
         let err = applied(text).unwrap_err();
         crate::source::line_column(text, err.pos.offset)
+    }
+
+    /// `builtin.rs` is what `Lexicon::from_node` reads from `words.yml`;
+    /// when it is not, this writes it anew and fails, so that the next run
+    /// (and the build) has the lists as `words.yml` says.
+    #[test]
+    fn builtin_rs_is_words_yml() {
+        let root = yaml::parse(WORDS_YML).expect("words.yml is valid YAML");
+        let read = Lexicon::from_node(&root).expect("words.yml is a valid lexicon");
+        let source = read.to_rust();
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src/lint/substance/lexicon/builtin.rs"
+        );
+        let written = std::fs::read_to_string(path).unwrap_or_default();
+        if written != source {
+            std::fs::write(path, &source).expect("builtin.rs is writable");
+            panic!("builtin.rs was not what words.yml says; it is now: build and test again");
+        }
+        assert_eq!(Lexicon::builtin(), read);
     }
 
     #[test]
