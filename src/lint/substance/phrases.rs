@@ -69,7 +69,9 @@ impl Phrases {
             bit: vocabulary.set_bit(),
             ..Phrases::default()
         };
-        let mut by_first: HashMap<Id, Vec<u32>> = HashMap::new();
+        // Built once a process, for every set: foldhash rather than SipHash
+        // (a one-file lint's start is most of its cost).
+        let mut by_first: HashMap<Id, Vec<u32>, foldhash::fast::FixedState> = HashMap::default();
         for (list, items) in lists.iter().enumerate() {
             for (index, entry) in items.iter().enumerate() {
                 let Some(words) = vocabulary.entry(entry) else {

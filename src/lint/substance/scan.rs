@@ -420,10 +420,7 @@ impl<'t> Scan<'t> {
             wide,
         } = &mut *read;
         while tokens.len() <= i {
-            let word = match words.plain_word(self.text) {
-                Some(word) => word,
-                None => words.next(self.text)?,
-            };
+            let word = words.read(self.text)?;
             tokens.push(self.token(&word, wide));
         }
         tokens.get(i).copied()
@@ -741,6 +738,15 @@ impl Words {
         })
     }
 
+    /// The next word: the common case inline, the general path for the rest.
+    #[inline(always)]
+    fn read(&mut self, text: &str) -> Option<Word> {
+        match self.plain_word(text) {
+            Some(word) => Some(word),
+            None => self.next(text),
+        }
+    }
+
     fn next(&mut self, text: &str) -> Option<Word> {
         let bytes = text.as_bytes();
         while self.at < bytes.len() {
@@ -800,7 +806,7 @@ impl Words {
 /// Calls `found` for each word of `text`.
 fn each_word(text: &str, mut found: impl FnMut(Word)) {
     let mut words = Words::new();
-    while let Some(word) = words.next(text) {
+    while let Some(word) = words.read(text) {
         found(word);
     }
 }
@@ -992,20 +998,20 @@ mod tests {
         words(text).into_iter().map(|(w, _)| w).collect()
     }
 
-    /// The words of `text` as `Scan` reads them: the inline common case
-    /// first, the general path for the rest.
+    /// The words of `text` as `Scan` and `each_word` read them: the inline
+    /// common case first, the general path for the rest.
     fn fast_words(text: &str) -> Vec<Word> {
-        let mut words = Words::new();
         let mut out = Vec::new();
-        while let Some(word) = words.plain_word(text).or_else(|| words.next(text)) {
-            out.push(word);
-        }
+        each_word(text, |word| out.push(word));
         out
     }
 
     fn general_words(text: &str) -> Vec<Word> {
+        let mut words = Words::new();
         let mut out = Vec::new();
-        each_word(text, |word| out.push(word));
+        while let Some(word) = words.next(text) {
+            out.push(word);
+        }
         out
     }
 
