@@ -351,13 +351,19 @@ impl Vocabulary {
     /// The words of an entry ("don't have any special", "passion*"), as
     /// numbers, adding new ones; `None` for an entry with no word in it.
     pub fn entry(&mut self, entry: &str) -> Option<Vec<Id>> {
-        let (words, stem) = entry_words(entry);
-        let last = words.len().checked_sub(1)?;
+        // Without a `String` a word: the lists' thousands of entries are
+        // numbered at every start (a one-file lint's start is most of it).
+        let (body, spans, stem) = entry_spans(entry);
+        let last = spans.len().checked_sub(1)?;
+        let mut buf = String::new();
         Some(
-            words
+            spans
                 .iter()
                 .enumerate()
-                .map(|(i, word)| self.intern(word, stem && i == last))
+                .map(|(i, &(start, end))| {
+                    let word = lowercase(&body[start..end], &mut buf);
+                    self.intern(word, stem && i == last)
+                })
                 .collect(),
         )
     }
@@ -366,6 +372,18 @@ impl Vocabulary {
 /// The words of a list entry ("don't have any special", "passion*"),
 /// lowercase, and whether its last word is a stem (a trailing `*`).
 pub(super) fn entry_words(entry: &str) -> (Vec<String>, bool) {
+    let (body, spans, stem) = entry_spans(entry);
+    let mut buf = String::new();
+    let words = spans
+        .iter()
+        .map(|&(start, end)| lowercase(&body[start..end], &mut buf).to_string())
+        .collect();
+    (words, stem)
+}
+
+/// A list entry without its stem's `*`, the byte ranges of its words there,
+/// and whether its last word is a stem.
+fn entry_spans(entry: &str) -> (&str, Vec<(usize, usize)>, bool) {
     let entry = entry.trim();
     let stem = entry.ends_with('*');
     let body = entry.trim_end_matches('*');
@@ -378,12 +396,7 @@ pub(super) fn entry_words(entry: &str) -> (Vec<String>, bool) {
     {
         last.1 = body.len();
     }
-    let mut buf = String::new();
-    let words = spans
-        .iter()
-        .map(|&(start, end)| lowercase(&body[start..end], &mut buf).to_string())
-        .collect();
-    (words, stem)
+    (body, spans, stem)
 }
 
 impl<'t> Scan<'t> {
