@@ -7,7 +7,6 @@
 //! does not match "can't", "best in class" matches "Best-in-class". An entry
 //! ending in `*` matches any ending ("passion*": passion, passionate).
 
-use std::collections::HashMap;
 use std::ops::{Bound, Range, RangeBounds};
 
 use super::scan::{Id, Scan, Token, Vocabulary};
@@ -69,17 +68,17 @@ impl Phrases {
             bit: vocabulary.set_bit(),
             ..Phrases::default()
         };
-        // Built once a process, for every set: foldhash rather than SipHash
-        // (a one-file lint's start is most of its cost).
-        let mut by_first: HashMap<Id, Vec<u32>, foldhash::fast::FixedState> = HashMap::default();
+        // Each entry by its first word: built at every start, for every set,
+        // so a sort of one vector rather than a map of vectors (a one-file
+        // lint's start is most of its cost).
+        let mut by_first: Vec<(Id, u32)> = Vec::new();
         for (list, items) in lists.iter().enumerate() {
             for (index, entry) in items.iter().enumerate() {
                 let Some(words) = vocabulary.entry(entry) else {
                     continue;
                 };
                 phrases.max_words = phrases.max_words.max(words.len());
-                let at = phrases.entries.len() as u32;
-                by_first.entry(words[0]).or_default().push(at);
+                by_first.push((words[0], phrases.entries.len() as u32));
                 vocabulary.starts_entry(words[0], phrases.bit);
                 phrases.entries.push(Entry {
                     words: words.into(),
@@ -89,23 +88,19 @@ impl Phrases {
             }
         }
         let entries = &phrases.entries;
-        for starting in by_first.values_mut() {
-            // Stable: entries of one length keep the lists' order.
-            starting.sort_by_key(|&e| std::cmp::Reverse(entries[e as usize].words.len()));
-        }
-        let top = by_first.keys().max().map_or(0, |&id| id as usize + 1);
+        // Stable: entries of one length keep the lists' order.
+        by_first.sort_by_key(|&(id, e)| (id, std::cmp::Reverse(entries[e as usize].words.len())));
+        let top = by_first.last().map_or(0, |&(id, _)| id as usize + 1);
         phrases.by_first = vec![(0, 0); top];
-        for (&id, starting) in &by_first {
-            let from = phrases.starting.len() as u32;
-            phrases.starting.extend_from_slice(starting);
-            phrases.by_first[id as usize] = (from, phrases.starting.len() as u32);
-        }
-        for &id in by_first.keys() {
-            let (word, bit) = (id as usize / 64, id % 64);
-            if phrases.starts.len() <= word {
-                phrases.starts.resize(word + 1, 0);
+        phrases.starting = by_first.iter().map(|&(_, e)| e).collect();
+        phrases.starts = vec![0; top.div_ceil(64)];
+        for (at, &(id, _)) in by_first.iter().enumerate() {
+            let range = &mut phrases.by_first[id as usize];
+            if range.0 == range.1 {
+                *range = (at as u32, at as u32);
             }
-            phrases.starts[word] |= 1 << bit;
+            range.1 += 1;
+            phrases.starts[id as usize / 64] |= 1 << (id % 64);
         }
         phrases
     }
