@@ -235,6 +235,11 @@ impl Vocabulary {
             if let Some(&id) = self.ids.get(word) {
                 return id;
             }
+            if self.ids.capacity() == 0 {
+                // The built-in lists have about 1,300 words: room for them
+                // at once rather than growing (and rehashing) time and again.
+                self.ids.reserve(2048);
+            }
             let id = self.fresh();
             self.ids.insert(word.into(), id);
             if let Some(key) = Short::pack(word.as_bytes()) {
