@@ -23,7 +23,9 @@
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::{contiguous, noncontiguous};
+use aho_corasick::{Input, MatchKind, dfa};
 
 use super::scan::entry_words;
 
@@ -41,16 +43,17 @@ pub struct Skim {
     stem_words: Vec<(usize, String)>,
 }
 
-/// The words to look for, in two automata that find the same matches: a
-/// contiguous NFA, cheap to build and dearer to run, for the first answers,
-/// and a DFA, built once enough answers have been skimmed to repay its
-/// build. A one-file lint never builds the DFA (1.4 M instructions of its
-/// 10.5 M); a lint of thousands of files runs the DFA on all but the first.
+/// The words to look for, in two automata built from one trie with its
+/// failure transitions, which find the same matches: a contiguous NFA,
+/// cheap to build and dearer to run, for the first answers, and a DFA, built
+/// once enough answers have been skimmed to repay its build. A one-file
+/// lint never builds the DFA (1.4 M instructions of its 10.5 M); a lint of
+/// thousands of files runs the DFA on all but the first answers.
 #[derive(Debug)]
 struct Searcher {
-    words: Vec<String>,
-    nfa: AhoCorasick,
-    dfa: OnceLock<AhoCorasick>,
+    trie: noncontiguous::NFA,
+    nfa: contiguous::NFA,
+    dfa: OnceLock<Option<dfa::DFA>>,
     skimmed: AtomicUsize,
 }
 
@@ -60,43 +63,68 @@ struct Searcher {
 const BEFORE_DFA: usize = 64;
 
 impl Searcher {
-    fn new(words: Vec<String>) -> Option<Searcher> {
-        let nfa = automaton(&words, AhoCorasickKind::ContiguousNFA)?;
+    /// Leftmost-longest, ASCII case ignored.
+    fn new(words: &[&str]) -> Option<Searcher> {
+        let trie = noncontiguous::Builder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(words)
+            .ok()?;
+        let nfa = contiguous::Builder::new()
+            .build_from_noncontiguous(&trie)
+            .ok()?;
         Some(Searcher {
-            words,
+            trie,
             nfa,
             dfa: OnceLock::new(),
             skimmed: AtomicUsize::new(0),
         })
     }
 
-    fn get(&self) -> &AhoCorasick {
+    /// Calls `found` with each match's start, end and pattern, left to
+    /// right; `false` if the search could not run.
+    fn each_match(&self, text: &str, found: impl FnMut(usize, usize, usize)) -> bool {
+        match self.dfa() {
+            Some(dfa) => each_match(dfa, text, found),
+            None => each_match(&self.nfa, text, found),
+        }
+    }
+
+    fn dfa(&self) -> Option<&dfa::DFA> {
         if let Some(dfa) = self.dfa.get() {
-            return dfa;
+            return dfa.as_ref();
         }
         if self.skimmed.fetch_add(1, Ordering::Relaxed) < BEFORE_DFA {
-            return &self.nfa;
+            return None;
         }
-        self.dfa.get_or_init(|| {
-            automaton(&self.words, AhoCorasickKind::DFA).unwrap_or_else(|| self.nfa.clone())
-        })
+        self.dfa
+            .get_or_init(|| {
+                dfa::Builder::new()
+                    .build_from_noncontiguous(&self.trie)
+                    .ok()
+            })
+            .as_ref()
     }
 }
 
-/// Leftmost-longest, ASCII case ignored: the same matches from either kind.
-fn automaton(words: &[String], kind: AhoCorasickKind) -> Option<AhoCorasick> {
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(kind))
-        .build(words)
-        .ok()
+fn each_match<A: Automaton>(
+    automaton: &A,
+    text: &str,
+    mut found: impl FnMut(usize, usize, usize),
+) -> bool {
+    let Ok(matches) = automaton.try_find_iter(Input::new(text)) else {
+        return false;
+    };
+    for hit in matches {
+        found(hit.start(), hit.end(), hit.pattern().as_usize());
+    }
+    true
 }
 
 impl Clone for Searcher {
     fn clone(&self) -> Searcher {
         Searcher {
-            words: self.words.clone(),
+            trie: self.trie.clone(),
             nfa: self.nfa.clone(),
             dfa: self.dfa.clone(),
             skimmed: AtomicUsize::new(self.skimmed.load(Ordering::Relaxed)),
@@ -143,7 +171,8 @@ impl Skim {
                 entries.push(looked_for);
             }
         }
-        let searcher = Searcher::new(patterns.iter().map(|(word, _)| word.clone()).collect());
+        let words: Vec<&str> = patterns.iter().map(|(word, _)| word.as_str()).collect();
+        let searcher = Searcher::new(&words);
         Skim {
             searcher,
             stems: patterns.iter().map(|&(_, stem)| stem).collect(),
@@ -161,7 +190,6 @@ impl Skim {
         let Some(searcher) = &self.searcher else {
             return true;
         };
-        let searcher = searcher.get();
         if text.contains('\u{212A}') {
             return true;
         }
@@ -173,10 +201,9 @@ impl Skim {
         // start, the words being ASCII letters and digits only, so the one
         // pattern it can hide is a stem shorter than a whole word that
         // failed: those are tried where that happens.
-        for hit in searcher.find_iter(text) {
-            let (start, end, pattern) = (hit.start(), hit.end(), hit.pattern().as_usize());
+        let searched = searcher.each_match(text, |start, end, pattern| {
             if start > 0 && beside_word(start - 1) {
-                continue;
+                return;
             }
             if self.stems[pattern] || !beside_word(end) {
                 found[pattern] = true;
@@ -190,6 +217,9 @@ impl Skim {
                     }
                 }
             }
+        });
+        if !searched {
+            return true;
         }
         self.entries
             .iter()
