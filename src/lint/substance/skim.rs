@@ -6,10 +6,11 @@
 //! it to the end to say it is not there. But an answer can only hold an entry
 //! if it holds each of the entry's words, so a rule whose findings all need
 //! some entry of its lists can first look for the entries' words in the
-//! bytes as written, in one Aho-Corasick pass, and read the answer only if
-//! every word of some entry is there. The skim never decides that an answer
-//! is weak: it only lets a rule say "not here" early, and only when reading
-//! the answer into words could not have found an entry either.
+//! bytes as written, with an Aho-Corasick automaton walked from each word
+//! start, and read the answer only if every word of some entry is there.
+//! The skim never decides that an answer is weak: it only lets a rule say
+//! "not here" early, and only when reading the answer into words could not
+//! have found an entry either.
 //!
 //! Why that holds: a word of the answer is a run that starts and ends
 //! beside no ASCII letter or digit, and its lowercase form equals an
@@ -20,12 +21,9 @@
 //! of an entry as there; an entry with no such word, or an answer with a
 //! Kelvin sign, turns it off (it then always says "maybe").
 
-use std::sync::OnceLock;
-use std::sync::atomic::{AtomicUsize, Ordering};
-
 use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::{contiguous, noncontiguous};
-use aho_corasick::{Input, MatchKind, dfa};
+use aho_corasick::{Anchored, MatchKind};
 
 use super::scan::entry_words;
 
@@ -39,31 +37,20 @@ pub struct Skim {
     stems: Vec<bool>,
     /// For each entry, the patterns of its words that the skim looks for.
     entries: Vec<Vec<usize>>,
-    /// The stems among the patterns, with their words.
-    stem_words: Vec<(usize, String)>,
 }
 
-/// The words to look for, in two automata built from one trie with its
-/// failure transitions, which find the same matches: a contiguous NFA,
-/// cheap to build and dearer to run, for the first answers, and a DFA, built
-/// once enough answers have been skimmed to repay its build. A one-file
-/// lint never builds the DFA (1.4 M instructions of its 10.5 M); a lint of
-/// thousands of files runs the DFA on all but the first answers.
-#[derive(Debug)]
+/// The words to look for, as an automaton walked from each word start:
+/// a contiguous NFA, cheap to build (a one-file lint builds it for one or
+/// two answers) and, walked a byte or two into each word, as fast as a DFA
+/// that would cost 1.4 M instructions more to build.
+#[derive(Clone, Debug)]
 struct Searcher {
-    trie: noncontiguous::NFA,
     nfa: contiguous::NFA,
-    dfa: OnceLock<Option<dfa::DFA>>,
-    skimmed: AtomicUsize,
 }
-
-/// How many answers the NFA skims before the DFA is built: the DFA's build
-/// costs about what the NFA's slower runs cost on 300 answers, so the
-/// switch costs a long lint little and spares a short one the build.
-const BEFORE_DFA: usize = 64;
 
 impl Searcher {
-    /// Leftmost-longest, ASCII case ignored.
+    /// ASCII case ignored; leftmost-longest keeps every pattern's path
+    /// whole (leftmost-first would prune the longer ones).
     fn new(words: &[&str]) -> Option<Searcher> {
         let trie = noncontiguous::Builder::new()
             .ascii_case_insensitive(true)
@@ -73,63 +60,62 @@ impl Searcher {
         let nfa = contiguous::Builder::new()
             .build_from_noncontiguous(&trie)
             .ok()?;
-        Some(Searcher {
-            trie,
-            nfa,
-            dfa: OnceLock::new(),
-            skimmed: AtomicUsize::new(0),
-        })
+        Some(Searcher { nfa })
     }
 
-    /// Calls `found` with each match's start, end and pattern, left to
-    /// right; `false` if the search could not run.
-    fn each_match(&self, text: &str, found: impl FnMut(usize, usize, usize)) -> bool {
-        match self.dfa() {
-            Some(dfa) => each_match(dfa, text, found),
-            None => each_match(&self.nfa, text, found),
-        }
-    }
-
-    fn dfa(&self) -> Option<&dfa::DFA> {
-        if let Some(dfa) = self.dfa.get() {
-            return dfa.as_ref();
-        }
-        if self.skimmed.fetch_add(1, Ordering::Relaxed) < BEFORE_DFA {
-            return None;
-        }
-        self.dfa
-            .get_or_init(|| {
-                dfa::Builder::new()
-                    .build_from_noncontiguous(&self.trie)
-                    .ok()
-            })
-            .as_ref()
+    /// Calls `found` with each pattern that starts a word of `text` (a run
+    /// of ASCII letters and digits), and whether it is the whole word;
+    /// `false` if the search could not run.
+    fn each_at_word_start(&self, text: &str, found: impl FnMut(usize, bool)) -> bool {
+        each_at_word_start(&self.nfa, text.as_bytes(), found)
     }
 }
 
-fn each_match<A: Automaton>(
+/// Walks the automaton anchored from each word start to where no pattern
+/// goes on: a byte or two of most words, and no search restarted after each
+/// match (a pattern found inside a longer word, "all" in "installs", costs
+/// nothing). A pattern ends at a match state as deep as it is long; the
+/// other matches a state may carry are shorter patterns ending there, which
+/// started inside the word.
+fn each_at_word_start<A: Automaton>(
     automaton: &A,
-    text: &str,
-    mut found: impl FnMut(usize, usize, usize),
+    text: &[u8],
+    mut found: impl FnMut(usize, bool),
 ) -> bool {
-    let Ok(matches) = automaton.try_find_iter(Input::new(text)) else {
+    let Ok(start) = automaton.start_state(Anchored::Yes) else {
         return false;
     };
-    for hit in matches {
-        found(hit.start(), hit.end(), hit.pattern().as_usize());
-    }
-    true
-}
-
-impl Clone for Searcher {
-    fn clone(&self) -> Searcher {
-        Searcher {
-            trie: self.trie.clone(),
-            nfa: self.nfa.clone(),
-            dfa: self.dfa.clone(),
-            skimmed: AtomicUsize::new(self.skimmed.load(Ordering::Relaxed)),
+    let in_word = |i: usize| text.get(i).is_some_and(u8::is_ascii_alphanumeric);
+    let mut i = 0;
+    while i < text.len() {
+        if !in_word(i) {
+            i += 1;
+            continue;
+        }
+        let word = i;
+        let mut state = start;
+        while in_word(i) {
+            state = automaton.next_state(Anchored::Yes, state, text[i]);
+            i += 1;
+            if automaton.is_special(state) {
+                if automaton.is_dead(state) {
+                    break;
+                }
+                if automaton.is_match(state) {
+                    for m in 0..automaton.match_len(state) {
+                        let pattern = automaton.match_pattern(state, m);
+                        if automaton.pattern_len(pattern) == i - word {
+                            found(pattern.as_usize(), !in_word(i));
+                        }
+                    }
+                }
+            }
+        }
+        while in_word(i) {
+            i += 1;
         }
     }
+    true
 }
 
 impl Skim {
@@ -164,7 +150,6 @@ impl Skim {
                     searcher: None,
                     stems: Vec::new(),
                     entries: Vec::new(),
-                    stem_words: Vec::new(),
                 };
             }
             if !looked_for.is_empty() {
@@ -176,10 +161,6 @@ impl Skim {
         Skim {
             searcher,
             stems: patterns.iter().map(|&(_, stem)| stem).collect(),
-            stem_words: (patterns.into_iter().enumerate())
-                .filter(|(_, (_, stem))| *stem)
-                .map(|(at, (word, _))| (at, word))
-                .collect(),
             entries,
         }
     }
@@ -193,29 +174,10 @@ impl Skim {
         if text.contains('\u{212A}') {
             return true;
         }
-        let bytes = text.as_bytes();
-        let beside_word = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphanumeric);
         let mut found = vec![false; self.stems.len()];
-        // Leftmost-longest, so the search can skip ahead (overlapping
-        // matches walk the automaton byte by byte). No match can span a word
-        // start, the words being ASCII letters and digits only, so the one
-        // pattern it can hide is a stem shorter than a whole word that
-        // failed: those are tried where that happens.
-        let searched = searcher.each_match(text, |start, end, pattern| {
-            if start > 0 && beside_word(start - 1) {
-                return;
-            }
-            if self.stems[pattern] || !beside_word(end) {
+        let searched = searcher.each_at_word_start(text, |pattern, whole_word| {
+            if whole_word || self.stems[pattern] {
                 found[pattern] = true;
-            } else {
-                for &(stem, ref word) in &self.stem_words {
-                    let at = &bytes[start..];
-                    if at.len() >= word.len()
-                        && at[..word.len()].eq_ignore_ascii_case(word.as_bytes())
-                    {
-                        found[stem] = true;
-                    }
-                }
             }
         });
         if !searched {
