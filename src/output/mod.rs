@@ -137,14 +137,20 @@ pub fn has_fingerprints(format: LintFormat) -> bool {
 #[derive(Default)]
 pub struct JsonArray {
     started: bool,
+    /// One item at a time: serde_json writes a field, a quote, an escaped
+    /// run at a time, and each is a call through `dyn Write`; into a `Vec`
+    /// they are copies, and the item is one write.
+    buf: Vec<u8>,
 }
 
 impl JsonArray {
     pub fn item(&mut self, out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
-        out.write_all(if self.started { b",\n" } else { b"\n" })?;
+        self.buf.clear();
+        self.buf
+            .extend_from_slice(if self.started { b",\n" } else { b"\n" });
         self.started = true;
-        serde_json::to_writer(&mut *out, value)?;
-        Ok(())
+        serde_json::to_writer(&mut self.buf, value)?;
+        out.write_all(&self.buf)
     }
 }
 
