@@ -21,11 +21,12 @@ pub type Id = u32;
 /// are stems: a word that starts with one carries its number too.
 #[derive(Clone, Debug, Default)]
 pub struct Vocabulary {
+    /// The words of more than eight bytes.
     ids: HashMap<Box<str>, Id, foldhash::fast::FixedState>,
-    /// The words of at most eight bytes again, as numbers: most of an
+    /// The words of at most eight bytes, packed into numbers: most of an
     /// answer's words are short and in the vocabulary (its function words
     /// are the language gate's), and this finds them with one multiply and
-    /// compare where `ids` hashes and compares the text.
+    /// compare where a map would hash and compare the text.
     short: Short,
     /// One bit per `sketch` of the words in `ids`: most words of an answer
     /// are in no list, and a clear bit says so without hashing the word
@@ -231,20 +232,21 @@ impl Vocabulary {
                 self.stem_pairs[bit / 64] |= 1 << (bit % 64);
             }
             id
+        } else if let Some(key) = Short::pack(word.as_bytes()) {
+            // Words of up to eight bytes, most of the lists', are only in
+            // `short`, where `lookup` finds them: no string hashed or kept.
+            if let Some(id) = self.short.get(key) {
+                return id;
+            }
+            let id = self.fresh();
+            self.short.insert(key, id);
+            id
         } else {
             if let Some(&id) = self.ids.get(word) {
                 return id;
             }
-            if self.ids.capacity() == 0 {
-                // The built-in lists have about 1,300 words: room for them
-                // at once rather than growing (and rehashing) time and again.
-                self.ids.reserve(2048);
-            }
             let id = self.fresh();
             self.ids.insert(word.into(), id);
-            if let Some(key) = Short::pack(word.as_bytes()) {
-                self.short.insert(key, id);
-            }
             if self.sketches.is_empty() {
                 self.sketches = vec![0; SKETCH_BITS / 64];
             }
