@@ -125,6 +125,22 @@ impl Phrases {
     /// `at` for a word that may start an entry.
     #[inline(never)]
     fn starting_at(&self, scan: &Scan<'_>, i: usize, token: Token) -> Option<Hit> {
+        // A word of one number whose longest entry here is that word alone
+        // (most hits: the language gate's function words) is that entry.
+        if let [id] = token.ids()
+            && let Some(&(from, to)) = self.by_first.get(*id as usize)
+            && from < to
+        {
+            let entry = &self.entries[self.starting[from as usize] as usize];
+            if entry.words.len() == 1 {
+                return Some(Hit {
+                    first: i,
+                    end: i + 1,
+                    list: entry.list,
+                    entry: entry.index,
+                });
+            }
+        }
         let mut best: Option<Hit> = None;
         for &id in token.ids() {
             let starts = self
