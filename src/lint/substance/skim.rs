@@ -46,6 +46,11 @@ pub struct Skim {
 #[derive(Clone, Debug)]
 struct Searcher {
     nfa: contiguous::NFA,
+    /// One bit for each pair of first and second bytes that some pattern
+    /// starts with, either case: most words start none, and a clear bit
+    /// says so without walking the automaton. A pattern of one byte sets
+    /// every second byte.
+    pairs: Vec<u64>,
 }
 
 impl Searcher {
@@ -60,44 +65,84 @@ impl Searcher {
         let nfa = contiguous::Builder::new()
             .build_from_noncontiguous(&trie)
             .ok()?;
-        Some(Searcher { nfa })
+        let mut pairs = vec![0u64; 1 << 16 >> 6];
+        let cases = |b: u8| [b.to_ascii_lowercase(), b.to_ascii_uppercase()];
+        for word in words {
+            let bytes = word.as_bytes();
+            let Some(&first) = bytes.first() else {
+                continue;
+            };
+            let seconds: Vec<u8> = match bytes.get(1) {
+                Some(&second) => cases(second).to_vec(),
+                None => (0..=u8::MAX).collect(),
+            };
+            for first in cases(first) {
+                for &second in &seconds {
+                    let bit = pair(first, second);
+                    pairs[bit / 64] |= 1 << (bit % 64);
+                }
+            }
+        }
+        Some(Searcher { nfa, pairs })
     }
 
     /// Calls `found` with each pattern that starts a word of `text` (a run
     /// of ASCII letters and digits), and whether it is the whole word;
     /// `false` if the search could not run.
     fn each_at_word_start(&self, text: &str, found: impl FnMut(usize, bool)) -> bool {
-        each_at_word_start(&self.nfa, text.as_bytes(), found)
+        let may_start = |first: u8, second: u8| {
+            let bit = pair(first, second);
+            self.pairs[bit / 64] & (1 << (bit % 64)) != 0
+        };
+        each_at_word_start(&self.nfa, text.as_bytes(), may_start, found)
     }
 }
 
+/// A pair of bytes' bit in `Searcher::pairs`.
+fn pair(first: u8, second: u8) -> usize {
+    usize::from(first) << 8 | usize::from(second)
+}
+
 /// Walks the automaton anchored from each word start to where no pattern
-/// goes on: a byte or two of most words, and no search restarted after each
-/// match (a pattern found inside a longer word, "all" in "installs", costs
-/// nothing). A pattern ends at a match state as deep as it is long; the
-/// other matches a state may carry are shorter patterns ending there, which
-/// started inside the word.
+/// goes on, and no search restarted after each match (a pattern found
+/// inside a longer word, "all" in "installs", costs nothing). Word starts
+/// come 64 bytes at a time from a mask of the letters and digits, and most
+/// words are passed over on their first two bytes (`may_start`) without
+/// reading the rest. A pattern ends at a match state as deep as it is long;
+/// the other matches a state may carry are shorter patterns ending there,
+/// which started inside the word.
 fn each_at_word_start<A: Automaton>(
     automaton: &A,
     text: &[u8],
+    may_start: impl Fn(u8, u8) -> bool,
     mut found: impl FnMut(usize, bool),
 ) -> bool {
     let Ok(start) = automaton.start_state(Anchored::Yes) else {
         return false;
     };
     let in_word = |i: usize| text.get(i).is_some_and(u8::is_ascii_alphanumeric);
-    let mut i = 0;
-    while i < text.len() {
-        if !in_word(i) {
-            i += 1;
-            continue;
-        }
-        let word = i;
-        let mut state = start;
-        while in_word(i) {
-            state = automaton.next_state(Anchored::Yes, state, text[i]);
-            i += 1;
-            if automaton.is_special(state) {
+    let mut previous_in_word = false;
+    for base in (0..text.len()).step_by(BLOCK) {
+        let words = word_bytes(text, base);
+        let mut starts = words & !(words << 1 | u64::from(previous_in_word));
+        previous_in_word = words >> (BLOCK - 1) != 0;
+        while starts != 0 {
+            let word = base + starts.trailing_zeros() as usize;
+            starts &= starts - 1;
+            // The second byte of a word of one byte is 0: a pattern of one
+            // byte sets every second byte's bit.
+            let second = if in_word(word + 1) { text[word + 1] } else { 0 };
+            if !may_start(text[word], second) {
+                continue;
+            }
+            let mut state = start;
+            let mut i = word;
+            while in_word(i) {
+                state = automaton.next_state(Anchored::Yes, state, text[i]);
+                i += 1;
+                if !automaton.is_special(state) {
+                    continue;
+                }
                 if automaton.is_dead(state) {
                     break;
                 }
@@ -111,11 +156,79 @@ fn each_at_word_start<A: Automaton>(
                 }
             }
         }
-        while in_word(i) {
-            i += 1;
-        }
     }
     true
+}
+
+/// The bytes of a block.
+const BLOCK: usize = 64;
+
+/// Which of the `BLOCK` bytes of `text` from `at` are ASCII letters or
+/// digits: bit `i` for byte `at + i` (past the end, none are).
+fn word_bytes(text: &[u8], at: usize) -> u64 {
+    match text.get(at..at + BLOCK) {
+        Some(block) => block_word_bytes(block.try_into().expect("a block")),
+        None => {
+            let rest = text.get(at..).unwrap_or_default();
+            let mut block = [0u8; BLOCK];
+            block[..rest.len()].copy_from_slice(rest);
+            block_word_bytes(&block)
+        }
+    }
+}
+
+/// `word_bytes` of one block, 16 bytes at a time with SSE2, which every
+/// x86-64 processor has. Not inlined, like `question_in_answer`'s blocks:
+/// inlined, the compiler takes the masks apart bit by bit.
+#[cfg(all(
+    any(target_arch = "x86", target_arch = "x86_64"),
+    target_feature = "sse2"
+))]
+#[inline(never)]
+fn block_word_bytes(block: &[u8; BLOCK]) -> u64 {
+    use safe_arch::{
+        bitand_m128i, bitor_m128i, cmp_gt_mask_i8_m128i, load_unaligned_m128i,
+        move_mask_i8_m128i, set_splat_i8_m128i,
+    };
+    let splat = |b: u8| set_splat_i8_m128i(b as i8);
+    // Signed compares: bytes of 0x80 and up are negative, below every
+    // bound, so never letters or digits.
+    let within = |v, low: u8, high: u8| {
+        bitand_m128i(
+            cmp_gt_mask_i8_m128i(v, splat(low - 1)),
+            cmp_gt_mask_i8_m128i(splat(high + 1), v),
+        )
+    };
+    let sixteen = |i: usize| {
+        let bytes: &[u8; 16] = block[i * 16..][..16].try_into().expect("16 bytes");
+        let v = load_unaligned_m128i(bytes);
+        let lower = bitor_m128i(v, splat(0x20));
+        let words = bitor_m128i(within(v, b'0', b'9'), within(lower, b'a', b'z'));
+        u64::from(move_mask_i8_m128i(words) as u16) << (i * 16)
+    };
+    sixteen(0) | sixteen(1) | sixteen(2) | sixteen(3)
+}
+
+#[cfg(not(all(
+    any(target_arch = "x86", target_arch = "x86_64"),
+    target_feature = "sse2"
+)))]
+fn block_word_bytes(block: &[u8; BLOCK]) -> u64 {
+    block_word_bytes_bytewise(block)
+}
+
+/// `block_word_bytes` a byte at a time, for processors without SSE2.
+#[cfg(any(
+    test,
+    not(all(
+        any(target_arch = "x86", target_arch = "x86_64"),
+        target_feature = "sse2"
+    ))
+))]
+fn block_word_bytes_bytewise(block: &[u8; BLOCK]) -> u64 {
+    (0..BLOCK).fold(0, |bits, i| {
+        bits | u64::from(block[i].is_ascii_alphanumeric()) << i
+    })
 }
 
 impl Skim {
@@ -206,6 +319,65 @@ mod tests {
     use crate::lint::substance::Words;
     use crate::lint::substance::phrases::Phrases;
     use crate::lint::substance::scan::{Scan, Vocabulary};
+
+    /// The patterns found at word starts, as `each_at_word_start` gives
+    /// them, sorted.
+    fn walked(words: &[&str], text: &str) -> Vec<(usize, bool)> {
+        let searcher = Searcher::new(words).unwrap();
+        let mut found = Vec::new();
+        assert!(searcher.each_at_word_start(text, |p, whole| found.push((p, whole))));
+        found.sort_unstable();
+        found
+    }
+
+    /// The same, by comparing every pattern at every word start.
+    fn compared(words: &[&str], text: &str) -> Vec<(usize, bool)> {
+        let bytes = text.as_bytes();
+        let in_word = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphanumeric);
+        let mut found = Vec::new();
+        for start in (0..bytes.len()).filter(|&i| in_word(i) && (i == 0 || !in_word(i - 1))) {
+            let mut end = start;
+            while in_word(end) {
+                end += 1;
+            }
+            for (p, word) in words.iter().enumerate() {
+                let n = word.len();
+                if n <= end - start && bytes[start..start + n].eq_ignore_ascii_case(word.as_bytes()) {
+                    found.push((p, start + n == end));
+                }
+            }
+        }
+        found.sort_unstable();
+        found
+    }
+
+    proptest::proptest! {
+        /// The 64-byte masks mark the letters and digits a byte at a time
+        /// would.
+        #[test]
+        fn word_bytes_are_the_letters_and_digits(block in proptest::array::uniform::<_, BLOCK>(
+            proptest::sample::select(b"aZz09/:@[`{ \n\x00\x7f\x80\xc3\xff-'".to_vec())
+        )) {
+            proptest::prop_assert_eq!(block_word_bytes(&block), block_word_bytes_bytewise(&block));
+        }
+
+        /// The walk from word starts finds what comparing every pattern at
+        /// every word start finds, across block edges and in either case.
+        #[test]
+        fn the_walk_finds_what_comparing_finds(
+            parts in proptest::collection::vec(
+                proptest::sample::select(&[
+                    "all", "ALL", "al", "a", "install", "users", "Us", "u", "s", " ", "  ",
+                    "-", "'", "é", "\n", ".", "9", "x9", "allusers", "everyone", "Every",
+                ][..]),
+                0..60,
+            )
+        ) {
+            let words = ["all", "a", "users", "us", "every", "everyone", "9", "x"];
+            let text: String = parts.concat();
+            proptest::prop_assert_eq!(walked(&words, &text), compared(&words, &text));
+        }
+    }
 
     fn list(entries: &[&str]) -> Vec<String> {
         entries.iter().map(|s| s.to_string()).collect()
