@@ -42,8 +42,9 @@ pub(super) struct Lists {
     everywhere: Phrases,
     partitives: Phrases,
     /// The words without one of which no finding is possible: a word of
-    /// each target phrase and quantifier (an answer of at most four words
-    /// may be a bare audience without them).
+    /// each target phrase, and a quantifier that opens a clause or follows
+    /// a partitive, as `bare_audience` needs (an answer of at most four
+    /// words may be a bare audience without them).
     skim: Skim,
 }
 
@@ -66,7 +67,11 @@ impl Lists {
         let everywhere = one("everywhere");
         let partitives = one("partitives");
         Lists {
-            skim: Skim::new(&[list("phrases"), list("pronouns"), list("quantifiers")]),
+            skim: Skim::with_opening(
+                &[list("phrases"), list("pronouns")],
+                &[list("quantifiers")],
+                list("partitives"),
+            ),
             partitives,
             quantifiers,
             audiences,
@@ -180,10 +185,16 @@ pub fn check(text: &str, words: &Words) -> Option<Weakness> {
     // Most answers name no target phrase or quantifier and are longer than
     // a bare audience: said so without reading them into words. Every
     // finding below needs a `targets` hit, or `bare_audience`'s: at most
-    // four words, or a quantifier.
+    // four words, or a quantifier opening a clause or after a partitive.
     if !lists.skim.may_hold(text) && skim::more_words_than(text, 4) {
         return None;
     }
+    read(text, words)
+}
+
+/// `check` after the skim: the answer read into words.
+fn read(text: &str, words: &super::Compiled) -> Option<Weakness> {
+    let lists = &words.everyone_market;
     let scan = words.scan(text);
     let mut figures = None;
     for hit in lists.targets.hits(&scan, ..) {
@@ -239,6 +250,46 @@ pub fn check(text: &str, words: &Words) -> Option<Weakness> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The skim passes over no answer that reading would find weak: on
+    /// every labelled answer of the corpus, as written, upper-cased, and
+    /// with a quantifier put after a word, a comma, a partitive and a
+    /// clause break.
+    #[test]
+    fn the_skim_changes_no_finding() {
+        let builtin = Words::builtin();
+        let words = builtin.compiled();
+        let message = |w: Option<Weakness>| w.map(|w| (w.message, w.span));
+        let mut texts = super::super::skim::tests::corpus_texts();
+        texts.extend(
+            [
+                "Teams of any size.",
+                "Teams, any size",
+                "more than any other team",
+                "Users of, all kinds",
+                "Any team. All users",
+                "- every developer",
+                "Developers of every stripe, anywhere",
+                "things (any user)",
+                "Of all users",
+                "customers in any market, all teams",
+                "x any user",
+                "ALL DEVELOPERS.",
+                "We sell to whoever we can find. Any team, anywhere.",
+                "Our market, in short: every developer.",
+                "The buyers we have in mind —\n- any shopper",
+                "Honestly we have not narrowed it (every business).",
+            ]
+            .map(String::from),
+        );
+        for text in texts.iter().flat_map(|t| [t.clone(), t.to_uppercase()]) {
+            assert_eq!(
+                message(check(&text, &builtin)),
+                message(read(&text, words)),
+                "{text:?}"
+            );
+        }
+    }
 
     fn quote(text: &str) -> Option<String> {
         check(text, &Words::builtin()).map(|w| text[w.span.unwrap()].to_string())

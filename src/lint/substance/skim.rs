@@ -36,7 +36,19 @@ pub struct Skim {
     /// with more letters.
     stems: Vec<bool>,
     /// For each entry, the patterns of its words that the skim looks for.
-    entries: Vec<Vec<usize>>,
+    entries: Vec<Entry>,
+    /// The words after which an opening entry may stand mid-clause, ASCII
+    /// lowercase (`None`: one cannot be looked for, so every place counts).
+    after: Option<Vec<String>>,
+}
+
+/// An entry, as the patterns of its words the skim looks for.
+#[derive(Clone, Debug)]
+struct Entry {
+    patterns: Vec<usize>,
+    /// Its first word's pattern, when the entry must open a clause or
+    /// follow an `after` word and that word is looked for.
+    opening: Option<usize>,
 }
 
 /// The words to look for, as an automaton walked from each word start:
@@ -87,9 +99,9 @@ impl Searcher {
     }
 
     /// Calls `found` with each pattern that starts a word of `text` (a run
-    /// of ASCII letters and digits), and whether it is the whole word;
-    /// `false` if the search could not run.
-    fn each_at_word_start(&self, text: &str, found: impl FnMut(usize, bool)) -> bool {
+    /// of ASCII letters and digits), whether it is the whole word, and the
+    /// word's first byte; `false` if the search could not run.
+    fn each_at_word_start(&self, text: &str, found: impl FnMut(usize, bool, usize)) -> bool {
         let may_start = |first: u8, second: u8| {
             let bit = pair(first, second);
             self.pairs[bit / 64] & (1 << (bit % 64)) != 0
@@ -115,7 +127,7 @@ fn each_at_word_start<A: Automaton>(
     automaton: &A,
     text: &[u8],
     may_start: impl Fn(u8, u8) -> bool,
-    mut found: impl FnMut(usize, bool),
+    mut found: impl FnMut(usize, bool, usize),
 ) -> bool {
     let Ok(start) = automaton.start_state(Anchored::Yes) else {
         return false;
@@ -150,7 +162,7 @@ fn each_at_word_start<A: Automaton>(
                     for m in 0..automaton.match_len(state) {
                         let pattern = automaton.match_pattern(state, m);
                         if automaton.pattern_len(pattern) == i - word {
-                            found(pattern.as_usize(), !in_word(i));
+                            found(pattern.as_usize(), !in_word(i), word);
                         }
                     }
                 }
@@ -187,8 +199,8 @@ fn word_bytes(text: &[u8], at: usize) -> u64 {
 #[inline(never)]
 fn block_word_bytes(block: &[u8; BLOCK]) -> u64 {
     use safe_arch::{
-        bitand_m128i, bitor_m128i, cmp_gt_mask_i8_m128i, load_unaligned_m128i,
-        move_mask_i8_m128i, set_splat_i8_m128i,
+        bitand_m128i, bitor_m128i, cmp_gt_mask_i8_m128i, load_unaligned_m128i, move_mask_i8_m128i,
+        set_splat_i8_m128i,
     };
     let splat = |b: u8| set_splat_i8_m128i(b as i8);
     // Signed compares: bytes of 0x80 and up are negative, below every
@@ -234,14 +246,32 @@ fn block_word_bytes_bytewise(block: &[u8; BLOCK]) -> u64 {
 impl Skim {
     /// A skim for the entries of `lists` (as in `words.yml`: phrases of
     /// words, a trailing `*` for a stem).
+    #[cfg(test)]
     pub fn new(lists: &[&[String]]) -> Skim {
+        Skim::with_opening(lists, &[], &[])
+    }
+
+    /// A skim for the entries of `anywhere` and of `opening`, where an
+    /// entry of `opening` counts only where its first word may open a
+    /// clause or stands right after a word `after` ends with (a quantifier:
+    /// "All developers.", "users of any size", not "more than any other").
+    pub fn with_opening(anywhere: &[&[String]], opening: &[&[String]], after: &[String]) -> Skim {
+        let off = Skim {
+            searcher: None,
+            stems: Vec::new(),
+            entries: Vec::new(),
+            after: None,
+        };
         let mut patterns: Vec<(String, bool)> = Vec::new();
         let mut entries = Vec::new();
-        for entry in lists.iter().flat_map(|list| list.iter()) {
+        let lists = (anywhere.iter().map(|list| (list, false)))
+            .chain(opening.iter().map(|list| (list, true)));
+        for (entry, opens) in lists.flat_map(|(list, opens)| list.iter().map(move |e| (e, opens))) {
             let (words, stem) = entry_words(entry);
             let has_words = !words.is_empty();
             let last = words.len().saturating_sub(1);
             let mut looked_for = Vec::new();
+            let mut first = None;
             for (i, word) in words.into_iter().enumerate() {
                 if !word.bytes().all(|b| b.is_ascii_alphanumeric()) {
                     continue;
@@ -254,32 +284,70 @@ impl Skim {
                         patterns.len() - 1
                     }
                 };
+                if i == 0 {
+                    first = Some(at);
+                }
                 looked_for.push(at);
             }
             // An entry with no word cannot match (`Vocabulary::entry` skips
             // it too); one whose words the skim cannot look for turns it off.
             if looked_for.is_empty() && has_words {
-                return Skim {
-                    searcher: None,
-                    stems: Vec::new(),
-                    entries: Vec::new(),
-                };
+                return off;
             }
             if !looked_for.is_empty() {
-                entries.push(looked_for);
+                entries.push(Entry {
+                    patterns: looked_for,
+                    opening: first.filter(|_| opens),
+                });
             }
         }
+        // The last word of each `after` entry, which the word before an
+        // opening entry must be; one that is not plain ASCII letters and
+        // digits makes every place count.
+        let after = after
+            .iter()
+            .map(|entry| entry_words(entry).0.pop().unwrap_or_default())
+            .map(|word| {
+                (!word.is_empty() && word.bytes().all(|b| b.is_ascii_alphanumeric()))
+                    .then_some(word)
+            })
+            .collect();
         let words: Vec<&str> = patterns.iter().map(|(word, _)| word.as_str()).collect();
         let searcher = Searcher::new(&words);
         Skim {
             searcher,
             stems: patterns.iter().map(|&(_, stem)| stem).collect(),
             entries,
+            after,
         }
     }
 
-    /// Whether `text` may hold an entry: `false` only when reading it into
-    /// words could find none.
+    /// Whether the word at byte `start` of `text` may open a clause for
+    /// the word reader, or may follow an `after` word: it may not when only
+    /// spaces, tabs and commas stand between it and a run of ASCII letters
+    /// and digits that is no `after` word (the reader ends a clause only at
+    /// `. ; : ! ?`, a dash, or a new line).
+    fn may_open(&self, text: &[u8], start: usize) -> bool {
+        let Some(after) = &self.after else {
+            return true;
+        };
+        let mut end = start;
+        while end > 0 && matches!(text[end - 1], b' ' | b'\t' | b',') {
+            end -= 1;
+        }
+        if end == 0 || !text[end - 1].is_ascii_alphanumeric() {
+            return true;
+        }
+        let mut begin = end;
+        while begin > 0 && text[begin - 1].is_ascii_alphanumeric() {
+            begin -= 1;
+        }
+        let previous = &text[begin..end];
+        after
+            .iter()
+            .any(|word| previous.eq_ignore_ascii_case(word.as_bytes()))
+    }
+
     pub fn may_hold(&self, text: &str) -> bool {
         let Some(searcher) = &self.searcher else {
             return true;
@@ -287,18 +355,24 @@ impl Skim {
         if text.contains('\u{212A}') {
             return true;
         }
+        let bytes = text.as_bytes();
         let mut found = vec![false; self.stems.len()];
-        let searched = searcher.each_at_word_start(text, |pattern, whole_word| {
+        let mut opens = vec![false; self.stems.len()];
+        let searched = searcher.each_at_word_start(text, |pattern, whole_word, start| {
             if whole_word || self.stems[pattern] {
                 found[pattern] = true;
+                if !opens[pattern] && self.may_open(bytes, start) {
+                    opens[pattern] = true;
+                }
             }
         });
         if !searched {
             return true;
         }
-        self.entries
-            .iter()
-            .any(|entry| entry.iter().all(|&pattern| found[pattern]))
+        self.entries.iter().any(|entry| {
+            entry.patterns.iter().all(|&pattern| found[pattern])
+                && entry.opening.is_none_or(|pattern| opens[pattern])
+        })
     }
 }
 
@@ -314,7 +388,7 @@ pub fn more_words_than(text: &str, n: usize) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::lint::substance::Words;
     use crate::lint::substance::phrases::Phrases;
@@ -325,7 +399,7 @@ mod tests {
     fn walked(words: &[&str], text: &str) -> Vec<(usize, bool)> {
         let searcher = Searcher::new(words).unwrap();
         let mut found = Vec::new();
-        assert!(searcher.each_at_word_start(text, |p, whole| found.push((p, whole))));
+        assert!(searcher.each_at_word_start(text, |p, whole, _| found.push((p, whole))));
         found.sort_unstable();
         found
     }
@@ -342,7 +416,8 @@ mod tests {
             }
             for (p, word) in words.iter().enumerate() {
                 let n = word.len();
-                if n <= end - start && bytes[start..start + n].eq_ignore_ascii_case(word.as_bytes()) {
+                if n <= end - start && bytes[start..start + n].eq_ignore_ascii_case(word.as_bytes())
+                {
                     found.push((p, start + n == end));
                 }
             }
@@ -425,7 +500,7 @@ mod tests {
     }
 
     /// Every answer of the labelled corpus (`tests/fixtures/substance/`).
-    fn corpus_texts() -> Vec<String> {
+    pub(in crate::lint::substance) fn corpus_texts() -> Vec<String> {
         #[derive(serde::Deserialize)]
         struct File {
             answers: Vec<Answer>,
