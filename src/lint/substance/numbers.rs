@@ -220,6 +220,19 @@ impl Quantities<'_> {
     /// A word that starts with a digit or a currency sign.
     fn numeric(&self, i: usize) -> Quantity {
         let token = self.scan.word(i);
+        // Digits alone, most numbers: what the general path below makes of
+        // them, a year or a count, without its searches.
+        if token.bytes().all(|b| b.is_ascii_digit()) {
+            let value = parse_number(token);
+            let year = self.numbers.years.contains(&value);
+            return self.at_word(if year { Kind::Year } else { Kind::Count }, value, i);
+        }
+        self.numeric_in_general(i)
+    }
+
+    /// `numeric` for any word that starts with a digit or a currency sign.
+    fn numeric_in_general(&self, i: usize) -> Quantity {
+        let token = self.scan.word(i);
         let body = token.trim_start_matches(|c| self.numbers.is_currency(c));
         let money = body.len() < token.len();
         let at = |kind, value| self.at_word(kind, value, i);
@@ -496,6 +509,20 @@ fn is_date(body: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Digits alone are read as the general path reads them.
+        #[test]
+        fn digits_take_the_general_path_s_reading(
+            digits in "[0-9]{1,12}|19[0-9]{2}|20[0-9]{2}|21[0-9]{2}|0[0-9]{3}"
+        ) {
+            let mut vocabulary = Vocabulary::default();
+            let numbers = Numbers::new(&Lexicon::builtin(), &mut vocabulary);
+            let scan = Scan::new(&digits, &vocabulary);
+            let quantities = numbers.read(&scan);
+            proptest::prop_assert_eq!(quantities.numeric(0), quantities.numeric_in_general(0));
+        }
+    }
 
     fn read(text: &str) -> Vec<(Kind, f64)> {
         let mut vocabulary = Vocabulary::default();
