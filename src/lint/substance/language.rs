@@ -62,6 +62,22 @@ impl Language {
 /// ASCII letters, most of an answer that has any, are counted a byte at a
 /// time; only the other characters are decoded.
 fn mostly_latin(text: &str) -> bool {
+    // Every character that is not ASCII takes two bytes or more, so there
+    // are at most half as many non-Latin letters as bytes that are not
+    // ASCII: with at least that many ASCII letters, the answer is yes
+    // without decoding a character (an English answer with a few names,
+    // dashes and emoji).
+    let (ascii_letters, wide_bytes) = text.bytes().fold((0usize, 0usize), |(letters, wide), b| {
+        (
+            letters + usize::from(b.is_ascii_alphabetic()),
+            wide + usize::from(!b.is_ascii()),
+        )
+    });
+    ascii_letters >= wide_bytes / 2 || counted_mostly_latin(text)
+}
+
+/// `mostly_latin`, counting every letter.
+fn counted_mostly_latin(text: &str) -> bool {
     let bytes = text.as_bytes();
     let (mut latin, mut other) = (0usize, 0usize);
     let mut i = 0;
@@ -92,6 +108,20 @@ fn is_latin(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The shortcut says yes only where counting every letter does.
+        #[test]
+        fn the_shortcut_agrees_with_counting(
+            parts in proptest::collection::vec(
+                proptest::sample::select(&["a", "Zx", " ", "é", "ß", "株式", "данные", "👍", "—", "9", "ab"][..]),
+                0..30,
+            )
+        ) {
+            let text: String = parts.concat();
+            proptest::prop_assert_eq!(mostly_latin(&text), counted_mostly_latin(&text));
+        }
+    }
 
     #[test]
     fn english_is_judged_other_languages_are_not() {
