@@ -16,6 +16,7 @@
 //! phrase the summary verdict uses) is in [`RULES`]. Their checks on a file
 //! are `lint::rules::substance`.
 
+mod blocks;
 mod language;
 mod lexicon;
 mod numbers;

@@ -12,6 +12,7 @@
 //! "we looked at what alternatives are out there" are prose, not pastes.
 //! An answer's own question is MRD006's business, not this rule's.
 
+use super::blocks::{BLOCK, block_bits};
 use super::phrases::Phrases;
 use super::scan::{Scan, Vocabulary};
 use super::{RuleDoc, Weakness, one_line};
@@ -351,25 +352,13 @@ impl Questions {
 /// The bytes that can end a line or a sentence.
 const MARKS: [u8; 4] = [b'\n', b'.', b'?', b'!'];
 
-/// How many bytes `marks` looks at in one go: one bit each in a `u64`.
-const BLOCK: usize = 64;
-
 /// Which of the `BLOCK` bytes of `bytes` from `at` are `MARKS`: bit `i` for
 /// byte `at + i`. Most answers have a break every 30 to 60 bytes, and
 /// finding the next from each (`memchr`) costs more in starting each search
 /// than in searching: this finds them all in one pass.
 #[inline(always)]
 fn marks(bytes: &[u8], at: usize) -> u64 {
-    match bytes.get(at..at + BLOCK) {
-        Some(block) => block_marks(block.try_into().expect("a block")),
-        None => {
-            // The last block, padded with zero bytes, which are no marks.
-            let rest = bytes.get(at..).unwrap_or_default();
-            let mut block = [0u8; BLOCK];
-            block[..rest.len()].copy_from_slice(rest);
-            block_marks(&block)
-        }
-    }
+    block_bits(bytes, at, block_marks)
 }
 
 /// Which bytes of `block` are `MARKS`: bit `i` for byte `i`. SSE2 is part of

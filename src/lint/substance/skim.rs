@@ -25,6 +25,7 @@ use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::{contiguous, noncontiguous};
 use aho_corasick::{Anchored, MatchKind};
 
+use super::blocks::{BLOCK, block_bits};
 use super::scan::entry_words;
 
 #[derive(Clone, Debug)]
@@ -172,21 +173,10 @@ fn each_at_word_start<A: Automaton>(
     true
 }
 
-/// The bytes of a block.
-const BLOCK: usize = 64;
-
 /// Which of the `BLOCK` bytes of `text` from `at` are ASCII letters or
 /// digits: bit `i` for byte `at + i` (past the end, none are).
 fn word_bytes(text: &[u8], at: usize) -> u64 {
-    match text.get(at..at + BLOCK) {
-        Some(block) => block_word_bytes(block.try_into().expect("a block")),
-        None => {
-            let rest = text.get(at..).unwrap_or_default();
-            let mut block = [0u8; BLOCK];
-            block[..rest.len()].copy_from_slice(rest);
-            block_word_bytes(&block)
-        }
-    }
+    block_bits(text, at, block_word_bytes)
 }
 
 /// `word_bytes` of one block, 16 bytes at a time with SSE2, which every
