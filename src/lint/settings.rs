@@ -43,8 +43,10 @@ pub const DEFAULT_MIN_WORDS: usize = 5;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Settings {
-    /// Levels set by config or command line, by rule code.
-    pub levels: HashMap<&'static str, RuleLevel>,
+    /// Levels set by config or command line, by rule code: looked up for
+    /// every rule of every file, so hashed with foldhash, not SipHash (the
+    /// codes are ours, not an attacker's).
+    pub levels: HashMap<&'static str, RuleLevel, foldhash::fast::FixedState>,
     /// `--deny warnings`: every warning is an error.
     pub deny_warnings: bool,
     /// The fewest words an answer may have before `short-answer` fires.
@@ -92,7 +94,7 @@ impl std::fmt::Debug for InAnswerCache {
 impl Default for Settings {
     fn default() -> Settings {
         Settings {
-            levels: HashMap::new(),
+            levels: HashMap::default(),
             deny_warnings: false,
             min_words: DEFAULT_MIN_WORDS,
             critical: DEFAULT_CRITICAL.iter().map(|s| s.to_string()).collect(),
