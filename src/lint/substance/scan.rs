@@ -63,7 +63,7 @@ fn stem_pair(first: u8, second: u8) -> usize {
 /// a `u64` (no byte of UTF-8 text is zero, so the padding is unambiguous and
 /// 0 marks an empty slot).
 #[derive(Clone, Debug, Default)]
-struct Short {
+pub(super) struct Short {
     slots: Vec<(u64, Id)>,
     len: usize,
     /// `slots.len()` is `1 << bits`.
@@ -71,7 +71,7 @@ struct Short {
 }
 
 impl Short {
-    fn pack(word: &[u8]) -> Option<u64> {
+    pub(super) fn pack(word: &[u8]) -> Option<u64> {
         if word.is_empty() || word.len() > 8 {
             return None;
         }
@@ -84,7 +84,7 @@ impl Short {
         (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.bits)) as usize
     }
 
-    fn get(&self, key: u64) -> Option<Id> {
+    pub(super) fn get(&self, key: u64) -> Option<Id> {
         if self.slots.is_empty() {
             return None;
         }
@@ -102,7 +102,7 @@ impl Short {
         }
     }
 
-    fn insert(&mut self, key: u64, id: Id) {
+    pub(super) fn insert(&mut self, key: u64, id: Id) {
         // At most half full, so that a miss ends at an empty slot soon.
         if (self.len + 1) * 2 > self.slots.len() {
             let old = std::mem::take(&mut self.slots);
@@ -124,7 +124,7 @@ impl Short {
 }
 
 /// The low `n` (at most eight) bytes of a `u64`, as a mask.
-fn low_bytes(n: usize) -> u64 {
+pub(super) fn low_bytes(n: usize) -> u64 {
     if n >= 8 { u64::MAX } else { (1 << (8 * n)) - 1 }
 }
 

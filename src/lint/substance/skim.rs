@@ -26,7 +26,7 @@ use aho_corasick::nfa::{contiguous, noncontiguous};
 use aho_corasick::{Anchored, MatchKind};
 
 use super::blocks::{BLOCK, block_bits};
-use super::scan::entry_words;
+use super::scan::{Short, entry_words, low_bytes};
 
 #[derive(Clone, Debug)]
 pub struct Skim {
@@ -64,12 +64,17 @@ struct Searcher {
     /// says so without walking the automaton. A pattern of one byte sets
     /// every second byte.
     pairs: Vec<u64>,
+    /// The patterns of at most eight bytes, packed lowercase, when no
+    /// pattern is a stem: then a word counts only when it is a pattern
+    /// whole, and a word of eight bytes or fewer is one lookup here instead
+    /// of a walk (`None` with stems: every word is walked).
+    short: Option<Short>,
 }
 
 impl Searcher {
     /// ASCII case ignored; leftmost-longest keeps every pattern's path
     /// whole (leftmost-first would prune the longer ones).
-    fn new(words: &[&str]) -> Option<Searcher> {
+    fn new(words: &[&str], stems: &[bool]) -> Option<Searcher> {
         let trie = noncontiguous::Builder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
@@ -96,7 +101,16 @@ impl Searcher {
                 }
             }
         }
-        Some(Searcher { nfa, pairs })
+        let short = (!stems.contains(&true)).then(|| {
+            let mut short = Short::default();
+            for (pattern, word) in words.iter().enumerate() {
+                if let Some(key) = Short::pack(word.as_bytes()) {
+                    short.insert(key, pattern as u32);
+                }
+            }
+            short
+        });
+        Some(Searcher { nfa, pairs, short })
     }
 
     /// Calls `found` with each pattern that starts a word of `text` (a run
@@ -107,7 +121,13 @@ impl Searcher {
             let bit = pair(first, second);
             self.pairs[bit / 64] & (1 << (bit % 64)) != 0
         };
-        each_at_word_start(&self.nfa, text.as_bytes(), may_start, found)
+        each_at_word_start(
+            &self.nfa,
+            text.as_bytes(),
+            may_start,
+            self.short.as_ref(),
+            found,
+        )
     }
 }
 
@@ -128,6 +148,7 @@ fn each_at_word_start<A: Automaton>(
     automaton: &A,
     text: &[u8],
     may_start: impl Fn(u8, u8) -> bool,
+    whole_words: Option<&Short>,
     mut found: impl FnMut(usize, bool, usize),
 ) -> bool {
     let Ok(start) = automaton.start_state(Anchored::Yes) else {
@@ -147,6 +168,31 @@ fn each_at_word_start<A: Automaton>(
             let second = if in_word(word + 1) { text[word + 1] } else { 0 };
             if !may_start(text[word], second) {
                 continue;
+            }
+            if let Some(short) = whole_words {
+                // The word's end, from the mask unless it reaches the
+                // block's end.
+                let at = word - base;
+                let mut end = word + (!(words >> at)).trailing_zeros() as usize;
+                if end - base >= BLOCK {
+                    while in_word(end) {
+                        end += 1;
+                    }
+                }
+                let len = end - word;
+                if len <= 8 {
+                    let raw = match text.get(word..word + 8) {
+                        Some(eight) => u64::from_le_bytes(eight.try_into().expect("eight bytes")),
+                        None => Short::pack(&text[word..end]).unwrap_or(0),
+                    };
+                    // Letters and digits: bit 0x20 lowercases a capital and
+                    // leaves the rest as they are.
+                    let key = (raw | 0x2020_2020_2020_2020) & low_bytes(len);
+                    if let Some(pattern) = short.get(key) {
+                        found(pattern as usize, true, word);
+                    }
+                    continue;
+                }
             }
             let mut state = start;
             let mut i = word;
@@ -303,10 +349,11 @@ impl Skim {
             })
             .collect();
         let words: Vec<&str> = patterns.iter().map(|(word, _)| word.as_str()).collect();
-        let searcher = Searcher::new(&words);
+        let stems: Vec<bool> = patterns.iter().map(|&(_, stem)| stem).collect();
+        let searcher = Searcher::new(&words, &stems);
         Skim {
             searcher,
-            stems: patterns.iter().map(|&(_, stem)| stem).collect(),
+            stems,
             entries,
             after,
         }
@@ -386,16 +433,23 @@ pub(super) mod tests {
 
     /// The patterns found at word starts, as `each_at_word_start` gives
     /// them, sorted.
-    fn walked(words: &[&str], text: &str) -> Vec<(usize, bool)> {
-        let searcher = Searcher::new(words).unwrap();
+    /// What the skim counts of `text`: whole words, and with `stems`, the
+    /// stems a word starts with, as `each_at_word_start` gives them, sorted.
+    fn walked(words: &[&str], stems: &[bool], text: &str) -> Vec<(usize, bool)> {
+        let searcher = Searcher::new(words, stems).unwrap();
         let mut found = Vec::new();
-        assert!(searcher.each_at_word_start(text, |p, whole, _| found.push((p, whole))));
+        assert!(searcher.each_at_word_start(text, |p, whole, _| {
+            if whole || stems[p] {
+                found.push((p, whole));
+            }
+        }));
         found.sort_unstable();
+        found.dedup();
         found
     }
 
     /// The same, by comparing every pattern at every word start.
-    fn compared(words: &[&str], text: &str) -> Vec<(usize, bool)> {
+    fn compared(words: &[&str], stems: &[bool], text: &str) -> Vec<(usize, bool)> {
         let bytes = text.as_bytes();
         let in_word = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphanumeric);
         let mut found = Vec::new();
@@ -406,13 +460,17 @@ pub(super) mod tests {
             }
             for (p, word) in words.iter().enumerate() {
                 let n = word.len();
-                if n <= end - start && bytes[start..start + n].eq_ignore_ascii_case(word.as_bytes())
+                let whole = start + n == end;
+                if n <= end - start
+                    && bytes[start..start + n].eq_ignore_ascii_case(word.as_bytes())
+                    && (whole || stems[p])
                 {
-                    found.push((p, start + n == end));
+                    found.push((p, whole));
                 }
             }
         }
         found.sort_unstable();
+        found.dedup();
         found
     }
 
@@ -434,13 +492,19 @@ pub(super) mod tests {
                 proptest::sample::select(&[
                     "all", "ALL", "al", "a", "install", "users", "Us", "u", "s", " ", "  ",
                     "-", "'", "é", "\n", ".", "9", "x9", "allusers", "everyone", "Every",
+                    "allusersX", "ALLUSERSXY", "abcdefghijklmnopqrstuvwxyz0123456789",
                 ][..]),
                 0..60,
             )
         ) {
-            let words = ["all", "a", "users", "us", "every", "everyone", "9", "x"];
+            let words = ["all", "a", "users", "us", "every", "everyone", "9", "x", "allusersx"];
             let text: String = parts.concat();
-            proptest::prop_assert_eq!(walked(&words, &text), compared(&words, &text));
+            // Without stems, words of up to eight bytes are looked up whole;
+            // with one, every word is walked.
+            let none = [false; 9];
+            proptest::prop_assert_eq!(walked(&words, &none, &text), compared(&words, &none, &text));
+            let some = [false, false, false, true, false, false, false, false, false];
+            proptest::prop_assert_eq!(walked(&words, &some, &text), compared(&words, &some, &text));
         }
     }
 
