@@ -199,11 +199,13 @@ fn lacking(
     vague: &phrases::Phrases,
     message: &str,
 ) -> Option<Weakness> {
-    let evidence = vague.hits(scan, ..).count();
-    words.language.judges(scan, evidence).then(|| Weakness {
-        message: message.into(),
-        span: None,
-    })
+    words
+        .language
+        .judges_counting(scan, vague)
+        .then(|| Weakness {
+            message: message.into(),
+            span: None,
+        })
 }
 
 /// A weakness quoting the words `hit` covers.
