@@ -6,8 +6,9 @@
 //! it to the end to say it is not there. But an answer can only hold an entry
 //! if it holds each of the entry's words, so a rule whose findings all need
 //! some entry of its lists can first look for the entries' words in the
-//! bytes as written, with an Aho-Corasick automaton walked from each word
-//! start, and read the answer only if every word of some entry is there.
+//! bytes as written, each word start looked up whole (or, when an entry
+//! ends in a stem, walked through an Aho-Corasick automaton), and read the
+//! answer only if every word of some entry is there.
 //! The skim never decides that an answer is weak: it only lets a rule say
 //! "not here" early, and only when reading the answer into words could not
 //! have found an entry either.
@@ -21,7 +22,9 @@
 //! of an entry as there; an entry with no such word, or an answer with a
 //! Kelvin sign, turns it off (it then always says "maybe").
 
-use aho_corasick::automaton::Automaton;
+use std::collections::HashMap;
+
+use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::{contiguous, noncontiguous};
 use aho_corasick::{Anchored, MatchKind};
 
@@ -52,37 +55,62 @@ struct Entry {
     opening: Option<usize>,
 }
 
-/// The words to look for, as an automaton walked from each word start:
-/// a contiguous NFA, cheap to build (a one-file lint builds it for one or
-/// two answers) and, walked a byte or two into each word, as fast as a DFA
-/// that would cost 1.4 M instructions more to build.
+/// The words to look for, found at word starts: a word's first two bytes
+/// pass over most words, then the word is looked up whole or, when some
+/// pattern is a stem, walked through an automaton from its start.
 #[derive(Clone, Debug)]
 struct Searcher {
-    nfa: contiguous::NFA,
     /// One bit for each pair of first and second bytes that some pattern
     /// starts with, either case: most words start none, and a clear bit
-    /// says so without walking the automaton. A pattern of one byte sets
-    /// every second byte.
+    /// says so without looking further. A pattern of one byte sets every
+    /// second byte.
     pairs: Vec<u64>,
-    /// The patterns of at most eight bytes, packed lowercase, when no
-    /// pattern is a stem: then a word counts only when it is a pattern
-    /// whole, and a word of eight bytes or fewer is one lookup here instead
-    /// of a walk (`None` with stems: every word is walked).
-    short: Option<Short>,
+    lookup: Lookup,
+}
+
+#[derive(Clone, Debug)]
+enum Lookup {
+    /// No pattern is a stem, so a word counts only when it is a pattern
+    /// whole: the patterns of up to eight bytes packed lowercase (the
+    /// vocabulary's table), the longer ones lowercase. The built-in lists'
+    /// skim is this, and builds no automaton.
+    Whole {
+        short: Short,
+        long: HashMap<Box<[u8]>, u32, foldhash::fast::FixedState>,
+    },
+    /// Some pattern is a stem, which a longer word may start with: an
+    /// Aho-Corasick automaton, ASCII case ignored, walked anchored from the
+    /// word's start (leftmost-longest keeps every pattern's path whole;
+    /// leftmost-first would prune the longer ones).
+    Walk(Box<contiguous::NFA>),
 }
 
 impl Searcher {
-    /// ASCII case ignored; leftmost-longest keeps every pattern's path
-    /// whole (leftmost-first would prune the longer ones).
     fn new(words: &[&str], stems: &[bool]) -> Option<Searcher> {
-        let trie = noncontiguous::Builder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(words)
-            .ok()?;
-        let nfa = contiguous::Builder::new()
-            .build_from_noncontiguous(&trie)
-            .ok()?;
+        let lookup = if stems.contains(&true) {
+            let trie = noncontiguous::Builder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(words)
+                .ok()?;
+            Lookup::Walk(Box::new(
+                contiguous::Builder::new()
+                    .build_from_noncontiguous(&trie)
+                    .ok()?,
+            ))
+        } else {
+            let mut short = Short::default();
+            let mut long = HashMap::default();
+            for (pattern, word) in words.iter().enumerate() {
+                match Short::pack(word.as_bytes()) {
+                    Some(key) => short.insert(key, pattern as u32),
+                    None => {
+                        long.insert(word.as_bytes().to_ascii_lowercase().into(), pattern as u32);
+                    }
+                }
+            }
+            Lookup::Whole { short, long }
+        };
         let mut pairs = vec![0u64; 1 << 16 >> 6];
         let cases = |b: u8| [b.to_ascii_lowercase(), b.to_ascii_uppercase()];
         for word in words {
@@ -101,33 +129,54 @@ impl Searcher {
                 }
             }
         }
-        let short = (!stems.contains(&true)).then(|| {
-            let mut short = Short::default();
-            for (pattern, word) in words.iter().enumerate() {
-                if let Some(key) = Short::pack(word.as_bytes()) {
-                    short.insert(key, pattern as u32);
-                }
-            }
-            short
-        });
-        Some(Searcher { nfa, pairs, short })
+        Some(Searcher { pairs, lookup })
     }
 
     /// Calls `found` with each pattern that starts a word of `text` (a run
     /// of ASCII letters and digits), whether it is the whole word, and the
     /// word's first byte; `false` if the search could not run.
-    fn each_at_word_start(&self, text: &str, found: impl FnMut(usize, bool, usize)) -> bool {
+    fn each_at_word_start(&self, text: &str, mut found: impl FnMut(usize, bool, usize)) -> bool {
+        let text = text.as_bytes();
         let may_start = |first: u8, second: u8| {
             let bit = pair(first, second);
             self.pairs[bit / 64] & (1 << (bit % 64)) != 0
         };
-        each_at_word_start(
-            &self.nfa,
-            text.as_bytes(),
-            may_start,
-            self.short.as_ref(),
-            found,
-        )
+        match &self.lookup {
+            Lookup::Whole { short, long } => {
+                let mut lower = Vec::new();
+                each_word(text, may_start, |word, end| {
+                    let len = end - word;
+                    let pattern = if len <= 8 {
+                        let raw = match text.get(word..word + 8) {
+                            Some(eight) => {
+                                u64::from_le_bytes(eight.try_into().expect("eight bytes"))
+                            }
+                            None => Short::pack(&text[word..end]).unwrap_or(0),
+                        };
+                        // Letters and digits: bit 0x20 lowercases a capital
+                        // and leaves the rest as they are.
+                        short.get((raw | 0x2020_2020_2020_2020) & low_bytes(len))
+                    } else {
+                        lower.clear();
+                        lower.extend(text[word..end].iter().map(u8::to_ascii_lowercase));
+                        long.get(lower.as_slice()).copied()
+                    };
+                    if let Some(pattern) = pattern {
+                        found(pattern as usize, true, word);
+                    }
+                });
+                true
+            }
+            Lookup::Walk(automaton) => {
+                let Ok(start) = automaton.start_state(Anchored::Yes) else {
+                    return false;
+                };
+                each_word(text, may_start, |word, end| {
+                    walk(&**automaton, start, text, word, end, &mut found)
+                });
+                true
+            }
+        }
     }
 }
 
@@ -136,24 +185,12 @@ fn pair(first: u8, second: u8) -> usize {
     usize::from(first) << 8 | usize::from(second)
 }
 
-/// Walks the automaton anchored from each word start to where no pattern
-/// goes on, and no search restarted after each match (a pattern found
-/// inside a longer word, "all" in "installs", costs nothing). Word starts
-/// come 64 bytes at a time from a mask of the letters and digits, and most
-/// words are passed over on their first two bytes (`may_start`) without
-/// reading the rest. A pattern ends at a match state as deep as it is long;
-/// the other matches a state may carry are shorter patterns ending there,
-/// which started inside the word.
-fn each_at_word_start<A: Automaton>(
-    automaton: &A,
-    text: &[u8],
-    may_start: impl Fn(u8, u8) -> bool,
-    whole_words: Option<&Short>,
-    mut found: impl FnMut(usize, bool, usize),
-) -> bool {
-    let Ok(start) = automaton.start_state(Anchored::Yes) else {
-        return false;
-    };
+/// Calls `each` with the first byte and the end of every word of `text` (a
+/// run of ASCII letters and digits) whose first two bytes `may_start` a
+/// pattern. Word starts come 64 bytes at a time from a mask of the letters
+/// and digits, and a word's end from the same mask unless it runs past its
+/// block.
+fn each_word(text: &[u8], may_start: impl Fn(u8, u8) -> bool, mut each: impl FnMut(usize, usize)) {
     let in_word = |i: usize| text.get(i).is_some_and(u8::is_ascii_alphanumeric);
     let mut previous_in_word = false;
     for base in (0..text.len()).step_by(BLOCK) {
@@ -161,62 +198,57 @@ fn each_at_word_start<A: Automaton>(
         let mut starts = words & !(words << 1 | u64::from(previous_in_word));
         previous_in_word = words >> (BLOCK - 1) != 0;
         while starts != 0 {
-            let word = base + starts.trailing_zeros() as usize;
+            let at = starts.trailing_zeros() as usize;
             starts &= starts - 1;
+            let word = base + at;
             // The second byte of a word of one byte is 0: a pattern of one
             // byte sets every second byte's bit.
             let second = if in_word(word + 1) { text[word + 1] } else { 0 };
             if !may_start(text[word], second) {
                 continue;
             }
-            if let Some(short) = whole_words {
-                // The word's end, from the mask unless it reaches the
-                // block's end.
-                let at = word - base;
-                let mut end = word + (!(words >> at)).trailing_zeros() as usize;
-                if end - base >= BLOCK {
-                    while in_word(end) {
-                        end += 1;
-                    }
-                }
-                let len = end - word;
-                if len <= 8 {
-                    let raw = match text.get(word..word + 8) {
-                        Some(eight) => u64::from_le_bytes(eight.try_into().expect("eight bytes")),
-                        None => Short::pack(&text[word..end]).unwrap_or(0),
-                    };
-                    // Letters and digits: bit 0x20 lowercases a capital and
-                    // leaves the rest as they are.
-                    let key = (raw | 0x2020_2020_2020_2020) & low_bytes(len);
-                    if let Some(pattern) = short.get(key) {
-                        found(pattern as usize, true, word);
-                    }
-                    continue;
+            let mut end = word + (!(words >> at)).trailing_zeros() as usize;
+            if end - base >= BLOCK {
+                while in_word(end) {
+                    end += 1;
                 }
             }
-            let mut state = start;
-            let mut i = word;
-            while in_word(i) {
-                state = automaton.next_state(Anchored::Yes, state, text[i]);
-                i += 1;
-                if !automaton.is_special(state) {
-                    continue;
-                }
-                if automaton.is_dead(state) {
-                    break;
-                }
-                if automaton.is_match(state) {
-                    for m in 0..automaton.match_len(state) {
-                        let pattern = automaton.match_pattern(state, m);
-                        if automaton.pattern_len(pattern) == i - word {
-                            found(pattern.as_usize(), !in_word(i), word);
-                        }
-                    }
+            each(word, end);
+        }
+    }
+}
+
+/// Walks the automaton anchored from the word `word..end` to where no
+/// pattern goes on, calling `found` with each pattern that starts it. A
+/// pattern ends at a match state as deep as it is long; the other matches a
+/// state may carry are shorter patterns ending there, which started inside
+/// the word.
+fn walk<A: Automaton>(
+    automaton: &A,
+    start: StateID,
+    text: &[u8],
+    word: usize,
+    end: usize,
+    found: &mut impl FnMut(usize, bool, usize),
+) {
+    let mut state = start;
+    for (i, &byte) in text.iter().enumerate().take(end).skip(word) {
+        state = automaton.next_state(Anchored::Yes, state, byte);
+        if !automaton.is_special(state) {
+            continue;
+        }
+        if automaton.is_dead(state) {
+            return;
+        }
+        if automaton.is_match(state) {
+            for m in 0..automaton.match_len(state) {
+                let pattern = automaton.match_pattern(state, m);
+                if automaton.pattern_len(pattern) == i + 1 - word {
+                    found(pattern.as_usize(), i + 1 == end, word);
                 }
             }
         }
     }
-    true
 }
 
 /// Which of the `BLOCK` bytes of `text` from `at` are ASCII letters or
