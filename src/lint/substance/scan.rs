@@ -123,8 +123,28 @@ impl Short {
     }
 }
 
+/// The ASCII word of `len` (one to eight) bytes at `start` of `bytes`,
+/// lowercase and packed as in `Short`, read in place: no copy, no UTF-8
+/// check. Every byte an ASCII word can hold (letters, digits, and the
+/// `. , / - : % ' $` of numbers and contractions) has bit 0x20 set except
+/// the capital letters, which it lowercases.
+#[inline(always)]
+pub(super) fn packed_lowercase(bytes: &[u8], start: usize, len: usize) -> u64 {
+    debug_assert!((1..=8).contains(&len));
+    debug_assert!(
+        bytes[start..start + len]
+            .iter()
+            .all(|b| b | 0x20 == b.to_ascii_lowercase())
+    );
+    let raw = match bytes.get(start..start + 8) {
+        Some(eight) => u64::from_le_bytes(eight.try_into().expect("eight bytes")),
+        None => Short::pack(&bytes[start..]).unwrap_or(0),
+    };
+    (raw | 0x2020_2020_2020_2020) & low_bytes(len)
+}
+
 /// The low `n` (at most eight) bytes of a `u64`, as a mask.
-pub(super) fn low_bytes(n: usize) -> u64 {
+fn low_bytes(n: usize) -> u64 {
     if n >= 8 { u64::MAX } else { (1 << (8 * n)) - 1 }
 }
 
@@ -465,20 +485,7 @@ impl<'t> Scan<'t> {
         };
         let len = word.end - word.start;
         if !word.wide && len <= 8 {
-            let bytes = self.text.as_bytes();
-            let raw = match bytes.get(word.start..word.start + 8) {
-                Some(eight) => u64::from_le_bytes(eight.try_into().expect("eight bytes")),
-                None => Short::pack(&bytes[word.start..]).unwrap_or(0),
-            };
-            // Every byte an ASCII word can hold (letters, digits, and the
-            // `. , / - : % ' $` of numbers and contractions) has bit 0x20
-            // set except the capital letters, which it lowercases.
-            debug_assert!(
-                bytes[word.start..word.end]
-                    .iter()
-                    .all(|b| b | 0x20 == b.to_ascii_lowercase())
-            );
-            let key = (raw | 0x2020_2020_2020_2020) & low_bytes(len);
+            let key = packed_lowercase(self.text.as_bytes(), word.start, len);
             self.vocabulary.lookup_packed(key, len, &mut token);
             return token;
         }

@@ -29,7 +29,7 @@ use aho_corasick::nfa::{contiguous, noncontiguous};
 use aho_corasick::{Anchored, MatchKind};
 
 use super::blocks::{BLOCK, block_bits};
-use super::scan::{Short, entry_words, low_bytes};
+use super::scan::{Short, entry_words, packed_lowercase};
 
 #[derive(Clone, Debug)]
 pub struct Skim {
@@ -147,15 +147,7 @@ impl Searcher {
                 each_word(text, may_start, |word, end| {
                     let len = end - word;
                     let pattern = if len <= 8 {
-                        let raw = match text.get(word..word + 8) {
-                            Some(eight) => {
-                                u64::from_le_bytes(eight.try_into().expect("eight bytes"))
-                            }
-                            None => Short::pack(&text[word..end]).unwrap_or(0),
-                        };
-                        // Letters and digits: bit 0x20 lowercases a capital
-                        // and leaves the rest as they are.
-                        short.get((raw | 0x2020_2020_2020_2020) & low_bytes(len))
+                        short.get(packed_lowercase(text, word, len))
                     } else {
                         lower.clear();
                         lower.extend(text[word..end].iter().map(u8::to_ascii_lowercase));
