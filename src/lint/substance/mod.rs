@@ -20,6 +20,7 @@ mod blocks;
 mod language;
 mod lexicon;
 mod numbers;
+mod pairs;
 mod phrases;
 mod scan;
 mod skim;

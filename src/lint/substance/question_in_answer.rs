@@ -13,6 +13,7 @@
 //! An answer's own question is MRD006's business, not this rule's.
 
 use super::blocks::{BLOCK, block_bits};
+use super::pairs::BytePairs;
 use super::phrases::Phrases;
 use super::scan::{Scan, Vocabulary};
 use super::{RuleDoc, Weakness, one_line};
@@ -55,10 +56,10 @@ pub struct Questions {
     /// is never found (as it never was: `check` judges a clause by its ASCII
     /// letters).
     firsts: Vec<Vec<String>>,
-    /// One bit for each pair of first and second bytes (`pair`) a word
-    /// of `firsts` can start a clause with, in any case: most clauses start
-    /// with another pair and are passed over at one table look.
-    pairs: Box<[u64; PAIRS / 64]>,
+    /// The pairs of first and second bytes a word of `firsts` can start a
+    /// clause with, in any case: most clauses start with another pair and
+    /// are passed over at one table look.
+    pairs: BytePairs,
     /// The needles' last words as far as they are ASCII letters and digits
     /// (`last_word`), lowercase, by their last byte, for `ends_in_no_needle`;
     /// `None` when a needle's end cannot be told so.
@@ -74,15 +75,6 @@ enum Part {
     Text,
     Heading,
     Key,
-}
-
-/// The number of pairs of bytes, the bits of `Questions::pairs`.
-const PAIRS: usize = 1 << 16;
-
-/// The bit in `Questions::pairs` of a clause that starts with `first` and
-/// `second` (0 at the end of the text).
-fn pair(first: u8, second: u8) -> usize {
-    usize::from(first) << 8 | usize::from(second)
 }
 
 impl Questions {
@@ -113,7 +105,7 @@ impl Questions {
         let mut vocabulary = Vocabulary::default();
         let needles = Phrases::new(&mut vocabulary, &[&texts]);
         let mut firsts: Vec<Vec<String>> = vec![Vec::new(); 26];
-        let mut pairs = Box::new([0u64; PAIRS / 64]);
+        let mut pairs = BytePairs::default();
         for text in &texts {
             let first: String = text
                 .chars()
@@ -135,8 +127,7 @@ impl Questions {
             };
             for head in [head, head.to_ascii_uppercase()] {
                 for &second in &seconds {
-                    let bit = pair(head, second);
-                    pairs[bit / 64] |= 1 << (bit % 64);
+                    pairs.insert(head, second);
                 }
             }
             same.push(first);
@@ -227,8 +218,9 @@ impl Questions {
         let Some(&head) = bytes.get(start) else {
             return false;
         };
-        let bit = pair(head, bytes.get(start + 1).copied().unwrap_or(0));
-        self.pairs[bit / 64] & (1 << (bit % 64)) != 0 && self.is_first(&bytes[start..])
+        // The second byte is 0 at the end of the text.
+        let second = bytes.get(start + 1).copied().unwrap_or(0);
+        self.pairs.contains(head, second) && self.is_first(&bytes[start..])
     }
 
     /// Whether `rest`, which starts with an ASCII letter, starts with one of

@@ -14,6 +14,8 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
+use super::pairs::BytePairs;
+
 /// A word's number in a vocabulary.
 pub type Id = u32;
 
@@ -38,10 +40,10 @@ pub struct Vocabulary {
     /// as in `Short` with their length: a packed word starts with one when
     /// its first bytes are equal, one mask and compare.
     short_stems: Vec<Vec<(u64, usize, Id)>>,
-    /// One bit per pair of first and second bytes a stem can start a word
-    /// with: most words start no stem, and a clear bit says so without
-    /// comparing the word with each stem of its first letter.
-    stem_pairs: Vec<u64>,
+    /// The pairs of first and second bytes a stem can start a word with:
+    /// most words start no stem, and the set says so without comparing the
+    /// word with each stem of its first letter.
+    stem_pairs: BytePairs,
     /// For each word number, a bit for each list set (`Phrases`) with an
     /// entry that starts with it: a word carries the union of its numbers'
     /// bits, and a set whose bit a word lacks has no entry starting there,
@@ -51,12 +53,6 @@ pub struct Vocabulary {
     /// How many list sets have taken a bit.
     sets: u32,
     next: Id,
-}
-
-/// A word's bit in `stem_pairs`, from its first two bytes (0 for a word of
-/// one byte).
-fn stem_pair(first: u8, second: u8) -> usize {
-    usize::from(first) << 8 | usize::from(second)
 }
 
 /// An open-addressing table of words of one to eight bytes, each packed into
@@ -239,17 +235,13 @@ impl Vocabulary {
                 }
                 self.short_stems[first].push((key, word.len(), id));
             }
-            if self.stem_pairs.is_empty() {
-                self.stem_pairs = vec![0; 1 << 16 >> 6];
-            }
             // A one-byte stem starts every word with its first byte.
             let seconds = match word.as_bytes().get(1) {
                 Some(&second) => second..=second,
                 None => 0..=u8::MAX,
             };
             for second in seconds {
-                let bit = stem_pair(word.as_bytes()[0], second);
-                self.stem_pairs[bit / 64] |= 1 << (bit % 64);
+                self.stem_pairs.insert(word.as_bytes()[0], second);
             }
             id
         } else if let Some(key) = Short::pack(word.as_bytes()) {
@@ -358,10 +350,7 @@ impl Vocabulary {
     /// Whether some stem starts with the bytes `first` and `second`.
     #[inline(always)]
     fn stemmed(&self, first: u8, second: u8) -> bool {
-        let pair = stem_pair(first, second);
-        self.stem_pairs
-            .get(pair / 64)
-            .is_some_and(|bits| bits & (1 << (pair % 64)) != 0)
+        self.stem_pairs.contains(first, second)
     }
 
     /// Gives `token` the number `id` of a stem its word starts with, while

@@ -29,6 +29,7 @@ use aho_corasick::nfa::{contiguous, noncontiguous};
 use aho_corasick::{Anchored, MatchKind};
 
 use super::blocks::{BLOCK, block_bits};
+use super::pairs::BytePairs;
 use super::scan::{Short, entry_words, packed_lowercase};
 
 #[derive(Clone, Debug)]
@@ -60,11 +61,11 @@ struct Entry {
 /// pattern is a stem, walked through an automaton from its start.
 #[derive(Clone, Debug)]
 struct Searcher {
-    /// One bit for each pair of first and second bytes that some pattern
-    /// starts with, either case: most words start none, and a clear bit
-    /// says so without looking further. A pattern of one byte sets every
-    /// second byte.
-    pairs: Vec<u64>,
+    /// The pairs of first and second bytes that some pattern starts with,
+    /// either case: most words start none, and the set says so without
+    /// looking further. A pattern of one byte starts every pair with its
+    /// byte.
+    pairs: BytePairs,
     lookup: Lookup,
 }
 
@@ -111,7 +112,7 @@ impl Searcher {
             }
             Lookup::Whole { short, long }
         };
-        let mut pairs = vec![0u64; 1 << 16 >> 6];
+        let mut pairs = BytePairs::default();
         let cases = |b: u8| [b.to_ascii_lowercase(), b.to_ascii_uppercase()];
         for word in words {
             let bytes = word.as_bytes();
@@ -124,8 +125,7 @@ impl Searcher {
             };
             for first in cases(first) {
                 for &second in &seconds {
-                    let bit = pair(first, second);
-                    pairs[bit / 64] |= 1 << (bit % 64);
+                    pairs.insert(first, second);
                 }
             }
         }
@@ -137,10 +137,7 @@ impl Searcher {
     /// word's first byte; `false` if the search could not run.
     fn each_at_word_start(&self, text: &str, mut found: impl FnMut(usize, bool, usize)) -> bool {
         let text = text.as_bytes();
-        let may_start = |first: u8, second: u8| {
-            let bit = pair(first, second);
-            self.pairs[bit / 64] & (1 << (bit % 64)) != 0
-        };
+        let may_start = |first: u8, second: u8| self.pairs.contains(first, second);
         match &self.lookup {
             Lookup::Whole { short, long } => {
                 let mut lower = Vec::new();
@@ -170,11 +167,6 @@ impl Searcher {
             }
         }
     }
-}
-
-/// A pair of bytes' bit in `Searcher::pairs`.
-fn pair(first: u8, second: u8) -> usize {
-    usize::from(first) << 8 | usize::from(second)
 }
 
 /// Calls `each` with the first byte and the end of every word of `text` (a
