@@ -425,7 +425,7 @@ pub static QUESTION_IN_ANSWER: Rule = Rule {
     name: "question-in-answer",
     level: Level::Warning,
     whole_subject: false,
-    summary: "An answer holds another question's text, short name or key: a copy-paste, or an import that kept the next question inside this answer.",
+    summary: "An answer holds another question (its text or another wording of it, its short name or key): a copy-paste, or an import that kept the next question inside this answer.",
     why: r#"Text under the wrong question is read as the answer to it: the market size seems answered when it sits inside the target market, and the question it belongs to looks empty or thin. After an import it usually means the rest of the answer is misplaced too."#,
     example: r#"answers:
   target_market: |

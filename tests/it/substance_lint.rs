@@ -325,3 +325,62 @@ fn a_placeholder_is_placeholder_answers_business_not_a_substance_finding() {
     assert_eq!(about("differentiator"), ["MRD006"], "{found:?}");
     assert_eq!(about("market_size"), ["MRD006"], "{found:?}");
 }
+
+/// MRD020 reads the question set's other wordings of a question: "How will
+/// we measure success?" pasted on its own line into the go-to-market answer
+/// is found at that line, and the same words asked in passing are not.
+#[test]
+fn question_in_answer_finds_another_wording_of_a_question_at_its_line() {
+    let scratch = Scratch::new();
+    let clean = std::fs::read_to_string(common::fixture("lint/clean.md")).unwrap();
+    let pasted = clean.replace(
+        "    release notes and community Slack.\n",
+        "    release notes and community Slack.\n    How will we measure success?\n    Weekly active schedules.\n",
+    );
+    assert_ne!(pasted, clean, "the fixture has the line this test extends");
+    let line = pasted
+        .lines()
+        .position(|l| l.contains("How will we measure success?"))
+        .unwrap()
+        + 1;
+    scratch.write("a.md", &pasted);
+    let output = scratch
+        .mrd()
+        .args(["lint", "--format", "json", "a.md"])
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    let found: Vec<&Value> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "MRD020")
+        .collect();
+    assert_eq!(found.len(), 1, "{report:#}");
+    assert_eq!(found[0]["line"], line);
+    assert_eq!(found[0]["column"], 5);
+    assert_eq!(
+        found[0]["message"],
+        "the go_to_market answer holds question 8 (metrics/revenue strategy)'s wording: \"How will we measure success\""
+    );
+
+    let asked = clean.replace(
+        "    release notes and community Slack.\n",
+        "    release notes and community Slack. How will we measure success? By\n    weekly active schedules.\n",
+    );
+    scratch.write("a.md", &asked);
+    let output = scratch
+        .mrd()
+        .args(["lint", "--format", "json", "a.md"])
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    assert!(
+        report["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["code"] != "MRD020"),
+        "asked in passing: {report:#}"
+    );
+}

@@ -1,7 +1,8 @@
 //! MRD020 question-in-answer: an answer that holds another question's text,
-//! short name, key or alias (`.mrd.yml`'s `aliases:`, the headings import
-//! recognises), the mark of a copy-paste or of a lossy import that swallowed
-//! the next question's heading into this answer.
+//! one of its wordings (the question set's `wordings:`, "How will we
+//! measure success?"), short name, key or alias (`.mrd.yml`'s `aliases:`,
+//! the headings import recognises), the mark of a copy-paste or of a lossy
+//! import that swallowed the next question's heading into this answer.
 //!
 //! The word lists here are the question set itself (`.mrd.yml` adapts it),
 //! so the rule needs no language gate: it finds only what the team's own
@@ -73,6 +74,13 @@ pub struct Questions {
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Part {
     Text,
+    /// Another way the question is asked (the question set's `wordings`,
+    /// "How will we measure success?"). Many are short and everyday ("Who
+    /// is this for?"), so one counts only where its `?` ends the line, a
+    /// colon follows it or emphasis sets it apart as a heading: pasted,
+    /// not asked in passing ("Who has this problem? Dental clinics,
+    /// mostly.").
+    Wording,
     Heading,
     Key,
 }
@@ -86,12 +94,17 @@ impl Questions {
                 .aliases
                 .iter()
                 .map(|alias| (alias.trim().trim_end_matches('?'), Part::Heading));
+            let wordings = question
+                .wordings
+                .iter()
+                .map(|wording| (wording.trim().trim_end_matches('?'), Part::Wording));
             for (text, part) in [
                 (question.text.trim().trim_end_matches('?'), Part::Text),
                 (question.short_name.trim(), Part::Heading),
                 (question.key.as_str(), Part::Key),
             ]
             .into_iter()
+            .chain(wordings)
             .chain(aliases)
             {
                 // A one-word key ("problem:") is also a natural label.
@@ -132,9 +145,14 @@ impl Questions {
             }
             same.push(first);
         }
+        // A wording counts only before its `?` or a colon (`read_at`), and
+        // a line with either is read whatever its last word: a line's end
+        // is told from the other needles'.
         let lasts = texts
             .iter()
-            .map(|text| last_word(text))
+            .zip(&parts)
+            .filter(|(_, (_, part))| *part != Part::Wording)
+            .map(|(text, _)| last_word(text))
             .collect::<Option<Vec<String>>>()
             .map(|lasts| {
                 let mut by_end = vec![Vec::new(); 128];
@@ -273,15 +291,29 @@ impl Questions {
         let after = text[span.end..].trim_start_matches(['*', '_', '`']);
         let line = after.lines().next().unwrap_or("").trim();
         let mark = after.trim_start_matches([' ', '\u{a0}']);
-        let ends = line.is_empty()
-            || line == "?"
-            || mark.starts_with(':')
-            || (part == Part::Text && mark.starts_with('?'));
+        let ends = match part {
+            // A wording keeps its `?` (ending its line, or set in emphasis
+            // as a heading whatever follows: "**What could go wrong?**
+            // Carriers change their APIs.") or takes a colon.
+            Part::Wording => {
+                line == "?"
+                    || mark.starts_with(':')
+                    || mark.starts_with("?*")
+                    || mark.starts_with("?_")
+            }
+            _ => {
+                line.is_empty()
+                    || line == "?"
+                    || mark.starts_with(':')
+                    || (part == Part::Text && mark.starts_with('?'))
+            }
+        };
         if !ends {
             return None;
         }
         let what = match part {
             Part::Text => "text",
+            Part::Wording => "wording",
             Part::Heading => "heading",
             Part::Key => "key",
         };
@@ -842,6 +874,53 @@ mod tests {
             Some(
                 "the market_size answer holds question 6 (market window)'s heading: \"Pourquoi maintenant\""
             )
+        );
+    }
+
+    /// The other ways a question is asked (the question set's `wordings`)
+    /// count where they end their line or a colon follows them, as pasted
+    /// from a template; a question asked in passing, with its answer on the
+    /// same line, or the answer's own question, does not.
+    #[test]
+    fn wordings_count_where_they_end_their_line() {
+        let questions = QuestionSet::builtin();
+        let found = |text: &str, own: &str| check(text, own, &questions).map(|w| w.message);
+        assert_eq!(
+            found(
+                "Sell through partners, then self-serve.\nHow will we measure success?\nActivation in 30 days.",
+                "go_to_market"
+            )
+            .as_deref(),
+            Some(
+                "the go_to_market answer holds question 8 (metrics/revenue strategy)'s wording: \"How will we measure success\""
+            )
+        );
+        assert!(
+            found(
+                "Clinics.\n\n**What are the alternatives?**\nPaper.",
+                "target_market"
+            )
+            .is_some()
+        );
+        assert!(
+            found(
+                "- Why is now the right time:\n  the law changed",
+                "market_size"
+            )
+            .is_some()
+        );
+        assert_eq!(
+            found("Who has this problem? Dental clinics, mostly.", "problem"),
+            None,
+            "asked in passing, answered on the same line"
+        );
+        assert_eq!(
+            found(
+                "How will we measure success?\nWeekly active clinics.",
+                "metrics"
+            ),
+            None,
+            "the answer's own question"
         );
     }
 
