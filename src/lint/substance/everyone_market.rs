@@ -2,8 +2,9 @@
 //! segments, or "anyone who…".
 //!
 //! Two kinds of evidence. Phrases that always mean everyone ("all
-//! segments", "the general public") fire unless negated ("not all users")
-//! or used as a denominator ("4% of all users"). Pronouns ("everyone",
+//! segments", "the general public") fire unless negated ("not all users"),
+//! used as a denominator ("4% of all users") or followed by an exclusion
+//! ("all users except free-tier accounts"). Pronouns ("everyone",
 //! "anyone who") are often narrowed, so they fire only when nothing narrows
 //! them: no figure anywhere in the answer, no scope after them ("everyone
 //! on the team"), no negation or clause word before them ("where everyone
@@ -51,6 +52,10 @@ pub(super) struct Lists {
 /// How many words may stand between a quantifier and its audience ("every
 /// *small* business"), or follow "of all" ("of all *skill levels*").
 const MODIFIERS: usize = 2;
+
+/// How far after a phrase its exclusion may start: right after it, or after
+/// a word ("all customers *apart from* …", "all users, *but not* …").
+const EXCLUSION_GAP: usize = 2;
 
 impl Lists {
     pub(super) fn new(lexicon: &Lexicon, vocabulary: &mut Vocabulary) -> Lists {
@@ -212,7 +217,11 @@ fn read(text: &str, words: &super::Compiled) -> Option<Weakness> {
                 let share = lists.shares.hits(&scan, window).next().is_some()
                     || (hit.first.saturating_sub(3)..hit.first)
                         .any(|j| scan.word(j).ends_with('%'));
-                !(of && share)
+                // "All users except free-tier accounts" names who is not the
+                // target: an exclusion right after the phrase narrows it.
+                let after = hit.end..(hit.end + EXCLUSION_GAP).min(scan.clause_end(hit.first));
+                let excluded = lists.exclusions.hits(&scan, after).next().is_some();
+                !(excluded || of && share)
             }
             PRONOUN => {
                 let narrowed = *figures
@@ -331,6 +340,16 @@ mod tests {
         assert_eq!(
             quote("Anyone who runs more than 50 clusters: about 600 MSPs."),
             None
+        );
+        assert_eq!(
+            quote("All users except free-tier accounts."),
+            None,
+            "an exclusion right after the phrase"
+        );
+        assert_eq!(
+            quote("All users, not just power users.").as_deref(),
+            Some("All users"),
+            "'not just' widens"
         );
     }
 
