@@ -42,8 +42,18 @@ pub struct Context<'a> {
     pub questions: &'a QuestionSet,
     /// Thresholds from `.mrd.yml` (`min_words`, `critical_questions`).
     pub settings: &'a Settings,
-    /// The question set's texts, for question-in-answer.
-    pub in_answer: &'a InAnswer,
+    /// The question set's texts prepared for question-in-answer, on first
+    /// use (`Context::in_answer`): a run that allows the rule never
+    /// prepares them.
+    in_answer: &'a OnceLock<Arc<InAnswer>>,
+}
+
+impl Context<'_> {
+    /// The question set's texts, prepared for question-in-answer.
+    pub fn in_answer(&self) -> &InAnswer {
+        self.in_answer
+            .get_or_init(|| self.settings.in_answer.get(self.questions))
+    }
 }
 
 /// The question set's texts prepared for question-in-answer.
@@ -134,9 +144,7 @@ impl<'c> Linter<'c> {
             assessment,
             questions: self.questions,
             settings: self.settings,
-            in_answer: self
-                .in_answer
-                .get_or_init(|| self.settings.in_answer.get(self.questions)),
+            in_answer: &self.in_answer,
         };
         let mut found = Vec::new();
         for (rule, check) in checks {

@@ -35,11 +35,12 @@ pub fn question_in_answer(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(assessment) = cx.assessment else {
         return;
     };
+    let questions = cx.in_answer();
     // An empty answer holds no question: `check` passes it over as soon as
     // anything else, without a test of its own for every answer.
     for answer in &assessment.front.answers {
         let text = &answer.text.value;
-        if let Some(weakness) = cx.in_answer.check(text, &answer.key.value) {
+        if let Some(weakness) = questions.check(text, &answer.key.value) {
             out.push(finding(
                 cx,
                 &substance::question_in_answer::DOC,
