@@ -25,18 +25,25 @@ fn assessment(problem: &str, metrics: &str) -> String {
     )
 }
 
-/// `mrd lint --format json` in `scratch`: exit code and (code, message) of
-/// each finding.
-fn lint(scratch: &Scratch) -> (i32, Vec<(String, String)>) {
+/// `mrd lint --format json a.md` with `args` in `scratch`: the exit code
+/// and the findings, as JSON.
+fn report(scratch: &Scratch, args: &[&str]) -> (i32, Vec<Value>) {
     let output = scratch
         .mrd()
         .args(["lint", "--format", "json", "a.md"])
+        .args(args)
         .output()
         .unwrap();
     let report: Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
-    let findings = report["diagnostics"]
-        .as_array()
-        .unwrap()
+    let diagnostics = report["diagnostics"].as_array().unwrap().clone();
+    (output.status.code().unwrap(), diagnostics)
+}
+
+/// `mrd lint --format json` in `scratch`: exit code and (code, message) of
+/// each finding.
+fn lint(scratch: &Scratch) -> (i32, Vec<(String, String)>) {
+    let (code, diagnostics) = report(scratch, &[]);
+    let findings = diagnostics
         .iter()
         .map(|d| {
             (
@@ -45,7 +52,7 @@ fn lint(scratch: &Scratch) -> (i32, Vec<(String, String)>) {
             )
         })
         .collect();
-    (output.status.code().unwrap(), findings)
+    (code, findings)
 }
 
 #[test]
@@ -196,16 +203,8 @@ fn weak_assessment(lint: &str) -> String {
 /// `mrd lint --format json` with `args`: exit code and (code, subject) of
 /// each finding.
 fn findings(scratch: &Scratch, args: &[&str]) -> (i32, Vec<(String, String)>) {
-    let output = scratch
-        .mrd()
-        .args(["lint", "--format", "json", "a.md"])
-        .args(args)
-        .output()
-        .unwrap();
-    let report: Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
-    let found = report["diagnostics"]
-        .as_array()
-        .unwrap()
+    let (code, diagnostics) = report(scratch, args);
+    let found = diagnostics
         .iter()
         .map(|d| {
             let subject = &d["subject"];
@@ -216,7 +215,7 @@ fn findings(scratch: &Scratch, args: &[&str]) -> (i32, Vec<(String, String)>) {
             (d["code"].as_str().unwrap().to_string(), about.to_string())
         })
         .collect();
-    (output.status.code().unwrap(), found)
+    (code, found)
 }
 
 fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -333,30 +332,31 @@ fn a_placeholder_is_placeholder_answers_business_not_a_substance_finding() {
 fn question_in_answer_finds_another_wording_of_a_question_at_its_line() {
     let scratch = Scratch::new();
     let clean = std::fs::read_to_string(common::fixture("lint/clean.md")).unwrap();
-    let pasted = clean.replace(
-        "    release notes and community Slack.\n",
-        "    release notes and community Slack.\n    How will we measure success?\n    Weekly active schedules.\n",
-    );
-    assert_ne!(pasted, clean, "the fixture has the line this test extends");
+    let with = |line: &str| {
+        let text = clean.replace(
+            "    release notes and community Slack.\n",
+            &format!("    release notes and community Slack.{line}\n"),
+        );
+        assert_ne!(text, clean, "the fixture has the line this test extends");
+        text
+    };
+    let in_answer = |text: &str| {
+        scratch.write("a.md", text);
+        let (_, diagnostics) = report(&scratch, &[]);
+        diagnostics
+            .into_iter()
+            .filter(|d| d["code"] == "MRD020")
+            .collect::<Vec<_>>()
+    };
+
+    let pasted = with("\n    How will we measure success?\n    Weekly active schedules.");
     let line = pasted
         .lines()
         .position(|l| l.contains("How will we measure success?"))
         .unwrap()
         + 1;
-    scratch.write("a.md", &pasted);
-    let output = scratch
-        .mrd()
-        .args(["lint", "--format", "json", "a.md"])
-        .output()
-        .unwrap();
-    let report: Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
-    let found: Vec<&Value> = report["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["code"] == "MRD020")
-        .collect();
-    assert_eq!(found.len(), 1, "{report:#}");
+    let found = in_answer(&pasted);
+    assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!(found[0]["line"], line);
     assert_eq!(found[0]["column"], 5);
     assert_eq!(
@@ -364,23 +364,6 @@ fn question_in_answer_finds_another_wording_of_a_question_at_its_line() {
         "the go_to_market answer holds question 8 (metrics/revenue strategy)'s wording: \"How will we measure success\""
     );
 
-    let asked = clean.replace(
-        "    release notes and community Slack.\n",
-        "    release notes and community Slack. How will we measure success? By\n    weekly active schedules.\n",
-    );
-    scratch.write("a.md", &asked);
-    let output = scratch
-        .mrd()
-        .args(["lint", "--format", "json", "a.md"])
-        .output()
-        .unwrap();
-    let report: Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
-    assert!(
-        report["diagnostics"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .all(|d| d["code"] != "MRD020"),
-        "asked in passing: {report:#}"
-    );
+    let asked = with(" How will we measure success? By\n    weekly active schedules.");
+    assert_eq!(in_answer(&asked), Vec::<Value>::new(), "asked in passing");
 }
