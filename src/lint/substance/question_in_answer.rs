@@ -13,7 +13,7 @@
 //! "we looked at what alternatives are out there" are prose, not pastes.
 //! An answer's own question is MRD006's business, not this rule's.
 
-use super::blocks::{BLOCK, block_bits};
+use super::blocks::{self, BLOCK, block_bits};
 use super::pairs::BytePairs;
 use super::phrases::Phrases;
 use super::scan::{Scan, Vocabulary};
@@ -394,20 +394,12 @@ fn marks(bytes: &[u8], at: usize) -> u64 {
 ))]
 #[inline(never)]
 fn block_marks(block: &[u8; BLOCK]) -> u64 {
-    use safe_arch::{
-        bitor_m128i, cmp_eq_mask_i8_m128i, load_unaligned_m128i, move_mask_i8_m128i,
-        set_splat_i8_m128i,
-    };
-    let sixteen = |i: usize| {
-        let bytes: &[u8; 16] = block[i * 16..][..16].try_into().expect("16 bytes");
-        let v = load_unaligned_m128i(bytes);
+    use safe_arch::{bitor_m128i, cmp_eq_mask_i8_m128i, set_splat_i8_m128i};
+    blocks::sixteen_at_a_time(block, |v| {
         let is = |mark: u8| cmp_eq_mask_i8_m128i(v, set_splat_i8_m128i(mark as i8));
         let [a, b, c, d] = MARKS.map(is);
-        // 16 bits, one for each byte.
-        let bits = move_mask_i8_m128i(bitor_m128i(bitor_m128i(a, b), bitor_m128i(c, d)));
-        u64::from(bits as u16) << (i * 16)
-    };
-    sixteen(0) | sixteen(1) | sixteen(2) | sixteen(3)
+        bitor_m128i(bitor_m128i(a, b), bitor_m128i(c, d))
+    })
 }
 
 #[cfg(not(all(
@@ -415,21 +407,7 @@ fn block_marks(block: &[u8; BLOCK]) -> u64 {
     target_feature = "sse2"
 )))]
 fn block_marks(block: &[u8; BLOCK]) -> u64 {
-    block_marks_bytewise(block)
-}
-
-/// `block_marks` a byte at a time, for processors without SSE2.
-#[cfg(any(
-    test,
-    not(all(
-        any(target_arch = "x86", target_arch = "x86_64"),
-        target_feature = "sse2"
-    ))
-))]
-fn block_marks_bytewise(block: &[u8; BLOCK]) -> u64 {
-    (0..BLOCK).fold(0, |bits, i| {
-        bits | u64::from(MARKS.contains(&block[i])) << i
-    })
+    blocks::bytewise(block, |b| MARKS.contains(&b))
 }
 
 /// The ASCII letters and digits `text` ends with, lowercase, for
@@ -727,7 +705,7 @@ mod tests {
         fn marks_are_found_in_every_place_of_a_block(block in proptest::array::uniform::<_, BLOCK>(
             proptest::sample::select(b"\n.?!a \x00\xff\t,:".to_vec())
         )) {
-            proptest::prop_assert_eq!(block_marks(&block), block_marks_bytewise(&block));
+            proptest::prop_assert_eq!(block_marks(&block), blocks::bytewise(&block, |b| MARKS.contains(&b)));
         }
     }
 

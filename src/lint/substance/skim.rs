@@ -28,7 +28,7 @@ use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::{contiguous, noncontiguous};
 use aho_corasick::{Anchored, MatchKind};
 
-use super::blocks::{BLOCK, block_bits};
+use super::blocks::{self, BLOCK, block_bits};
 use super::pairs::BytePairs;
 use super::scan::{Short, entry_words, packed_lowercase};
 
@@ -241,19 +241,16 @@ fn word_bytes(text: &[u8], at: usize) -> u64 {
     block_bits(text, at, block_word_bytes)
 }
 
-/// `word_bytes` of one block, 16 bytes at a time with SSE2, which every
-/// x86-64 processor has. Not inlined, like `question_in_answer`'s blocks:
-/// inlined, the compiler takes the masks apart bit by bit.
+/// `word_bytes` of one block, 16 bytes at a time with SSE2. Not inlined,
+/// like `question_in_answer`'s blocks: inlined, the compiler takes the
+/// masks apart bit by bit.
 #[cfg(all(
     any(target_arch = "x86", target_arch = "x86_64"),
     target_feature = "sse2"
 ))]
 #[inline(never)]
 fn block_word_bytes(block: &[u8; BLOCK]) -> u64 {
-    use safe_arch::{
-        bitand_m128i, bitor_m128i, cmp_gt_mask_i8_m128i, load_unaligned_m128i, move_mask_i8_m128i,
-        set_splat_i8_m128i,
-    };
+    use safe_arch::{bitand_m128i, bitor_m128i, cmp_gt_mask_i8_m128i, set_splat_i8_m128i};
     let splat = |b: u8| set_splat_i8_m128i(b as i8);
     // Signed compares: bytes of 0x80 and up are negative, below every
     // bound, so never letters or digits.
@@ -263,14 +260,10 @@ fn block_word_bytes(block: &[u8; BLOCK]) -> u64 {
             cmp_gt_mask_i8_m128i(splat(high + 1), v),
         )
     };
-    let sixteen = |i: usize| {
-        let bytes: &[u8; 16] = block[i * 16..][..16].try_into().expect("16 bytes");
-        let v = load_unaligned_m128i(bytes);
+    blocks::sixteen_at_a_time(block, |v| {
         let lower = bitor_m128i(v, splat(0x20));
-        let words = bitor_m128i(within(v, b'0', b'9'), within(lower, b'a', b'z'));
-        u64::from(move_mask_i8_m128i(words) as u16) << (i * 16)
-    };
-    sixteen(0) | sixteen(1) | sixteen(2) | sixteen(3)
+        bitor_m128i(within(v, b'0', b'9'), within(lower, b'a', b'z'))
+    })
 }
 
 #[cfg(not(all(
@@ -278,21 +271,7 @@ fn block_word_bytes(block: &[u8; BLOCK]) -> u64 {
     target_feature = "sse2"
 )))]
 fn block_word_bytes(block: &[u8; BLOCK]) -> u64 {
-    block_word_bytes_bytewise(block)
-}
-
-/// `block_word_bytes` a byte at a time, for processors without SSE2.
-#[cfg(any(
-    test,
-    not(all(
-        any(target_arch = "x86", target_arch = "x86_64"),
-        target_feature = "sse2"
-    ))
-))]
-fn block_word_bytes_bytewise(block: &[u8; BLOCK]) -> u64 {
-    (0..BLOCK).fold(0, |bits, i| {
-        bits | u64::from(block[i].is_ascii_alphanumeric()) << i
-    })
+    blocks::bytewise(block, |b| b.is_ascii_alphanumeric())
 }
 
 impl Skim {
@@ -497,7 +476,7 @@ pub(super) mod tests {
         fn word_bytes_are_the_letters_and_digits(block in proptest::array::uniform::<_, BLOCK>(
             proptest::sample::select(b"aZz09/:@[`{ \n\x00\x7f\x80\xc3\xff-'".to_vec())
         )) {
-            proptest::prop_assert_eq!(block_word_bytes(&block), block_word_bytes_bytewise(&block));
+            proptest::prop_assert_eq!(block_word_bytes(&block), blocks::bytewise(&block, |b| b.is_ascii_alphanumeric()));
         }
 
         /// The walk from word starts finds what comparing every pattern at
