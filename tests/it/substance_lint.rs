@@ -367,3 +367,64 @@ fn question_in_answer_finds_another_wording_of_a_question_at_its_line() {
     let asked = with(" How will we measure success? By\n    weekly active schedules.");
     assert_eq!(in_answer(&asked), Vec::<Value>::new(), "asked in passing");
 }
+
+/// MRD020 in a translated question set: a Spanish question pasted with its
+/// opening `¿`, and a French heading that starts with `É`, are found at
+/// their lines (a needle that started with anything but an ASCII letter
+/// used to be passed over).
+#[test]
+fn question_in_answer_finds_a_translated_question_that_starts_with_a_mark_or_an_accent() {
+    let scratch = Scratch::new();
+    scratch.write(
+        ".mrd.yml",
+        "questions:\n  market_window:\n    text: ¿Por qué ahora?\n    short_name: por qué ahora\n  \
+         market_size:\n    aliases: [Économie du marché]\n",
+    );
+    let clean = std::fs::read_to_string(common::fixture("lint/clean.md")).unwrap();
+    let pasted = clean.replace(
+        "    release notes and community Slack.\n",
+        "    release notes and community Slack.\n\n    ¿Por qué ahora?\n    La ley cambió en 2026.\n\n    ## Économie du marché\n    12 000 cliniques.\n",
+    );
+    assert_ne!(pasted, clean, "the fixture has the line this test extends");
+    scratch.write("a.md", &pasted);
+    let line_of = |needle: &str| pasted.lines().position(|l| l.contains(needle)).unwrap() + 1;
+
+    let mrd020 = || {
+        let (_, diagnostics) = report(&scratch, &[]);
+        diagnostics
+            .into_iter()
+            .filter(|d| d["code"] == "MRD020")
+            .collect::<Vec<_>>()
+    };
+    let diagnostics = mrd020();
+    let found: Vec<(u64, u64, &str)> = diagnostics
+        .iter()
+        .map(|d| {
+            (
+                d["line"].as_u64().unwrap(),
+                d["column"].as_u64().unwrap(),
+                d["message"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    // Lint reports the first question an answer holds.
+    assert_eq!(
+        found,
+        [(
+            line_of("¿Por qué ahora?") as u64,
+            6,
+            "the go_to_market answer holds question 6 (por qué ahora)'s text: \"Por qué ahora\""
+        )]
+    );
+
+    let heading_only = pasted.replace("    ¿Por qué ahora?\n", "");
+    scratch.write("a.md", &heading_only);
+    let diagnostics = mrd020();
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    assert_eq!(diagnostics[0]["line"], line_of("## Économie du marché") - 1);
+    assert_eq!(diagnostics[0]["column"], 8);
+    assert_eq!(
+        diagnostics[0]["message"],
+        "the go_to_market answer holds question 3 (market size)'s heading: \"Économie du marché\""
+    );
+}

@@ -50,16 +50,18 @@ pub struct Questions {
     source: QuestionSet,
     vocabulary: Vocabulary,
     needles: Phrases,
-    /// The needles' first words (their first run of ASCII letters),
-    /// lowercase, by their first letter (`a` to `z`): a clause that starts
-    /// with none of them is passed over without reading it. A needle that
-    /// starts with anything but an ASCII letter has no first word here, and
-    /// is never found (as it never was: `check` judges a clause by its ASCII
-    /// letters).
+    /// The needles' first words that start with an ASCII letter (their
+    /// first run of ASCII letters), lowercase, by their first letter (`a` to
+    /// `z`): a clause that starts with none of them is passed over without
+    /// reading it.
     firsts: Vec<Vec<String>>,
-    /// The pairs of first and second bytes a word of `firsts` can start a
-    /// clause with, in any case: most clauses start with another pair and
-    /// are passed over at one table look.
+    /// The needles' first words that start with a letter that is not ASCII
+    /// ("Étape suivante", "À qui s'adresse-t-on"), lowercase: a translated
+    /// question set's. A clause is read when its first word starts with one.
+    wide_firsts: Vec<String>,
+    /// The pairs of first and second bytes a word of `firsts` or
+    /// `wide_firsts` can start a clause with, in any case: most clauses start
+    /// with another pair and are passed over at one table look.
     pairs: BytePairs,
     /// The needles' last words as far as they are ASCII letters and digits
     /// (`last_word`), lowercase, by their last byte, for `ends_in_no_needle`;
@@ -118,17 +120,39 @@ impl Questions {
         let mut vocabulary = Vocabulary::default();
         let needles = Phrases::new(&mut vocabulary, &[&texts]);
         let mut firsts: Vec<Vec<String>> = vec![Vec::new(); 26];
+        let mut wide_firsts: Vec<String> = Vec::new();
         let mut pairs = BytePairs::default();
         for text in &texts {
-            let first: String = text
-                .chars()
-                .take_while(char::is_ascii_alphabetic)
-                .collect::<String>()
-                .to_ascii_lowercase();
-            let bytes = first.as_bytes();
-            let Some(&head) = bytes.first() else {
+            let Some(first) = FirstWord::of_needle(text) else {
                 continue;
             };
+            let first = match first {
+                FirstWord::Ascii(first) => first,
+                FirstWord::Wide(first) => {
+                    // The first two bytes of its first letter as written and
+                    // in each case (a letter that is not ASCII takes two
+                    // bytes or more; `İ` lowercase starts with an ASCII `i`,
+                    // whose words are not looked up as wide).
+                    let head = FirstWord::start(text).chars().next().expect("a letter");
+                    let cases = [
+                        Some(head),
+                        head.to_lowercase().next(),
+                        head.to_uppercase().next(),
+                    ];
+                    for case in cases.into_iter().flatten() {
+                        let mut utf8 = [0; 4];
+                        if let [b0, b1, ..] = *case.encode_utf8(&mut utf8).as_bytes() {
+                            pairs.insert(b0, b1);
+                        }
+                    }
+                    if !wide_firsts.contains(&first) {
+                        wide_firsts.push(first);
+                    }
+                    continue;
+                }
+            };
+            let bytes = first.as_bytes();
+            let head = bytes[0];
             let same = &mut firsts[usize::from(head - b'a')];
             if same.contains(&first) {
                 continue;
@@ -167,6 +191,7 @@ impl Questions {
             vocabulary,
             needles,
             firsts,
+            wide_firsts,
             pairs,
             lasts,
             parts,
@@ -206,7 +231,7 @@ impl Questions {
                     while matches!(bytes.get(start), Some(b' ' | b'\t' | b'*' | b'_' | b'`')) {
                         start += 1;
                     }
-                    if self.starts_first(bytes, start) {
+                    if self.starts_first(text, start) {
                         sentences.push(start);
                     }
                 }
@@ -222,36 +247,54 @@ impl Questions {
     #[inline(always)]
     fn line_at(&self, text: &str, at: usize, own: &str) -> Option<Weakness> {
         let start = at + line_markers(text, at);
-        if self.starts_first(text.as_bytes(), start) {
+        if self.starts_first(text, start) {
             self.at(text, start, own)
         } else {
             None
         }
     }
 
-    /// Whether the clause at `start` starts with one of `firsts`: its run of
-    /// ASCII letters, whole.
+    /// Whether the clause at `start` of `text` starts, after its opening
+    /// marks (`opening_marks`), with a needle's first word: one of `firsts`
+    /// (its run of ASCII letters, whole) or a word that starts with one of
+    /// `wide_firsts`.
     #[inline(always)]
-    fn starts_first(&self, bytes: &[u8], start: usize) -> bool {
+    fn starts_first(&self, text: &str, start: usize) -> bool {
+        let bytes = text.as_bytes();
+        let start = start + opening_marks(bytes, start);
         let Some(&head) = bytes.get(start) else {
             return false;
         };
         // The second byte is 0 at the end of the text.
         let second = bytes.get(start + 1).copied().unwrap_or(0);
-        self.pairs.contains(head, second) && self.is_first(&bytes[start..])
+        // A pair in the set starts with a letter, ASCII or the first byte
+        // of one, so `start` is at a character's start.
+        self.pairs.contains(head, second)
+            && text.get(start..).is_some_and(|rest| self.is_first(rest))
     }
 
-    /// Whether `rest`, which starts with an ASCII letter, starts with one of
-    /// `firsts` (in any case) followed by anything but an ASCII letter.
+    /// Whether `rest`, which starts with a letter, starts with a needle's
+    /// first word (`starts_first`).
     #[inline(never)]
-    fn is_first(&self, rest: &[u8]) -> bool {
-        let letter = usize::from(rest[0].to_ascii_lowercase() - b'a');
-        self.firsts[letter].iter().any(|first| {
-            let first = first.as_bytes();
-            rest.get(..first.len())
-                .is_some_and(|word| word.eq_ignore_ascii_case(first))
-                && !rest.get(first.len()).is_some_and(u8::is_ascii_alphabetic)
-        })
+    fn is_first(&self, rest: &str) -> bool {
+        let bytes = rest.as_bytes();
+        if bytes[0].is_ascii_alphabetic() {
+            // `FirstWord::Ascii` of the clause, compared in place: most
+            // clauses that get here start with "Our" or "What", and lint
+            // reads every answer.
+            let letter = usize::from(bytes[0].to_ascii_lowercase() - b'a');
+            return self.firsts[letter].iter().any(|first| {
+                let first = first.as_bytes();
+                bytes
+                    .get(..first.len())
+                    .is_some_and(|word| word.eq_ignore_ascii_case(first))
+                    && !bytes.get(first.len()).is_some_and(u8::is_ascii_alphabetic)
+            });
+        }
+        matches!(
+            FirstWord::of_clause(rest),
+            Some(FirstWord::Wide(word)) if self.wide_firsts.iter().any(|first| word.starts_with(&**first))
+        )
     }
 
     /// The question the clause at `start` holds, unless it is `own`'s.
@@ -371,6 +414,67 @@ impl Questions {
                     || ends_with_ignore_ascii_case(ending, last)
             })
     }
+}
+
+/// A needle's first word, or a clause's, as the prefilter compares them.
+#[derive(Debug, PartialEq, Eq)]
+enum FirstWord {
+    /// A word that starts with an ASCII letter: its run of ASCII letters,
+    /// lowercase ("qu" of "Qué", "pourquoi" of "Pourquoi*").
+    Ascii(String),
+    /// A word that starts with a letter that is not ASCII: the word,
+    /// lowercase.
+    Wide(String),
+}
+
+impl FirstWord {
+    /// The first word of a needle, after whatever opens it ("¿Qué
+    /// problema…", "«Étape»"): `None` for one that starts with a digit,
+    /// whose clauses are not looked for.
+    fn of_needle(text: &str) -> Option<FirstWord> {
+        FirstWord::of_clause(FirstWord::start(text))
+    }
+
+    /// A needle from its first letter or digit on.
+    fn start(text: &str) -> &str {
+        text.trim_start_matches(|c: char| !c.is_alphanumeric())
+    }
+
+    /// The first word of a clause that starts at `rest`'s first character.
+    fn of_clause(rest: &str) -> Option<FirstWord> {
+        let head = rest.chars().next()?;
+        if head.is_ascii_alphabetic() {
+            let run = rest
+                .bytes()
+                .take_while(u8::is_ascii_alphabetic)
+                .map(|b| char::from(b.to_ascii_lowercase()))
+                .collect();
+            Some(FirstWord::Ascii(run))
+        } else if !head.is_ascii() && head.is_alphabetic() {
+            let word = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect();
+            Some(FirstWord::Wide(word))
+        } else {
+            None
+        }
+    }
+}
+
+/// The length of the opening marks at `at` of `bytes`: Spanish opens a
+/// question with `¿` and an exclamation with `¡` ("¿Por qué ahora?"), and
+/// the first word of a question pasted in Spanish comes after them.
+#[inline(always)]
+fn opening_marks(bytes: &[u8], at: usize) -> usize {
+    let mut len = 0;
+    // `¿` is C2 BF and `¡` is C2 A1.
+    while bytes.get(at + len) == Some(&0xC2) && matches!(bytes.get(at + len + 1), Some(0xBF | 0xA1))
+    {
+        len += 2;
+    }
+    len
 }
 
 /// The bytes that can end a line or a sentence.
@@ -515,32 +619,18 @@ mod tests {
     /// clause start, judged by its first letter and word, then read into
     /// words. `check` must find exactly what this finds.
     fn reference(questions: &Questions, text: &str, own: &str) -> Option<(String, Range)> {
-        let mut letters = [false; 256];
-        for first in questions.firsts.iter().flatten() {
-            if let Some(&b) = first.as_bytes().first() {
-                letters[usize::from(b.to_ascii_lowercase())] = true;
-                letters[usize::from(b.to_ascii_uppercase())] = true;
-            }
-        }
         for start in clause_starts(text) {
-            if !text
-                .as_bytes()
-                .get(start)
-                .is_some_and(|&b| letters[usize::from(b)])
-            {
-                continue;
-            }
-            let word = &text[start..];
-            let word = &word[..word
-                .find(|c: char| !c.is_ascii_alphabetic())
-                .unwrap_or(word.len())];
-            if word.is_empty()
-                || !questions
-                    .firsts
-                    .iter()
-                    .flatten()
-                    .any(|f| f.eq_ignore_ascii_case(word))
-            {
+            let word = text[start..].trim_start_matches(['¿', '¡']);
+            let first = match FirstWord::of_clause(word) {
+                Some(FirstWord::Ascii(word)) => {
+                    questions.firsts.iter().flatten().any(|f| *f == word)
+                }
+                Some(FirstWord::Wide(word)) => {
+                    questions.wide_firsts.iter().any(|f| word.starts_with(&**f))
+                }
+                None => false,
+            };
+            if !first {
                 continue;
             }
             let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
@@ -613,6 +703,14 @@ mod tests {
         "Qu’est-ce qui a changé",
         "Étape suivante",
         "Été 2026 :",
+        "¿Qué cambió?",
+        "¿QUÉ CAMBIÓ",
+        "¡Qué cambió!",
+        "¿ Qué cambió?",
+        "À qui s'adresse-t-on ?",
+        "ÀQUI",
+        "Étapes suivantes",
+        "ÉTAPE SUIVANTE:",
         "• Why now",
         "\u{2003}Why now",
         "É. Why now",
@@ -636,6 +734,7 @@ mod tests {
             QuestionSet::builtin(),
             with_aliases("Pourquoi maintenant, \"Qu'est-ce qui a changé\", Étape suivante"),
             with_aliases("\"Été*\", Pourquoi*, Taille du marché"),
+            with_aliases("\"¿Qué cambió?\", À qui s'adresse-t-on, \"¡Qué*\""),
             with_aliases("\"Why now 8%\", Calendrier…"),
         ];
         let owns = ["market_window", "problem", "differentiator"];
@@ -691,6 +790,7 @@ mod tests {
             for questions in [
                 QuestionSet::builtin(),
                 with_aliases("Pourquoi maintenant, \"Qu'est-ce qui a changé\""),
+                with_aliases("Étape suivante, \"¿Qué cambió?\", À qui s'adresse-t-on"),
             ] {
                 let questions = Questions::new(&questions);
                 proptest::prop_assert_eq!(
@@ -777,17 +877,55 @@ mod tests {
     }
 
     #[test]
-    fn a_needle_that_starts_with_a_letter_that_is_not_ascii_is_not_looked_for() {
-        // As the rule was first written: a clause is judged by its first
-        // ASCII letters, so `Étape suivante` is never found. Kept so that
-        // lint's findings stay the same; see `Questions::firsts`.
-        let questions = Questions::new(&with_aliases("Étape suivante"));
-        let text = "Les cliniques.\n## Étape suivante\nLa loi.";
+    fn a_translated_question_is_found_after_its_opening_mark_or_letter_that_is_not_ascii() {
+        // A team's question set in French or Spanish: needles that start
+        // with `É`, `À` or `¿` are looked for like any other.
+        let questions = Questions::new(&with_aliases(
+            "Étape suivante, \"¿Qué cambió?\", À qui s'adresse-t-on",
+        ));
+        let found = |text: &str| {
+            questions
+                .check(text, "market_size")
+                .map(|w| text[w.span.unwrap()].to_string())
+        };
         assert_eq!(
-            questions.check(text, "market_size").map(|w| w.message),
-            None
+            found("Les cliniques.\n## Étape suivante\nLa loi.").as_deref(),
+            Some("Étape suivante")
         );
-        assert_eq!(reference(&questions, text, "market_size"), None);
+        assert_eq!(
+            found("LES CLINIQUES. ÉTAPE SUIVANTE :").as_deref(),
+            Some("ÉTAPE SUIVANTE")
+        );
+        assert_eq!(
+            found("Las clínicas.\n¿Qué cambió?\nLa ley.").as_deref(),
+            Some("Qué cambió")
+        );
+        // A heading counts only where it ends its line; a question's text
+        // also where its `?` follows.
+        assert_eq!(found("Las clínicas. ¿Qué cambió? La ley."), None);
+        let spanish = crate::config::Config::from_text(
+            "questions:\n  market_window:\n    text: ¿Por qué ahora?\n",
+            std::path::Path::new("/repo"),
+        )
+        .unwrap()
+        .questions;
+        let text = "Las clínicas. ¿Por qué ahora? La ley cambió.";
+        let weakness = check(text, "market_size", &spanish).expect("found");
+        assert_eq!(&text[weakness.span.unwrap()], "Por qué ahora");
+        assert_eq!(
+            found("- **À qui s'adresse-t-on** ?\nAux cliniques.").as_deref(),
+            Some("À qui s'adresse-t-on")
+        );
+        // `İ` lowercase starts with an ASCII `i`: its first word is still
+        // told by the letter as written.
+        let turkish = Questions::new(&with_aliases("İlk adım"));
+        let text = "Klinikler.\nİlk adım\nYasa.";
+        let weakness = turkish.check(text, "market_size").expect("found");
+        assert_eq!(&text[weakness.span.unwrap()], "İlk adım");
+        // Prose that starts with the same words is prose.
+        assert_eq!(found("Étape suivante de la migration en juin."), None);
+        assert_eq!(found("Étapes suivantes :"), None);
+        assert_eq!(found("¿Qué cambió en la ley? Todo."), None);
     }
 
     #[test]
