@@ -230,6 +230,7 @@ fn each_rule_is_precise_and_finds_most_weak_answers() {
         ("held-out", corpora(&dir().join("heldout"))),
         ("held-out2", corpora(&dir().join("heldout2"))),
         ("held-out3", corpora(&dir().join("heldout3"))),
+        ("held-out4", corpora(&dir().join("heldout4"))),
     ];
     assert_eq!(
         development
