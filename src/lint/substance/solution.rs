@@ -1,10 +1,12 @@
 //! MRD012 solution-not-problem, widened: a problem answer that opens with a
 //! solution. Besides imperatives and plans ("Build…", "We will…"), it
 //! catches the tool's effect ("Eliminates manual job-board searching…",
-//! "Automates…", "Allows users to…") and the tool itself ("A mobile app
-//! that…", "Our platform gives…"): `solution_not_problem.openings`, or a word
-//! of `articles`, up to two more words, a word of `products` and a word of
-//! `links`.
+//! "Automates…", "Allows users to…"), the tool itself ("A mobile app
+//! that…", "Our platform gives…") and a label ("**Solution:** a Slack
+//! bot…", "Idea: one inbox…"): `solution_not_problem.openings` (unless the
+//! answer opens with a noun that starts like one, `compounds`: "Build
+//! engineers spend…"); a word of `articles`, up to two more words, a word of
+//! `products` and a word of `links`; or a word of `labels` and a colon.
 //!
 //! Only the opening is read: a problem may mention a tool later ("teams
 //! track this in a spreadsheet"). Problems that open with a gerund or an
@@ -29,6 +31,8 @@ pub static DOC: RuleDoc = RuleDoc {
 #[derive(Clone, Debug)]
 pub(super) struct Lists {
     openings: Phrases,
+    compounds: Phrases,
+    labels: Phrases,
     articles: Phrases,
     products: Phrases,
     links: Phrases,
@@ -40,6 +44,8 @@ impl Lists {
             |name: &str| Phrases::new(vocabulary, &[lexicon.list("solution_not_problem", name)]);
         Lists {
             openings: list("openings"),
+            compounds: list("compounds"),
+            labels: list("labels"),
             articles: list("articles"),
             products: list("products"),
             links: list("links"),
@@ -62,12 +68,31 @@ pub fn opening<'t>(text: &'t str, words: &Words) -> Option<&'t str> {
     let hit = lists
         .openings
         .at(&scan, 0)
+        .filter(|_| !opens_with_compound(&scan, lists))
         .map(|hit| hit.end)
+        .or_else(|| label(&scan, lists))
         .or_else(|| tool_opening(&scan, lists))?;
     if !words.language.judges(&scan, 1) {
         return None;
     }
     Some(&text[scan.span(0, hit - 1)])
+}
+
+/// Whether the answer opens with a noun that starts like an imperative
+/// ("Build engineers", "Design reviews"): a problem's subject.
+fn opens_with_compound(scan: &Scan<'_>, lists: &Lists) -> bool {
+    lists.compounds.at(scan, 0).is_some()
+}
+
+/// The word after a label that opens the answer and is followed by its
+/// colon, emphasis aside ("**Solution:**", "Idea:").
+fn label(scan: &Scan<'_>, lists: &Lists) -> Option<usize> {
+    let hit = lists.labels.at(scan, 0)?;
+    let after = &scan.text[hit.span(scan).end..];
+    after
+        .trim_start_matches(['*', '_', ' '])
+        .starts_with(':')
+        .then_some(hit.end)
 }
 
 /// The word after "a mobile app that", "our platform gives", "an AI
