@@ -96,6 +96,40 @@ fn real_targets_and_real_problems_pass() {
     assert_eq!(lint(&scratch), (0, vec![]));
 }
 
+/// A problem that opens with a label and its colon is a solution, quoted
+/// with its label; one that opens with a noun that starts like an
+/// imperative ("Build engineers") is a problem.
+#[test]
+fn a_labelled_solution_is_flagged_and_a_noun_that_looks_like_an_imperative_is_not() {
+    let scratch = Scratch::new();
+    let metrics = "Weekly active schedules from 0 to 500 by 2027-06-30.";
+    scratch.write(
+        "a.md",
+        &assessment(
+            "**Idea:** a Slack bot that nudges reviewers about stale merge requests.",
+            metrics,
+        ),
+    );
+    assert_eq!(
+        lint(&scratch),
+        (
+            0,
+            vec![(
+                "MRD012".to_string(),
+                "the problem answer starts with a solution (\"Idea…\")".to_string()
+            )]
+        )
+    );
+    scratch.write(
+        "a.md",
+        &assessment(
+            "Build engineers at car makers re-flash test rigs by hand after each failed nightly run.",
+            metrics,
+        ),
+    );
+    assert_eq!(lint(&scratch), (0, vec![]));
+}
+
 #[test]
 fn answers_in_other_languages_are_not_judged() {
     let scratch = Scratch::new();
