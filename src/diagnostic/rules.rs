@@ -293,7 +293,7 @@ pub static SOLUTION_NOT_PROBLEM: Rule = Rule {
     name: "solution-not-problem",
     level: Level::Warning,
     whole_subject: true,
-    summary: "The `problem` answer opens with a solution (\"Build…\", \"We will create…\") or the tool's effect (\"Eliminates…\", \"Automates…\", \"Allows users to…\", \"A mobile app that…\") rather than who hurts and how much.",
+    summary: "The `problem` answer opens with a solution (\"Build…\", \"We will create…\"), the tool's effect (\"Eliminates…\", \"Automates…\", \"Allows users to…\", \"A mobile app that…\") or a label (\"**Solution:** …\", \"Idea: …\") rather than who hurts and how much.",
     why: r#"Cagan's questions are about the problem: an assessment decides whether a problem is worth solving before anyone designs how. An answer that starts from a solution skips that decision and makes every later answer about the feature, not the pain."#,
     example: r#"answers:
   problem: Build a hosted scheduler with retries and Slack alerts."#,
