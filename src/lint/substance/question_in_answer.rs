@@ -123,7 +123,11 @@ impl Questions {
         let mut wide_firsts: Vec<String> = Vec::new();
         let mut pairs = BytePairs::default();
         for text in &texts {
-            let Some(first) = FirstWord::of_needle(text) else {
+            // A needle's first word comes after whatever opens it ("¿Qué
+            // problema…", "«Étape»"); one that starts with a digit is not
+            // looked for.
+            let start = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+            let Some(first) = FirstWord::of_clause(start) else {
                 continue;
             };
             let first = match first {
@@ -133,7 +137,7 @@ impl Questions {
                     // in each case (a letter that is not ASCII takes two
                     // bytes or more; `İ` lowercase starts with an ASCII `i`,
                     // whose words are not looked up as wide).
-                    let head = FirstWord::start(text).chars().next().expect("a letter");
+                    let head = start.chars().next().expect("a letter");
                     let cases = [
                         Some(head),
                         head.to_lowercase().next(),
@@ -417,7 +421,6 @@ impl Questions {
 }
 
 /// A needle's first word, or a clause's, as the prefilter compares them.
-#[derive(Debug, PartialEq, Eq)]
 enum FirstWord {
     /// A word that starts with an ASCII letter: its run of ASCII letters,
     /// lowercase ("qu" of "Qué", "pourquoi" of "Pourquoi*").
@@ -428,18 +431,6 @@ enum FirstWord {
 }
 
 impl FirstWord {
-    /// The first word of a needle, after whatever opens it ("¿Qué
-    /// problema…", "«Étape»"): `None` for one that starts with a digit,
-    /// whose clauses are not looked for.
-    fn of_needle(text: &str) -> Option<FirstWord> {
-        FirstWord::of_clause(FirstWord::start(text))
-    }
-
-    /// A needle from its first letter or digit on.
-    fn start(text: &str) -> &str {
-        text.trim_start_matches(|c: char| !c.is_alphanumeric())
-    }
-
     /// The first word of a clause that starts at `rest`'s first character.
     fn of_clause(rest: &str) -> Option<FirstWord> {
         let head = rest.chars().next()?;

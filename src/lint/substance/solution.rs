@@ -68,7 +68,8 @@ pub fn opening<'t>(text: &'t str, words: &Words) -> Option<&'t str> {
     let hit = lists
         .openings
         .at(&scan, 0)
-        .filter(|_| !opens_with_compound(&scan, lists))
+        // "Build engineers spend…": a noun that starts like an imperative.
+        .filter(|_| lists.compounds.at(&scan, 0).is_none())
         .map(|hit| hit.end)
         .or_else(|| label(&scan, lists))
         .or_else(|| tool_opening(&scan, lists))?;
@@ -76,12 +77,6 @@ pub fn opening<'t>(text: &'t str, words: &Words) -> Option<&'t str> {
         return None;
     }
     Some(&text[scan.span(0, hit - 1)])
-}
-
-/// Whether the answer opens with a noun that starts like an imperative
-/// ("Build engineers", "Design reviews"): a problem's subject.
-fn opens_with_compound(scan: &Scan<'_>, lists: &Lists) -> bool {
-    lists.compounds.at(scan, 0).is_some()
 }
 
 /// The word after a label that opens the answer and is followed by its
